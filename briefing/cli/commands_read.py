@@ -1,0 +1,185 @@
+"""``list``, ``show`` and ``validate``: reading the library."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+
+from briefing.cli import output
+from briefing.export.interchange import entity_record
+from briefing.library import Library, LibraryEntity
+from briefing.model.entities import Actor, Briefing, Claim, Event, Source
+from briefing.model.vocabulary import EntityKind
+from briefing.outline import Outline, Ref, outline
+from briefing.text import shorten
+from briefing.text import text as safe_text
+from briefing.workspace import Workspace
+
+LIST_KINDS = {
+    "briefings": EntityKind.BRIEFING,
+    "sources": EntityKind.SOURCE,
+    "actors": EntityKind.ACTOR,
+    "claims": EntityKind.CLAIM,
+    "events": EntityKind.EVENT,
+}
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("list", parents=[common], help="list briefings, actors, claims, events or sources")
+    p.add_argument(
+        "kind",
+        nargs="?",
+        default="briefings",
+        choices=[*LIST_KINDS, "notes"],
+        metavar="KIND",
+        help="briefings (default), actors, claims, events, sources or notes",
+    )
+    p.add_argument("--briefing", metavar="ID", help="only entries of this briefing")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=run_list)
+
+    p = sub.add_parser("show", parents=[common], help="show one entry with its links and backlinks")
+    p.add_argument("id", metavar="ID", help="an id such as actor:qais-khazali")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=run_show)
+
+    p = sub.add_parser("validate", parents=[common], help="check briefing files; exit 1 listing every problem")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.set_defaults(handler=run_validate)
+
+
+def _row(library: Library, entity: LibraryEntity) -> list[Any]:
+    match entity:
+        case Briefing():
+            counts = [
+                len(library.in_briefing(entity.id, k)) for k in (EntityKind.ACTOR, EntityKind.CLAIM, EntityKind.EVENT)
+            ]
+            return [entity.id, entity.date.label if entity.date else "", entity.title, *map(str, counts)]
+        case Actor():
+            return [entity.id, entity.name, str(entity.actor_kind), shorten(entity.role, 50)]
+        case Claim():
+            who = ", ".join(library.label(a) for a in entity.attributed_to)
+            return [entity.id, str(entity.claim_kind), shorten(who, 30), shorten(entity.text, 70)]
+        case Event():
+            return [entity.id, entity.when.label, entity.event_kind, shorten(entity.title, 60)]
+        case Source():
+            return [entity.id, entity.date.label if entity.date else "", entity.publisher, entity.title]
+    raise TypeError(entity)
+
+
+HEADERS = {
+    EntityKind.BRIEFING: ["id", "date", "title", "actors", "claims", "events"],
+    EntityKind.ACTOR: ["id", "name", "kind", "role"],
+    EntityKind.CLAIM: ["id", "kind", "by", "claim"],
+    EntityKind.EVENT: ["id", "date", "kind", "title"],
+    EntityKind.SOURCE: ["id", "date", "publisher", "title"],
+}
+
+
+def _sort_key(entity: LibraryEntity) -> Any:
+    if isinstance(entity, Event):
+        return (entity.when.start.isoformat(), entity.id)
+    if isinstance(entity, Actor):
+        return (entity.name.casefold(), entity.id)
+    return ("", entity.id)
+
+
+def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.kind == "notes":
+        from briefing.cli.commands_notes import run_notes  # notes have their own command
+
+        args.target = None
+        return run_notes(args, workspace)
+    library = workspace.library
+    _report_problems(library)
+    kind = LIST_KINDS[args.kind]
+    if args.briefing:
+        library.require(args.briefing)
+        entities = library.in_briefing(args.briefing, kind)
+    else:
+        entities = library.all(kind)
+    entities = sorted(entities, key=_sort_key)
+    if args.json:
+        output.print_json([entity_record(e, library) for e in entities])
+        return 0
+    output.print_table(HEADERS[kind], [_row(library, e) for e in entities], title=f"{args.kind} · {len(entities)}")
+    return 0
+
+
+def _report_problems(library: Library) -> None:
+    if library.problems:
+        files = sorted({p.file for p in library.problems})
+        output.error(f"{len(library.problems)} problem(s) in {', '.join(files)}; run 'briefing validate' on them")
+
+
+def run_show(args: argparse.Namespace, workspace: Workspace) -> int:
+    library = workspace.library
+    notes = _notes_of(workspace, args.id)
+    view = outline(library, args.id, notes)
+    if args.json:
+        record = entity_record(library.require(args.id), library)
+        record["mentioned_in"] = [e.id for e in library.backlinks(args.id)]
+        if isinstance(library.get(args.id), Actor):
+            record["relations_all"] = [
+                {
+                    "label": link.label,
+                    "type": str(link.type),
+                    "other": link.other,
+                    "note": link.note,
+                    "outgoing": link.outgoing,
+                }
+                for link in library.relations(args.id)
+            ]
+        record["notes"] = [n.id for n in notes]
+        output.print_json(record)
+        return 0
+    print_outline(view)
+    return 0
+
+
+def _notes_of(workspace: Workspace, entity_id: str) -> list:
+    notes = getattr(workspace, "notes_for", None)
+    return list(notes(entity_id)) if notes else []
+
+
+def print_outline(view: Outline) -> None:
+    console = output.console()
+    console.print(safe_text(view.title, "bold"))
+    console.print(safe_text(f"{view.id}" + (f" · {view.subtitle}" if view.subtitle else ""), "dim"))
+    if view.body:
+        console.print()
+        console.print(safe_text(view.body))
+    for section in view.sections:
+        console.print()
+        console.print(safe_text(section.title, "bold underline"))
+        for line in section.lines:
+            row = Text("  ")
+            if line.label:
+                row.append_text(safe_text(f"{line.label:<14} ", "cyan"))
+            for part in line.parts:
+                if isinstance(part, Ref):
+                    row.append_text(safe_text(part.label, "red" if part.missing else ""))
+                    row.append_text(safe_text(f" [{part.id}]" if not part.missing else " [missing]", "dim"))
+                else:
+                    row.append_text(safe_text(part))
+            console.print(row)
+
+
+def run_validate(args: argparse.Namespace, workspace: Workspace) -> int:
+    library = workspace.library
+    from briefing.cli.commands_io import read_any
+
+    known = {e.id for e in library.entities()}
+    problems = []
+    for path in args.files:
+        problems += read_any(path, known).problems
+    for problem in problems:
+        output.line(str(problem))
+    if problems:
+        output.error(f"{len(problems)} problem(s) in {len({p.file for p in problems})} file(s)")
+        return 1
+    output.line(f"ok: {len(args.files)} file(s) valid")
+    return 0

@@ -1,0 +1,47 @@
+"""Printing for the command line: safe text, tables, JSON, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from briefing.text import clean, one_line
+
+_stdout: Console | None = None
+
+
+def console() -> Console:
+    """stdout as a Rich console; markup and emoji codes off, so content prints literally."""
+    global _stdout
+    if _stdout is None:
+        _stdout = Console(markup=False, emoji=False, highlight=False, soft_wrap=False)
+    return _stdout
+
+
+def error(message: str) -> None:
+    """One line on stderr, cleaned of control characters."""
+    sys.stderr.write(f"briefing: {one_line(message)}\n")
+    sys.stderr.flush()
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout.  Non-ASCII is escaped, so no control character reaches the terminal raw."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
+    sys.stdout.flush()
+
+
+def line(value: object = "") -> None:
+    console().print(clean(value), markup=False, highlight=False, emoji=False, crop=False, overflow="fold")
+
+
+def print_table(headers: list[str], rows: list[list[Any]], title: str = "") -> None:
+    out = Table(title=clean(title) or None, title_justify="left", header_style="bold", box=None, pad_edge=False)
+    for header in headers:
+        out.add_column(header, overflow="fold")
+    for row in rows:
+        out.add_row(*(cell if not isinstance(cell, str) else one_line(cell) for cell in row))
+    console().print(out)

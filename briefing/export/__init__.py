@@ -1,0 +1,1 @@
+"""Exporters: the JSON interchange format, Markdown, CSV and STIX."""

@@ -1,0 +1,170 @@
+"""The interchange format ``briefing/1`` (``briefing export --format json``).
+
+One JSON object with a list per kind of entity; each entity is its id plus
+the fields of docs/format.md.  Sources, claims and events carry the
+``briefing`` they belong to; actors carry ``briefings`` and, where the
+briefings describe an actor differently, each briefing's own view under
+``views``, so that export -> import -> export is lossless.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from briefing.errors import Problem, ValidationError
+from briefing.library import Library, LibraryEntity
+from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
+from briefing.model.records import document_from_tables, record_of
+
+FORMAT = "briefing/1"
+LISTS = ("briefings", "sources", "actors", "claims", "events", "notes")
+_TABLE_OF_LIST = {
+    "briefings": "briefing",
+    "sources": "sources",
+    "actors": "actors",
+    "claims": "claims",
+    "events": "events",
+}
+
+
+def note_record(note: Note) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "target": note.target,
+        "text": note.text,
+        "tags": list(note.tags),
+        "flag": str(note.flag) if note.flag else None,
+        "created": note.created,
+        "updated": note.updated,
+    }
+
+
+def entity_record(entity: LibraryEntity | Note, library: Library | None = None) -> dict[str, Any]:
+    """An entity as an interchange object: its id, then its fields."""
+    if isinstance(entity, Note):
+        return note_record(entity)
+    record: dict[str, Any] = {"id": entity.id, **record_of(entity)}
+    if isinstance(entity, Actor):
+        record["briefings"] = list(entity.briefings)
+        if library is not None:
+            views = library.actor_views.get(entity.id, {})
+            own = {bid: record_of(view) for bid, view in views.items()}
+            if len({_key(r) for r in own.values()}) > 1:
+                record["views"] = own
+    elif not isinstance(entity, Briefing):
+        record["briefing"] = entity.briefing
+    return record
+
+
+def _key(record: dict[str, Any]) -> str:
+    return json.dumps(record, sort_keys=True)
+
+
+def export_library(library: Library, notes: Iterable[Note] = (), briefing_id: str | None = None) -> dict[str, Any]:
+    """The whole library (or one briefing, with the actors it names) as a ``briefing/1`` object."""
+    wanted = [briefing_id] if briefing_id else sorted(library.briefings)
+    out: dict[str, Any] = {"format": FORMAT, **{name: [] for name in LISTS}}
+    actor_ids: dict[str, None] = {}
+    for bid in wanted:
+        doc = library.document(bid)
+        out["briefings"].append(entity_record(doc.briefing))
+        out["sources"] += [entity_record(s) for s in doc.sources]
+        out["claims"] += [entity_record(c) for c in doc.claims]
+        out["events"] += [entity_record(e) for e in doc.events]
+        actor_ids.update(dict.fromkeys(a.id for a in doc.actors))
+    for aid in sorted(actor_ids):
+        record = entity_record(library.actors[aid], library)
+        if briefing_id:
+            record["briefings"] = [briefing_id]
+            record.pop("views", None)
+            record.update(record_of(library.actor_views[aid][briefing_id]))
+        out["actors"].append(record)
+    for name in ("sources", "claims", "events"):
+        out[name].sort(key=lambda r: r["id"])
+    ids = {r["id"] for name in LISTS[:-1] for r in out[name]}
+    out["notes"] = sorted(
+        (note_record(n) for n in notes if briefing_id is None or n.target in ids),
+        key=lambda r: r["id"],
+    )
+    return out
+
+
+def is_interchange(data: Any) -> bool:
+    return isinstance(data, dict) and "format" in data
+
+
+def documents_from_interchange(data: Any, file: str, external_ids: set[str] = frozenset()) -> list[BriefingDocument]:
+    """The briefings in an interchange object, validated; raises ValidationError with every problem."""
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise ValidationError([Problem(file, "", "", f"expected a JSON object, got {type(data).__name__}")])
+    if data.get("format") != FORMAT:
+        raise ValidationError([Problem(file, "", "format", f"expected {FORMAT!r}, got {data.get('format')!r}")])
+    for name in data:
+        if name not in ("format", *LISTS):
+            problems.append(Problem(file, "", name, f"unknown list (expected: {', '.join(LISTS)})"))
+    for name in LISTS:
+        if not isinstance(data.get(name, []), list):
+            problems.append(Problem(file, "", name, "expected a list"))
+    if problems:
+        raise ValidationError(problems)
+
+    per_briefing: dict[str, dict[str, dict[str, Any]]] = {}
+    for record in data.get("briefings", []):
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            problems.append(Problem(file, "", "briefings", "an entry without an id"))
+            continue
+        fields = {k: v for k, v in record.items() if k != "id"}
+        per_briefing[record["id"]] = {
+            "briefing": {record["id"]: fields},
+            "sources": {},
+            "actors": {},
+            "claims": {},
+            "events": {},
+        }
+
+    def place(table: str, bid: Any, eid: str, fields: dict[str, Any]) -> None:
+        if not isinstance(bid, str) or bid not in per_briefing:
+            problems.append(Problem(file, eid, "briefing", f"{bid!r} is not a briefing in this file"))
+        elif eid in per_briefing[bid][table]:
+            problems.append(Problem(file, eid, "id", "duplicate id"))
+        else:
+            per_briefing[bid][table][eid] = fields
+
+    for name in ("sources", "claims", "events"):
+        for record in data.get(name, []):
+            if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+                problems.append(Problem(file, "", name, "an entry without an id"))
+                continue
+            fields = {k: v for k, v in record.items() if k not in ("id", "briefing")}
+            place(_TABLE_OF_LIST[name], record.get("briefing"), record["id"], fields)
+    for record in data.get("actors", []):
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            problems.append(Problem(file, "", "actors", "an entry without an id"))
+            continue
+        briefings = record.get("briefings")
+        if not isinstance(briefings, list) or not briefings:
+            problems.append(Problem(file, record["id"], "briefings", "expected a non-empty list of briefing ids"))
+            continue
+        views = record.get("views") if isinstance(record.get("views"), dict) else {}
+        fields = {k: v for k, v in record.items() if k not in ("id", "briefings", "views")}
+        for bid in briefings:
+            place("actors", bid, record["id"], views.get(bid, fields) if isinstance(bid, str) else fields)
+    if problems:
+        raise ValidationError(problems)
+
+    all_ids = set(external_ids)
+    for tables in per_briefing.values():
+        for table in tables.values():
+            all_ids.update(table)
+    docs = []
+    for tables in per_briefing.values():
+        try:
+            docs.append(document_from_tables(tables, file, all_ids))
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ValidationError(problems)
+    return docs

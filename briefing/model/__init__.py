@@ -1,0 +1,1 @@
+"""The model: entities, ids, dates, vocabulary and validation. No I/O."""

@@ -1,0 +1,139 @@
+"""The one date type: a day, month or year, optionally a range.
+
+Stored as ISO strings (``date`` is the first day, ``end`` the last day of a
+range) plus a ``precision``; shown as "23 Jul 2020", "Sep 2020", "2020" or
+"23–24 Sep 2020".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from dateutil import parser as dateutil_parser
+
+from briefing.model.vocabulary import Precision
+
+_ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class DateError(ValueError):
+    """A date string that is malformed or names no real day."""
+
+
+def parse_iso(text: object) -> date:
+    """A strict ISO day; 2020-02-31 and "Sept 3" are errors, with the reason."""
+    if not isinstance(text, str) or not _ISO_RE.fullmatch(text):
+        raise DateError(f"expected an ISO date YYYY-MM-DD, got {text!r}")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise DateError(f"{text} is not a real day ({exc})") from None
+
+
+def _last_day(day: date, precision: Precision) -> date:
+    if precision is Precision.YEAR:
+        return date(day.year, 12, 31)
+    if precision is Precision.MONTH:
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class When:
+    """A point or period in time at a stated precision."""
+
+    start: date
+    precision: Precision = Precision.DAY
+    end: date | None = None
+
+    @classmethod
+    def from_fields(cls, start: str, precision: str = "day", end: str | None = None) -> When:
+        try:
+            prec = Precision(precision)
+        except ValueError:
+            raise DateError(f"unknown precision {precision!r}") from None
+        first = parse_iso(start)
+        last = parse_iso(end) if end is not None else None
+        if last is not None and last < first:
+            raise DateError(f"range ends ({end}) before it starts ({start})")
+        return cls(first, prec, last)
+
+    def fields(self) -> dict[str, str | None]:
+        return {
+            "date": self.start.isoformat(),
+            "precision": str(self.precision),
+            "end": self.end.isoformat() if self.end else None,
+        }
+
+    @property
+    def last(self) -> date:
+        """The last day this covers."""
+        return self.end if self.end else _last_day(self.start, self.precision)
+
+    def overlaps(self, first: date | None, last: date | None) -> bool:
+        return (first is None or self.last >= first) and (last is None or self.start <= last)
+
+    @property
+    def label(self) -> str:
+        text = _label(self.start, self.precision)
+        if self.end is None:
+            return text
+        end = _label(self.end, self.precision)
+        if self.precision is Precision.DAY and self.start.year == self.end.year:
+            if self.start.month == self.end.month:
+                return f"{self.start.day}–{end}"
+            return f"{self.start.day} {self.start:%b}–{end}"
+        return f"{text} – {end}"
+
+    @property
+    def sort_key(self) -> str:
+        return self.start.isoformat()
+
+
+def _label(day: date, precision: Precision) -> str:
+    if precision is Precision.YEAR:
+        return f"{day.year}"
+    if precision is Precision.MONTH:
+        return f"{day:%b %Y}"
+    return f"{day.day} {day:%b %Y}"
+
+
+_YEAR_RE = re.compile(r"\d{4}")
+_MONTH_RE = re.compile(r"\d{4}-\d{1,2}")
+
+
+def parse_loose(text: str, *, default: date | None = None) -> When:
+    """A date typed by a person ("2020-09", "sept 20 2020", "2020") as a When.
+
+    The precision is what the text pins down, so ``from:2020-09`` means from
+    the first of September and ``to:2020-09`` to its last day.
+    """
+    text = text.strip()
+    if not text:
+        raise DateError("empty date")
+    if _YEAR_RE.fullmatch(text):
+        return When(date(int(text), 1, 1), Precision.YEAR)
+    if _MONTH_RE.fullmatch(text):
+        year, month = (int(part) for part in text.split("-"))
+        if not 1 <= month <= 12:
+            raise DateError(f"{text!r}: no month {month}")
+        return When(date(year, month, 1), Precision.MONTH)
+    sentinel_a = date(1, 1, 1)
+    sentinel_b = date(4, 2, 2)
+    try:
+        a = dateutil_parser.parse(text, default=_dt(default or sentinel_a)).date()
+        b = dateutil_parser.parse(text, default=_dt(sentinel_b)).date()
+    except (ValueError, OverflowError) as exc:
+        raise DateError(f"{text!r} is not a date I can read ({exc})") from None
+    if default is None and a.year != b.year:
+        raise DateError(f"{text!r} has no year")
+    if a.day != b.day:
+        return When(date(a.year, a.month, 1), Precision.MONTH)
+    return When(a, Precision.DAY)
+
+
+def _dt(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)

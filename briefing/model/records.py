@@ -1,0 +1,485 @@
+"""Briefing files' tables <-> model objects, with validation.
+
+A briefing file holds five tables mapping ids to records (see
+docs/format.md).  ``validate_tables`` reports every problem at once, each
+located by file, entity id and field; ``document_from_tables`` builds the
+model only from tables that validated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from briefing.errors import Problem, ValidationError
+from briefing.model.dates import DateError, When, parse_iso
+from briefing.model.entities import (
+    Actor,
+    Briefing,
+    BriefingDocument,
+    Claim,
+    Event,
+    Relation,
+    Source,
+)
+from briefing.model.ids import ID_RE, kind_of
+from briefing.model.vocabulary import (
+    EVENT_KINDS,
+    ActorKind,
+    ClaimKind,
+    ClaimStatus,
+    EntityKind,
+    Precision,
+    RelationType,
+)
+
+TABLES: dict[str, EntityKind] = {
+    "briefing": EntityKind.BRIEFING,
+    "sources": EntityKind.SOURCE,
+    "actors": EntityKind.ACTOR,
+    "claims": EntityKind.CLAIM,
+    "events": EntityKind.EVENT,
+}
+
+Check = Callable[[Any], str | None]
+"""A field check: None when the value is fine, else what is wrong."""
+
+
+def _text(value: Any) -> str | None:
+    return None if isinstance(value, str) else f"expected text, got {type(value).__name__}"
+
+
+def _nonempty(value: Any) -> str | None:
+    return _text(value) or (None if value.strip() else "must not be empty")
+
+
+def _texts(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return f"expected a list of text, got {type(value).__name__}"
+    bad = [v for v in value if not isinstance(v, str)]
+    return f"expected a list of text, found {bad[0]!r}" if bad else None
+
+
+def _one_of(words: Iterable[str]) -> Check:
+    allowed = sorted(words)
+
+    def check(value: Any) -> str | None:
+        if isinstance(value, str) and value in allowed:
+            return None
+        return f"unknown value {value!r} (expected one of: {', '.join(allowed)})"
+
+    return check
+
+
+def _optional_int(value: Any) -> str | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+        return None
+    return f"expected a whole number or null, got {value!r}"
+
+
+def _count(value: Any) -> str | None:
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return None
+    return f"expected a whole number, got {value!r}"
+
+
+def _ids(value: Any) -> str | None:
+    return _texts(value)
+
+
+def _relations(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return f"expected a list of relations, got {type(value).__name__}"
+    return None
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    check: Check
+    required: bool = True
+    default: Any = None
+
+
+_PRECISION = _one_of(p.value for p in Precision)
+_DATE = FieldSpec(_text, required=False)
+_NULLABLE_DATE = FieldSpec(lambda v: None if v is None else _text(v), required=False)
+
+SPECS: dict[EntityKind, dict[str, FieldSpec]] = {
+    EntityKind.BRIEFING: {
+        "title": FieldSpec(_nonempty),
+        "summary": FieldSpec(_text, False, ""),
+        "date": _NULLABLE_DATE,
+        "tags": FieldSpec(_texts, False, []),
+    },
+    EntityKind.SOURCE: {
+        "title": FieldSpec(_nonempty),
+        "publisher": FieldSpec(_text, False, ""),
+        "author": FieldSpec(_text, False, ""),
+        "date": _NULLABLE_DATE,
+        "url": FieldSpec(_text, False, ""),
+        "paragraphs": FieldSpec(_count, False, 0),
+    },
+    EntityKind.ACTOR: {
+        "name": FieldSpec(_nonempty),
+        "kind": FieldSpec(_one_of(k.value for k in ActorKind)),
+        "aliases": FieldSpec(_texts, False, []),
+        "role": FieldSpec(_text, False, ""),
+        "description": FieldSpec(_text, False, ""),
+        "relations": FieldSpec(_relations, False, []),
+    },
+    EntityKind.CLAIM: {
+        "text": FieldSpec(_nonempty),
+        "attributed_to": FieldSpec(_ids),
+        "about": FieldSpec(_ids, False, []),
+        "kind": FieldSpec(_one_of(k.value for k in ClaimKind)),
+        "status": FieldSpec(_one_of(s.value for s in ClaimStatus)),
+        "date": _NULLABLE_DATE,
+        "precision": FieldSpec(_PRECISION, False, "day"),
+        "source": FieldSpec(_text),
+        "paragraph": FieldSpec(_optional_int, False, None),
+    },
+    EntityKind.EVENT: {
+        "title": FieldSpec(_nonempty),
+        "description": FieldSpec(_text, False, ""),
+        "kind": FieldSpec(_one_of(EVENT_KINDS)),
+        "date": FieldSpec(_text),
+        "end": _NULLABLE_DATE,
+        "precision": FieldSpec(_PRECISION, False, "day"),
+        "location": FieldSpec(_text, False, ""),
+        "actors": FieldSpec(_ids, False, []),
+        "source": FieldSpec(_text),
+        "paragraph": FieldSpec(_optional_int, False, None),
+    },
+}
+
+# Which kinds of entity each reference field may point at.
+REFERENCES: dict[EntityKind, dict[str, frozenset[EntityKind]]] = {
+    EntityKind.CLAIM: {
+        "attributed_to": frozenset({EntityKind.ACTOR, EntityKind.SOURCE}),
+        "about": frozenset({EntityKind.ACTOR}),
+        "source": frozenset({EntityKind.SOURCE}),
+    },
+    EntityKind.EVENT: {
+        "actors": frozenset({EntityKind.ACTOR}),
+        "source": frozenset({EntityKind.SOURCE}),
+    },
+}
+
+
+class _Collector:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, entity: str, field: str, message: str) -> None:
+        self.problems.append(Problem(self.file, entity, field, message))
+
+
+def validate_tables(tables: Any, file: str, external_ids: Mapping[str, Any] | set[str] = frozenset()) -> list[Problem]:
+    """Every problem in one briefing file's tables.
+
+    ``external_ids`` are ids defined elsewhere in the library, which
+    references may point at (an actor defined in another briefing).
+    """
+    out = _Collector(file)
+    if not isinstance(tables, dict):
+        out.add("", "", f"expected an object of tables, got {type(tables).__name__}")
+        return out.problems
+    for name in tables:
+        if name not in TABLES:
+            out.add("", name, f"unknown table (expected: {', '.join(TABLES)})")
+    briefing_table = tables.get("briefing")
+    if not isinstance(briefing_table, dict) or len(briefing_table) != 1:
+        count = len(briefing_table) if isinstance(briefing_table, dict) else 0
+        out.add("", "briefing", f"a briefing file holds exactly one briefing, found {count}")
+
+    defined: set[str] = set()
+    records: list[tuple[EntityKind, str, dict[str, Any]]] = []
+    for name, kind in TABLES.items():
+        table = tables.get(name, {})
+        if not isinstance(table, dict):
+            out.add("", name, f"expected an object mapping ids to records, got {type(table).__name__}")
+            continue
+        for entity_id, record in table.items():
+            if not ID_RE.fullmatch(entity_id):
+                out.add(entity_id, "id", "malformed id (expected KIND:slug, slug of a-z 0-9 -)")
+                continue
+            if kind_of(entity_id) is not kind:
+                out.add(entity_id, "id", f"a {kind_of(entity_id)} id in the {name} table")
+                continue
+            if entity_id in defined:
+                out.add(entity_id, "id", "duplicate id")
+                continue
+            defined.add(entity_id)
+            if not isinstance(record, dict):
+                out.add(entity_id, "", f"expected an object, got {type(record).__name__}")
+                continue
+            _check_fields(out, kind, entity_id, record)
+            records.append((kind, entity_id, record))
+
+    resolvable = defined | set(external_ids)
+    paragraphs = {
+        sid: rec.get("paragraphs", 0)
+        for sid, rec in (tables.get("sources") or {}).items()
+        if isinstance(rec, dict) and isinstance(sid, str)
+    }
+    for kind, entity_id, record in records:
+        _check_references(out, kind, entity_id, record, resolvable)
+        _check_dates(out, kind, entity_id, record)
+        _check_paragraph(out, entity_id, record, paragraphs)
+    return out.problems
+
+
+def _check_fields(out: _Collector, kind: EntityKind, entity_id: str, record: dict[str, Any]) -> None:
+    spec = SPECS[kind]
+    for name in record:
+        if name not in spec:
+            out.add(entity_id, name, f"unknown field (expected: {', '.join(spec)})")
+    for name, field_spec in spec.items():
+        if name not in record:
+            if field_spec.required:
+                out.add(entity_id, name, "missing")
+            continue
+        message = field_spec.check(record[name])
+        if message:
+            out.add(entity_id, name, message)
+    if kind is EntityKind.ACTOR and isinstance(record.get("relations"), list):
+        for index, relation in enumerate(record["relations"]):
+            _check_relation(out, entity_id, index, relation)
+
+
+def _check_relation(out: _Collector, entity_id: str, index: int, relation: Any) -> None:
+    where = f"relations[{index}]"
+    if not isinstance(relation, dict):
+        out.add(entity_id, where, f"expected an object, got {type(relation).__name__}")
+        return
+    for name in relation:
+        if name not in ("type", "target", "note"):
+            out.add(entity_id, f"{where}.{name}", "unknown field (expected: type, target, note)")
+    message = _one_of(r.value for r in RelationType)(relation.get("type"))
+    if message:
+        out.add(entity_id, f"{where}.type", message)
+    if not isinstance(relation.get("target"), str):
+        out.add(entity_id, f"{where}.target", "missing or not an actor id")
+    if "note" in relation and not isinstance(relation["note"], str):
+        out.add(entity_id, f"{where}.note", "expected text")
+
+
+def _reference_fields(kind: EntityKind, record: dict[str, Any]) -> Iterable[tuple[str, Any, frozenset[EntityKind]]]:
+    for name, allowed in REFERENCES.get(kind, {}).items():
+        value = record.get(name)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield f"{name}[{index}]", item, allowed
+        elif value is not None:
+            yield name, value, allowed
+    if kind is EntityKind.ACTOR and isinstance(record.get("relations"), list):
+        for index, relation in enumerate(record["relations"]):
+            if isinstance(relation, dict) and isinstance(relation.get("target"), str):
+                yield f"relations[{index}].target", relation["target"], frozenset({EntityKind.ACTOR})
+
+
+def _check_references(
+    out: _Collector, kind: EntityKind, entity_id: str, record: dict[str, Any], resolvable: set[str]
+) -> None:
+    for where, value, allowed in _reference_fields(kind, record):
+        if not isinstance(value, str):
+            continue  # already reported as mistyped
+        if not ID_RE.fullmatch(value):
+            out.add(entity_id, where, f"malformed reference {value!r}")
+        elif kind_of(value) not in allowed:
+            expected = " or ".join(sorted(allowed))
+            out.add(entity_id, where, f"{value} is a {kind_of(value)}, expected a {expected}")
+        elif value not in resolvable:
+            out.add(entity_id, where, f"dangling reference: {value} is not defined")
+        elif value == entity_id:
+            out.add(entity_id, where, "refers to itself")
+
+
+def _check_dates(out: _Collector, kind: EntityKind, entity_id: str, record: dict[str, Any]) -> None:
+    days = {}
+    for name in ("date", "end") if kind is EntityKind.EVENT else ("date",):
+        value = record.get(name)
+        if isinstance(value, str):
+            try:
+                days[name] = parse_iso(value)
+            except DateError as exc:
+                out.add(entity_id, name, str(exc))
+    if "date" in days and "end" in days and days["end"] < days["date"]:
+        out.add(entity_id, "end", f"range ends ({record['end']}) before it starts ({record['date']})")
+
+
+def _check_paragraph(out: _Collector, entity_id: str, record: dict[str, Any], paragraphs: dict[str, Any]) -> None:
+    paragraph, source = record.get("paragraph"), record.get("source")
+    if not isinstance(paragraph, int) or isinstance(paragraph, bool) or not isinstance(source, str):
+        return
+    count = paragraphs.get(source)
+    if isinstance(count, int) and count and not 1 <= paragraph <= count:
+        out.add(entity_id, "paragraph", f"{paragraph} is outside {source}, which has {count} paragraphs")
+
+
+# -- building model objects -------------------------------------------------
+
+
+def _when(record: dict[str, Any], with_end: bool = False) -> When | None:
+    if record.get("date") is None:
+        return None
+    end = record.get("end") if with_end else None
+    return When.from_fields(record["date"], record.get("precision", "day"), end)
+
+
+def document_from_tables(
+    tables: Any, file: str, external_ids: Mapping[str, Any] | set[str] = frozenset()
+) -> BriefingDocument:
+    """The model of one briefing file; raises ValidationError listing every problem."""
+    problems = validate_tables(tables, file, external_ids)
+    if problems:
+        raise ValidationError(problems)
+    ((briefing_id, b),) = tables["briefing"].items()
+    briefing = Briefing(
+        id=briefing_id,
+        title=b["title"],
+        summary=b.get("summary", ""),
+        date=_when(b),
+        tags=tuple(b.get("tags", [])),
+    )
+    doc = BriefingDocument(briefing)
+    for sid, r in tables.get("sources", {}).items():
+        doc.sources.append(
+            Source(
+                id=sid,
+                title=r["title"],
+                briefing=briefing_id,
+                publisher=r.get("publisher", ""),
+                author=r.get("author", ""),
+                date=_when(r),
+                url=r.get("url", ""),
+                paragraphs=r.get("paragraphs", 0),
+            )
+        )
+    for aid, r in tables.get("actors", {}).items():
+        doc.actors.append(
+            Actor(
+                id=aid,
+                name=r["name"],
+                actor_kind=ActorKind(r["kind"]),
+                briefings=(briefing_id,),
+                aliases=tuple(r.get("aliases", [])),
+                role=r.get("role", ""),
+                description=r.get("description", ""),
+                relations=tuple(
+                    Relation(RelationType(rel["type"]), rel["target"], rel.get("note", ""))
+                    for rel in r.get("relations", [])
+                ),
+            )
+        )
+    for cid, r in tables.get("claims", {}).items():
+        doc.claims.append(
+            Claim(
+                id=cid,
+                text=r["text"],
+                briefing=briefing_id,
+                source=r["source"],
+                attributed_to=tuple(r["attributed_to"]),
+                about=tuple(r.get("about", [])),
+                claim_kind=ClaimKind(r["kind"]),
+                status=ClaimStatus(r["status"]),
+                date=_when(r),
+                paragraph=r.get("paragraph"),
+            )
+        )
+    for eid, r in tables.get("events", {}).items():
+        when = _when(r, with_end=True)
+        assert when is not None  # validated: events always have a date
+        doc.events.append(
+            Event(
+                id=eid,
+                title=r["title"],
+                briefing=briefing_id,
+                source=r["source"],
+                event_kind=r["kind"],
+                when=when,
+                description=r.get("description", ""),
+                location=r.get("location", ""),
+                actors=tuple(r.get("actors", [])),
+                paragraph=r.get("paragraph"),
+            )
+        )
+    return doc
+
+
+def _date_fields(when: When | None, with_end: bool = False) -> dict[str, Any]:
+    if when is None:
+        return {"date": None}
+    fields = when.fields()
+    if not with_end:
+        fields.pop("end")
+    return fields
+
+
+def record_of(entity: Briefing | Source | Actor | Claim | Event) -> dict[str, Any]:
+    """The stored fields of an entity (without its id), as in a briefing file."""
+    match entity:
+        case Briefing():
+            return {
+                "title": entity.title,
+                "summary": entity.summary,
+                "tags": list(entity.tags),
+                "date": entity.date.start.isoformat() if entity.date else None,
+            }
+        case Source():
+            return {
+                "title": entity.title,
+                "publisher": entity.publisher,
+                "author": entity.author,
+                "url": entity.url,
+                "paragraphs": entity.paragraphs,
+                "date": entity.date.start.isoformat() if entity.date else None,
+            }
+        case Actor():
+            return {
+                "name": entity.name,
+                "kind": str(entity.actor_kind),
+                "aliases": list(entity.aliases),
+                "role": entity.role,
+                "description": entity.description,
+                "relations": [{"type": str(r.type), "target": r.target, "note": r.note} for r in entity.relations],
+            }
+        case Claim():
+            record = {
+                "text": entity.text,
+                "attributed_to": list(entity.attributed_to),
+                "about": list(entity.about),
+                "kind": str(entity.claim_kind),
+                "status": str(entity.status),
+                "source": entity.source,
+                "paragraph": entity.paragraph,
+                **_date_fields(entity.date),
+            }
+            if entity.date is None:
+                record["precision"] = "day"
+            return record
+        case Event():
+            return {
+                "title": entity.title,
+                "description": entity.description,
+                "kind": entity.event_kind,
+                "location": entity.location,
+                "actors": list(entity.actors),
+                "source": entity.source,
+                "paragraph": entity.paragraph,
+                **_date_fields(entity.when, with_end=True),
+            }
+    raise TypeError(f"not a briefing entity: {entity!r}")
+
+
+def tables_of(doc: BriefingDocument) -> dict[str, dict[str, dict[str, Any]]]:
+    """A briefing file's tables for a document (the inverse of document_from_tables)."""
+    return {
+        "briefing": {doc.briefing.id: record_of(doc.briefing)},
+        "sources": {s.id: record_of(s) for s in doc.sources},
+        "actors": {a.id: record_of(a) for a in doc.actors},
+        "claims": {c.id: record_of(c) for c in doc.claims},
+        "events": {e.id: record_of(e) for e in doc.events},
+    }

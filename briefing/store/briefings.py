@@ -1,0 +1,65 @@
+"""Briefing files: one TinyDB file per briefing (see docs/format.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import CorruptFileError, Problem, StoreError
+from briefing.model.entities import BriefingDocument
+from briefing.model.records import document_from_tables, tables_of, validate_tables
+from briefing.store.storage import dump_json, read_json, write_atomic
+
+BRIEFING_SUFFIX = ".json"
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+def read_tables(path: Path) -> Any:
+    """The raw tables of a briefing file; duplicate ids are an error, not silently merged."""
+    try:
+        data = read_json(path, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKey as exc:
+        raise CorruptFileError(path, f"duplicate key {exc.args[0]!r}") from None
+    if data is None:
+        if not path.exists():
+            raise StoreError(path, "no such file")
+        raise CorruptFileError(path, "empty file")
+    return data
+
+
+def check_file(path: Path, external_ids: Mapping[str, Any] | set[str] = frozenset()) -> list[Problem]:
+    """Every problem with one briefing file, including being unreadable."""
+    try:
+        tables = read_tables(path)
+    except StoreError as exc:
+        return [Problem(str(path), "", "", exc.reason)]
+    return validate_tables(tables, str(path), external_ids)
+
+
+def load_file(path: Path, external_ids: Mapping[str, Any] | set[str] = frozenset()) -> BriefingDocument:
+    """A validated briefing; raises StoreError or ValidationError, naming the file."""
+    return document_from_tables(read_tables(path), str(path), external_ids)
+
+
+def save_file(path: Path, doc: BriefingDocument) -> None:
+    write_atomic(path, dump_json(tables_of(doc)))
+
+
+def briefing_files(folder: Path) -> list[Path]:
+    """The briefing files of a library folder, in a stable order."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix == BRIEFING_SUFFIX and not p.name.startswith("."))

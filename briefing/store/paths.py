@@ -1,0 +1,67 @@
+"""Where things live: library folders and the user's own data dir."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "briefing"
+LIBRARY_ENV = "BRIEFING_LIBRARY"
+HOME_ENV = "BRIEFING_HOME"
+
+
+def shipped_content() -> Path:
+    """The briefings that ship with the project (the repository's content/)."""
+    packaged = Path(__file__).resolve().parent.parent / "content"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "content"
+
+
+def library_dirs(
+    extra: list[Path] | None = None, data: Path | None = None, *, include_shipped: bool = True
+) -> list[Path]:
+    """The library: shipped content, BRIEFING_LIBRARY, --library, then the user's imports."""
+    dirs: list[Path] = [shipped_content()] if include_shipped else []
+    env = os.environ.get(LIBRARY_ENV, "")
+    dirs += [Path(part) for part in env.split(os.pathsep) if part]
+    dirs += list(extra or [])
+    if data is not None:
+        dirs.append(user_library(data))
+    seen: set[Path] = set()
+    unique = []
+    for folder in dirs:
+        key = folder.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(folder)
+    return unique
+
+
+def data_dir(override: Path | None = None) -> Path:
+    """The reader's own data (notes, search cache, settings); never content."""
+    if override is not None:
+        return override
+    env = os.environ.get(HOME_ENV)
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_library(data: Path) -> Path:
+    """Where ``briefing import`` puts briefings."""
+    return data / "library"
+
+
+def notes_path(data: Path) -> Path:
+    return data / "notes.json"
+
+
+def settings_path(data: Path) -> Path:
+    return data / "settings.json"
+
+
+def cache_dir(data: Path) -> Path:
+    return data / "cache"

@@ -1,0 +1,47 @@
+"""Where the commands and the browser get their data: one object, built once.
+
+A Workspace knows the library folders and the user's data dir, loads the
+library, and hands out the notes store and the search index.  The command
+line and the browser (and the tests) build it the same way, with
+``Workspace.from_options``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.library import Library, Progress
+from briefing.store import paths
+
+
+@dataclass
+class Workspace:
+    library_dirs: list[Path]
+    data_dir: Path
+    _library: Library | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_options(
+        cls,
+        library: list[Path] | None = None,
+        data_dir: Path | None = None,
+        *,
+        include_shipped: bool = True,
+    ) -> Workspace:
+        data = paths.data_dir(data_dir)
+        return cls(paths.library_dirs(library, data, include_shipped=include_shipped), data)
+
+    @property
+    def user_library(self) -> Path:
+        return paths.user_library(self.data_dir)
+
+    def load_library(self, progress: Progress | None = None) -> Library:
+        self._library = Library.load(self.library_dirs, progress)
+        return self._library
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            return self.load_library()
+        return self._library
