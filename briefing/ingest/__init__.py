@@ -1,0 +1,1 @@
+"""Article text to a draft briefing: dates, actors, attributed statements."""

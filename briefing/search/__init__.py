@@ -1,0 +1,1 @@
+"""Full-text search over the library and notes: the index and the query language."""

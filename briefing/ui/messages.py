@@ -1,0 +1,14 @@
+"""Messages that travel up to the App from anywhere in the browser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class Navigate(Message):
+    """Open an entry (any ``KIND:slug`` id) in the detail view, joining the history."""
+
+    entity_id: str

@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.library import Library
+from briefing.workspace import Workspace
+from tests.factories import make_library_dir
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", default=False, help="run the long crash and fuzz loops")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="long run: use --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever touches the real user data dir or an inherited library path."""
+    monkeypatch.setenv("BRIEFING_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("BRIEFING_LIBRARY", raising=False)
+
+
+@pytest.fixture
+def small_dir(tmp_path: Path) -> Path:
+    return make_library_dir(tmp_path / "lib")
+
+
+@pytest.fixture
+def small_library(small_dir: Path) -> Library:
+    return Library.load([small_dir])
+
+
+@pytest.fixture
+def small_workspace(small_dir: Path, tmp_path: Path) -> Workspace:
+    return Workspace.from_options([small_dir], tmp_path / "data", include_shipped=False)
