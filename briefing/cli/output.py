@@ -40,8 +40,9 @@ def line(value: object = "") -> None:
 
 def print_table(headers: list[str], rows: list[list[Any]], title: str = "") -> None:
     out = Table(title=clean(title) or None, title_justify="left", header_style="bold", box=None, pad_edge=False)
-    for header in headers:
-        out.add_column(header, overflow="fold")
+    for index, header in enumerate(headers):
+        # Ids are what scripts copy: keep them whole on one line.
+        out.add_column(header, overflow="fold", no_wrap=index == 0)
     for row in rows:
         out.add_row(*(cell if not isinstance(cell, str) else one_line(cell) for cell in row))
     console().print(out)

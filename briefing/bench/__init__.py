@@ -1,0 +1,1 @@
+"""``briefing bench``: performance figures measured side by side in one run."""
