@@ -40,9 +40,17 @@ def line(value: object = "") -> None:
 
 def print_table(headers: list[str], rows: list[list[Any]], title: str = "") -> None:
     out = Table(title=clean(title) or None, title_justify="left", header_style="bold", box=None, pad_edge=False)
+    last = len(headers) - 1
     for index, header in enumerate(headers):
-        # Ids are what scripts copy: keep them whole on one line.
-        out.add_column(header, overflow="fold", no_wrap=index == 0)
+        # Ids fold rather than lose characters; short fields (dates, kinds) stay on one line;
+        # the last, free-text column keeps room to wrap.
+        out.add_column(
+            header,
+            overflow="fold",
+            no_wrap=0 < index < last,
+            min_width=24 if index == last else None,
+            ratio=1 if index == last else None,
+        )
     for row in rows:
         out.add_row(*(cell if not isinstance(cell, str) else one_line(cell) for cell in row))
     console().print(out)
