@@ -44,12 +44,12 @@ def print_table(headers: list[str], rows: list[list[Any]], title: str = "") -> N
     for index, header in enumerate(headers):
         # Ids fold rather than lose characters; short fields (dates, kinds) stay on one line;
         # the last, free-text column keeps room to wrap.
+        middle = 0 < index < last
         out.add_column(
             header,
-            overflow="fold",
-            no_wrap=0 < index < last,
-            min_width=24 if index == last else None,
-            ratio=1 if index == last else None,
+            overflow="ellipsis" if middle else "fold",
+            no_wrap=middle,
+            max_width=16 if middle else None,
         )
     for row in rows:
         out.add_row(*(cell if not isinstance(cell, str) else one_line(cell) for cell in row))
