@@ -218,7 +218,7 @@ def validate_tables(tables: Any, file: str, external_ids: Mapping[str, Any] | se
             _check_fields(out, kind, entity_id, record)
             records.append((kind, entity_id, record))
 
-    resolvable = defined | set(external_ids)
+    resolvable = _Either(defined, external_ids)
     paragraphs = {
         sid: rec.get("paragraphs", 0)
         for sid, rec in (tables.get("sources") or {}).items()
@@ -280,8 +280,18 @@ def _reference_fields(kind: EntityKind, record: dict[str, Any]) -> Iterable[tupl
                 yield f"relations[{index}].target", relation["target"], frozenset({EntityKind.ACTOR})
 
 
+class _Either:
+    """Membership in either of two id collections, without copying a library-sized set per file."""
+
+    def __init__(self, first: set[str], second: Mapping[str, Any] | set[str]) -> None:
+        self.first, self.second = first, second
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.first or item in self.second
+
+
 def _check_references(
-    out: _Collector, kind: EntityKind, entity_id: str, record: dict[str, Any], resolvable: set[str]
+    out: _Collector, kind: EntityKind, entity_id: str, record: dict[str, Any], resolvable: _Either
 ) -> None:
     for where, value, allowed in _reference_fields(kind, record):
         if not isinstance(value, str):
