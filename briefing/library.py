@@ -27,9 +27,9 @@ from briefing.model.entities import (
     Source,
 )
 from briefing.model.ids import ID_RE, kind_of
-from briefing.model.records import TABLES
+from briefing.model.records import TABLES, document_from_tables
 from briefing.model.vocabulary import RELATION_LABELS, EntityKind, RelationType
-from briefing.store.briefings import briefing_files, load_file, read_tables
+from briefing.store.briefings import briefing_files, read_tables
 
 LibraryEntity = Briefing | Source | Actor | Claim | Event
 Progress = Callable[[int, int], None]
@@ -89,7 +89,7 @@ class Library:
             all_ids |= _defined_ids(tables)
         for done, (path, tables) in enumerate(raw, 1):
             try:
-                doc = load_file(path, all_ids) if tables is not None else None
+                doc = document_from_tables(tables, str(path), all_ids)
             except ValidationError as exc:
                 library.problems.extend(exc.problems)
                 doc = None

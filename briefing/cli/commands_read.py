@@ -9,6 +9,7 @@ from typing import Any
 from rich.text import Text
 
 from briefing.cli import output
+from briefing.errors import NotFoundError
 from briefing.export.interchange import entity_record
 from briefing.library import Library, LibraryEntity
 from briefing.model.entities import Actor, Briefing, Claim, Event, Source
@@ -97,7 +98,8 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
     _report_problems(library)
     kind = LIST_KINDS[args.kind]
     if args.briefing:
-        library.require(args.briefing)
+        if not isinstance(library.require(args.briefing), Briefing):
+            raise NotFoundError(f"{args.briefing} is not a briefing id")
         entities = library.in_briefing(args.briefing, kind)
     else:
         entities = library.all(kind)
@@ -170,14 +172,12 @@ def print_outline(view: Outline) -> None:
 
 def run_validate(args: argparse.Namespace, workspace: Workspace) -> int:
     library = workspace.library
-    from briefing.cli.commands_io import read_any
+    from briefing.cli.commands_io import print_problems, read_any
 
-    known = {e.id for e in library.entities()}
     problems = []
     for path in args.files:
-        problems += read_any(path, known).problems
-    for problem in problems:
-        output.line(str(problem))
+        problems += read_any(path, library).problems
+    print_problems(problems)
     if problems:
         output.error(f"{len(problems)} problem(s) in {len({p.file for p in problems})} file(s)")
         return 1

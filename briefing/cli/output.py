@@ -35,7 +35,8 @@ def print_json(data: Any) -> None:
 
 
 def line(value: object = "") -> None:
-    console().print(clean(value), markup=False, highlight=False, emoji=False, crop=False, overflow="fold")
+    # soft_wrap: a line stays one line when piped, whatever the terminal width.
+    console().print(clean(value), markup=False, highlight=False, emoji=False, crop=False, soft_wrap=True)
 
 
 def print_table(headers: list[str], rows: list[list[Any]], title: str = "") -> None:

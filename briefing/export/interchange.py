@@ -116,6 +116,9 @@ def documents_from_interchange(data: Any, file: str, external_ids: set[str] = fr
         if not isinstance(record, dict) or not isinstance(record.get("id"), str):
             problems.append(Problem(file, "", "briefings", "an entry without an id"))
             continue
+        if record["id"] in per_briefing:
+            problems.append(Problem(file, record["id"], "id", "duplicate id"))
+            continue
         fields = {k: v for k, v in record.items() if k != "id"}
         per_briefing[record["id"]] = {
             "briefing": {record["id"]: fields},
@@ -148,7 +151,10 @@ def documents_from_interchange(data: Any, file: str, external_ids: set[str] = fr
         if not isinstance(briefings, list) or not briefings:
             problems.append(Problem(file, record["id"], "briefings", "expected a non-empty list of briefing ids"))
             continue
-        views = record.get("views") if isinstance(record.get("views"), dict) else {}
+        views = record.get("views", {})
+        if not isinstance(views, dict):
+            problems.append(Problem(file, record["id"], "views", "expected an object of briefing id -> actor fields"))
+            continue
         fields = {k: v for k, v in record.items() if k not in ("id", "briefings", "views")}
         for bid in briefings:
             place("actors", bid, record["id"], views.get(bid, fields) if isinstance(bid, str) else fields)

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from briefing.export.base import Exporter
 from briefing.export.interchange import export_library
 from briefing.library import Library
 from briefing.model.entities import Note
+
+# JSON escapes C0 controls itself; these it would write raw, and a terminal
+# reading the export on stdout would obey them.  Escaped, they read back the same.
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 class JsonExporter(Exporter):
@@ -17,6 +26,5 @@ class JsonExporter(Exporter):
     description = "the briefing/1 interchange format; briefing import reads it back"
 
     def render(self, library: Library, notes: Sequence[Note], briefing_id: str | None = None) -> str:
-        return (
-            json.dumps(export_library(library, notes, briefing_id), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        )
+        document = json.dumps(export_library(library, notes, briefing_id), indent=2, sort_keys=True, ensure_ascii=False)
+        return _TERMINAL_UNSAFE.sub(_escape, document) + "\n"

@@ -8,6 +8,7 @@ model only from tables that validated.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -46,8 +47,25 @@ Check = Callable[[Any], str | None]
 """A field check: None when the value is fine, else what is wrong."""
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_PREVIEW_LENGTH = 60
+
+
+def _preview(value: Any) -> str:
+    """A short repr of a value for a one-line message, however big or deep the value is."""
+    try:
+        shown = repr(value)
+    except RecursionError:
+        shown = f"a deeply nested {type(value).__name__}"
+    return shown if len(shown) <= _PREVIEW_LENGTH else shown[: _PREVIEW_LENGTH - 1] + "…"
+
+
 def _text(value: Any) -> str | None:
-    return None if isinstance(value, str) else f"expected text, got {type(value).__name__}"
+    if not isinstance(value, str):
+        return f"expected text, got {type(value).__name__}"
+    if _SURROGATE_RE.search(value):
+        return "contains an invalid character (a lone UTF-16 surrogate)"
+    return None
 
 
 def _nonempty(value: Any) -> str | None:
@@ -57,8 +75,13 @@ def _nonempty(value: Any) -> str | None:
 def _texts(value: Any) -> str | None:
     if not isinstance(value, list):
         return f"expected a list of text, got {type(value).__name__}"
-    bad = [v for v in value if not isinstance(v, str)]
-    return f"expected a list of text, found {bad[0]!r}" if bad else None
+    for item in value:
+        if not isinstance(item, str):
+            return f"expected a list of text, found {_preview(item)}"
+        problem = _text(item)
+        if problem:
+            return problem
+    return None
 
 
 def _one_of(words: Iterable[str]) -> Check:
@@ -67,25 +90,30 @@ def _one_of(words: Iterable[str]) -> Check:
     def check(value: Any) -> str | None:
         if isinstance(value, str) and value in allowed:
             return None
-        return f"unknown value {value!r} (expected one of: {', '.join(allowed)})"
+        return f"unknown value {_preview(value)} (expected one of: {', '.join(allowed)})"
 
     return check
 
 
 def _optional_int(value: Any) -> str | None:
-    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+    """A paragraph number: 1-based, or null when not known."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
         return None
-    return f"expected a whole number or null, got {value!r}"
+    return f"expected a paragraph number (1 or more) or null, got {_preview(value)}"
 
 
 def _count(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return None
-    return f"expected a whole number, got {value!r}"
+    return f"expected a whole number, got {_preview(value)}"
 
 
 def _ids(value: Any) -> str | None:
     return _texts(value)
+
+
+def _some_ids(value: Any) -> str | None:
+    return _texts(value) or (None if value else "must name at least one actor (or the source)")
 
 
 def _relations(value: Any) -> str | None:
@@ -130,7 +158,7 @@ SPECS: dict[EntityKind, dict[str, FieldSpec]] = {
     },
     EntityKind.CLAIM: {
         "text": FieldSpec(_nonempty),
-        "attributed_to": FieldSpec(_ids),
+        "attributed_to": FieldSpec(_some_ids),
         "about": FieldSpec(_ids, False, []),
         "kind": FieldSpec(_one_of(k.value for k in ClaimKind)),
         "status": FieldSpec(_one_of(s.value for s in ClaimStatus)),
@@ -173,7 +201,15 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def add(self, entity: str, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, entity, field, message))
+        self.problems.append(Problem(self.file, _shown(entity), _shown(field), message))
+
+
+_PLAIN_NAME_RE = re.compile(r"[\w:.\[\]-]{0,80}")
+
+
+def _shown(name: str) -> str:
+    """An id or field name as given, or its short repr when it could break a one-line message."""
+    return name if _PLAIN_NAME_RE.fullmatch(name) else _preview(name)
 
 
 def validate_tables(tables: Any, file: str, external_ids: Mapping[str, Any] | set[str] = frozenset()) -> list[Problem]:
@@ -219,10 +255,11 @@ def validate_tables(tables: Any, file: str, external_ids: Mapping[str, Any] | se
             records.append((kind, entity_id, record))
 
     resolvable = _Either(defined, external_ids)
+    sources = tables.get("sources")
     paragraphs = {
         sid: rec.get("paragraphs", 0)
-        for sid, rec in (tables.get("sources") or {}).items()
-        if isinstance(rec, dict) and isinstance(sid, str)
+        for sid, rec in (sources.items() if isinstance(sources, dict) else ())
+        if isinstance(rec, dict)
     }
     for kind, entity_id, record in records:
         _check_references(out, kind, entity_id, record, resolvable)
@@ -262,8 +299,8 @@ def _check_relation(out: _Collector, entity_id: str, index: int, relation: Any) 
         out.add(entity_id, f"{where}.type", message)
     if not isinstance(relation.get("target"), str):
         out.add(entity_id, f"{where}.target", "missing or not an actor id")
-    if "note" in relation and not isinstance(relation["note"], str):
-        out.add(entity_id, f"{where}.note", "expected text")
+    if "note" in relation and (message := _text(relation["note"])):
+        out.add(entity_id, f"{where}.note", message)
 
 
 def _reference_fields(kind: EntityKind, record: dict[str, Any]) -> Iterable[tuple[str, Any, frozenset[EntityKind]]]:
@@ -297,7 +334,7 @@ def _check_references(
         if not isinstance(value, str):
             continue  # already reported as mistyped
         if not ID_RE.fullmatch(value):
-            out.add(entity_id, where, f"malformed reference {value!r}")
+            out.add(entity_id, where, f"malformed reference {_preview(value)}")
         elif kind_of(value) not in allowed:
             expected = " or ".join(sorted(allowed))
             out.add(entity_id, where, f"{value} is a {kind_of(value)}, expected a {expected}")

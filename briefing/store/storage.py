@@ -14,11 +14,14 @@ written over.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,36 +41,69 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
-_locks: dict[Path, FileLock] = {}
+@dataclass
+class _PathLock:
+    """A thread lock (threads of one process exclude each other) over the file lock (processes do)."""
+
+    threads: threading.RLock
+    file: FileLock
 
 
-def _lock_for(path: Path) -> FileLock:
-    """One FileLock object per file, so nested use in one process is re-entrant."""
+_locks: dict[Path, _PathLock] = {}
+_locks_guard = threading.Lock()
+
+
+def _forget_locks_after_fork() -> None:
+    """A forked child starts with no locks held: inherited FileLocks refuse to work there."""
+    global _locks_guard
+    _locks_guard = threading.Lock()
+    _locks.clear()
+
+
+os.register_at_fork(after_in_child=_forget_locks_after_fork)
+
+
+def _lock_for(path: Path) -> _PathLock:
+    """One lock object per file, so nested use in one thread is re-entrant."""
     key = path.resolve()
-    lock = _locks.get(key)
-    if lock is None:
-        lock = _locks[key] = FileLock(str(lock_path(key)), timeout=LOCK_TIMEOUT_S, thread_local=False)
+    with _locks_guard:
+        lock = _locks.get(key)
+        if lock is None:
+            file_lock = FileLock(str(lock_path(key)), timeout=LOCK_TIMEOUT_S, thread_local=False)
+            lock = _locks[key] = _PathLock(threading.RLock(), file_lock)
     return lock
 
 
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold the cross-process lock of ``path``; re-entrant within a process."""
+    """Hold the lock of ``path`` against other threads and processes; re-entrant within a thread."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with _lock_for(path):
+    except OSError as exc:
+        raise StoreError(path.parent, f"cannot create folder: {exc.strerror or exc}") from None
+    lock = _lock_for(path)
+    if not lock.threads.acquire(timeout=LOCK_TIMEOUT_S):
+        raise StoreError(path, f"another thread holds the lock for over {LOCK_TIMEOUT_S:.0f} s")
+    try:
+        try:
+            lock.file.acquire()
+        except Timeout:
+            raise StoreError(path, f"another briefing process holds the lock for over {LOCK_TIMEOUT_S:.0f} s") from None
+        except OSError as exc:
+            raise StoreError(path, f"cannot lock: {exc.strerror or exc}") from None
+        try:
             _remove_stale_temp_files(path)
             yield
-    except Timeout:
-        raise StoreError(path, f"another briefing process holds the lock for over {LOCK_TIMEOUT_S:.0f} s") from None
-    except PermissionError as exc:
-        raise StoreError(path, f"cannot lock: {exc.strerror or exc}") from None
+        finally:
+            lock.file.release()
+    finally:
+        lock.threads.release()
 
 
 def _remove_stale_temp_files(path: Path) -> None:
     """Temp files left by a crashed writer; safe because writers hold the lock."""
-    pattern = f"{_TEMP_PREFIX}{path.name}.*{_TEMP_SUFFIX}"
+    pattern = f"{glob.escape(_TEMP_PREFIX + path.name)}.*{_TEMP_SUFFIX}"
     for stale in path.parent.glob(pattern):
         with suppress(OSError):
             stale.unlink()
@@ -95,24 +131,58 @@ def read_json(path: Path, **json_kwargs: Any) -> Any:
         raise CorruptFileError(path, f"line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except RecursionError:
         raise CorruptFileError(path, "nested too deeply") from None
+    except ValueError as exc:  # e.g. a number too long to convert
+        raise CorruptFileError(path, f"unreadable JSON: {exc}") from None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that no reader ever sees half of it."""
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_NEW_FILE_MODE = 0o666 & ~_current_umask()
+
+
+def write_atomic(path: Path, data: bytes, *, lock: bool = True) -> None:
+    """Replace ``path`` with ``data`` so that no reader ever sees half of it.
+
+    The new file keeps the old one's permissions (a new one gets the usual
+    ones, not the private mode of a temp file).  ``lock=False`` is for files
+    that only this process writes, such as an export, where a lock file left
+    beside the output would only be litter.
+    """
     path = Path(path)
+    if not lock:
+        _replace(path, data)
+        return
     with locked(path):
+        _replace(path, data)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mode = _NEW_FILE_MODE
+    try:
         fd, tmp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX, dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp_name, path)
-        except OSError as exc:
-            with suppress(OSError):
-                os.unlink(tmp_name)
+    except OSError as exc:
+        raise StoreError(path, f"cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fchmod(handle.fileno(), mode)
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException as exc:
+        with suppress(OSError):
+            os.unlink(tmp_name)
+        if isinstance(exc, OSError):
             raise StoreError(path, f"cannot write: {exc.strerror or exc}") from None
-        _fsync_dir(path.parent)
+        raise
+    _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -130,7 +200,10 @@ def _fsync_dir(folder: Path) -> None:
 
 def dump_json(data: Any, **json_kwargs: Any) -> bytes:
     options = {"indent": 2, "sort_keys": True, "ensure_ascii": False, **json_kwargs}
-    return (json.dumps(data, **options) + "\n").encode("utf-8")
+    try:
+        return (json.dumps(data, **options) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: only an escape writes it losslessly
+        return (json.dumps(data, **{**options, "ensure_ascii": True}) + "\n").encode("utf-8")
 
 
 class AtomicJSONStorage(Storage):
@@ -151,8 +224,13 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         data = read_json(self.path)
-        if data is not None and not isinstance(data, dict):
+        if data is None:
+            return None
+        if not isinstance(data, dict):
             raise CorruptFileError(self.path, f"expected a JSON object of tables, found {type(data).__name__}")
+        for name, table in data.items():
+            if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+                raise CorruptFileError(self.path, f"table {name!r} is not an object of documents")
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:

@@ -1,0 +1,253 @@
+"""``export`` and ``import``: the round trip, and bad input that never changes anything."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from tests.cli.test_read_commands import snapshot
+from tests.factories import alpha_tables, beta_tables, write_tables
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["--no-shipped", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_export_json_is_the_interchange_document(capsys: pytest.CaptureFixture[str], small_dir: Path) -> None:
+    code, out, err = cli(capsys, "--library", str(small_dir), "export")
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["format"] == "briefing/1"
+    assert [b["id"] for b in data["briefings"]] == ["briefing:alpha", "briefing:beta"]
+    (ghaani,) = [a for a in data["actors"] if a["id"] == "actor:ghaani"]
+    assert ghaani["briefings"] == ["briefing:alpha", "briefing:beta"]
+    assert set(ghaani["views"]) == {"briefing:alpha", "briefing:beta"}
+
+
+def test_export_import_export_is_lossless(capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path) -> None:
+    first = tmp_path / "first.json"
+    assert cli(capsys, "--library", str(small_dir), "export", "-o", str(first))[0] == 0
+    empty, data = tmp_path / "empty", tmp_path / "data"
+    code, out, err = cli(capsys, "--library", str(empty), "--data-dir", str(data), "import", str(first))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        f"imported briefing:alpha -> {data / 'library' / 'alpha.json'}",
+        f"imported briefing:beta -> {data / 'library' / 'beta.json'}",
+    ]
+    second = tmp_path / "second.json"
+    assert cli(capsys, "--library", str(empty), "--data-dir", str(data), "export", "-o", str(second))[0] == 0
+    assert second.read_bytes() == first.read_bytes()
+    assert json.loads((data / "library" / "alpha.json").read_text()) == json.loads(
+        (small_dir / "alpha.json").read_text()
+    )
+
+
+def test_importing_a_briefing_file_and_then_updating_it(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    code, out, _ = cli(capsys, "--data-dir", str(data), "import", str(small_dir / "alpha.json"))
+    assert code == 0
+    assert out.startswith("imported briefing:alpha")
+    code, out, _ = cli(capsys, "--data-dir", str(data), "import", str(small_dir / "alpha.json"))
+    assert code == 0
+    assert out.startswith("updated briefing:alpha")
+    assert [p.name for p in (data / "library").glob("*.json")] == ["alpha.json"]
+
+
+def test_import_refuses_a_briefing_already_in_another_library_folder(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    copy = write_tables(tmp_path / "elsewhere" / "alpha-copy.json", alpha_tables())
+    data = tmp_path / "data"
+    before = snapshot(small_dir, data)
+    code, out, err = cli(capsys, "--library", str(small_dir), "--data-dir", str(data), "import", str(copy))
+    assert code == 1
+    assert f"{copy}: briefing:alpha: id: a briefing with this id is already in the library" in out
+    assert "nothing imported" in err
+    assert snapshot(small_dir, data) == before
+    assert not (data / "library").exists()
+
+
+def test_import_refuses_the_same_briefing_twice_in_one_go(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    alpha = str(small_dir / "alpha.json")
+    code, out, _ = cli(capsys, "--data-dir", str(data), "import", alpha, alpha)
+    assert code == 1
+    assert "given twice" in out
+    assert not (data / "library").exists()
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Name -> (file, what its problem line must say)."""
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    files: dict[str, tuple[Path, str]] = {}
+
+    def add(name: str, content: bytes, expect: str) -> None:
+        path = folder / name
+        path.write_bytes(content)
+        files[name] = (path, expect)
+
+    files["missing"] = (folder / "missing.json", "no such file")
+    (folder / "a-directory.json").mkdir()
+    files["directory"] = (folder / "a-directory.json", "is a directory")
+    add("latin1.json", '{"briefing": {"briefing:x": {"title": "Qâani"}}}'.encode("latin-1"), "not UTF-8")
+    add("truncated.json", json.dumps(alpha_tables()).encode()[:-40], "line 1 column")
+    add("empty.json", b"", "empty file")
+    add("deep.json", b"[" * 50_000 + b"]" * 50_000, "nested too deeply")
+    add("list.json", b"[1, 2, 3]", "expected an object of tables")
+    wrong = alpha_tables()
+    wrong["events"]["event:talks"]["actors"] = {"actor:ghaani": True}
+    wrong["sources"] = ["source:wire-2021"]
+    add("wrong-types.json", json.dumps(wrong).encode(), "event:talks: actors: expected a list of text")
+    add(
+        "bad-interchange.json",
+        json.dumps({"format": "briefing/1", "briefings": "all of them", "events": [{"id": 3}]}).encode(),
+        "briefings: expected a list",
+    )
+    add(
+        "interchange-wrong-types.json",
+        json.dumps(
+            {
+                "format": "briefing/1",
+                "briefings": [{"id": "briefing:x", "title": "X"}],
+                "events": [{"id": "event:e", "briefing": ["briefing:x"], "date": [[[[1]]]]}],
+                "actors": [{"id": "actor:a", "briefings": ["briefing:x"], "views": "no"}],
+            }
+        ).encode(),
+        "event:e: briefing: ['briefing:x'] is not a briefing in this file",
+    )
+    add("wrong-format.json", json.dumps({"format": "briefing/99"}).encode(), "format: expected 'briefing/1'")
+    return files
+
+
+def test_every_bad_input_gives_located_one_line_problems_exit_1_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    for name, (path, expect) in _bad_inputs(tmp_path).items():
+        before = snapshot(small_dir, data, path.parent)
+        for command in ("import", "validate"):
+            code, out, err = cli(capsys, "--library", str(small_dir), "--data-dir", str(data), command, str(path))
+            assert code == 1, (name, command)
+            assert any(line.startswith(f"{path}: ") and expect in line for line in out.splitlines()), (name, out)
+            assert len(err.splitlines()) == 1, (name, err)
+        assert snapshot(small_dir, data, path.parent) == before, name
+
+
+def test_bad_input_never_shows_a_traceback(small_dir: Path, tmp_path: Path) -> None:
+    files = [str(path) for path, _ in _bad_inputs(tmp_path).values()]
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "--no-shipped", "--library", str(small_dir), "import", *files],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env={"BRIEFING_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "home" / "library").exists()
+
+
+def test_one_bad_file_among_good_ones_imports_nothing(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    bad = beta_tables()
+    bad["events"]["event:beta-visit"]["kind"] = "tourism"
+    bad_path = write_tables(tmp_path / "in" / "beta.json", bad)
+    data = tmp_path / "data"
+    code, out, _ = cli(capsys, "--data-dir", str(data), "import", str(small_dir / "alpha.json"), str(bad_path))
+    assert code == 1
+    assert "event:beta-visit: kind" in out
+    assert not (data / "library").exists()
+
+
+def test_import_refuses_an_entry_id_another_briefing_uses(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    t = beta_tables()
+    t["events"]["event:talks"] = t["events"].pop("event:beta-visit")
+    path = write_tables(tmp_path / "beta.json", t)
+    code, out, _ = cli(capsys, "--library", str(small_dir), "--data-dir", str(tmp_path / "d"), "import", str(path))
+    assert code == 1
+    assert f"{path}: event:talks: id: already defined in briefing:alpha" in out
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "csv", "stix"])
+def test_every_format_can_be_restricted_to_one_briefing_and_written_to_a_file(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path, fmt: str
+) -> None:
+    out_file = tmp_path / "out" / f"export.{fmt}"
+    out_file.parent.mkdir()
+    args = ["--library", str(small_dir), "export", "--format", fmt, "--briefing", "briefing:beta", "-o", str(out_file)]
+    code, out, err = cli(capsys, *args)
+    assert (code, out, err) == (0, "", "")
+    text = out_file.read_text(encoding="utf-8")
+    assert "event:beta-visit" in text or "Visit to Karbala" in text
+    assert "event:convoy-ied" not in text
+    assert "IED strikes a supply convoy" not in text
+    assert [p.name for p in out_file.parent.iterdir()] == [out_file.name]
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert {r["briefing"] for r in rows} == {"briefing:beta"}
+
+
+def test_export_of_an_unknown_briefing_is_an_error(capsys: pytest.CaptureFixture[str], small_dir: Path) -> None:
+    code, out, err = cli(capsys, "--library", str(small_dir), "export", "--briefing", "briefing:nope")
+    assert (code, out) == (1, "")
+    assert "briefing:nope" in err
+    code, _, err = cli(capsys, "--library", str(small_dir), "export", "--briefing", "actor:ghaani")
+    assert code == 1
+    assert "not a briefing" in err
+
+
+def test_export_to_a_folder_that_is_not_writable_is_one_line(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    code, out, err = cli(capsys, "--library", str(small_dir), "export", "-o", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert len(err.splitlines()) == 1
+    assert "cannot write" in err
+
+
+def test_an_unknown_format_is_refused_by_the_parser(capsys: pytest.CaptureFixture[str], small_dir: Path) -> None:
+    code, _, err = cli(capsys, "--library", str(small_dir), "export", "--format", "pdf")
+    assert code == 2
+    assert "invalid choice" in err
+
+
+def test_notes_travel_with_the_round_trip(capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path) -> None:
+    pytest.importorskip("briefing.cli.commands_notes", reason="the notes commands are not there yet")
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    code, _, err = cli(
+        capsys, "--library", str(small_dir), "--data-dir", str(mine), "annotate", "actor:ghaani", "[x](y)"
+    )
+    assert (code, err) == (0, "")
+    first = tmp_path / "first.json"
+    assert cli(capsys, "--library", str(small_dir), "--data-dir", str(mine), "export", "-o", str(first))[0] == 0
+    assert len(json.loads(first.read_text())["notes"]) == 1
+    code, out, _ = cli(capsys, "--library", str(tmp_path / "empty"), "--data-dir", str(theirs), "import", str(first))
+    assert code == 0
+    assert "notes: 1 added" in out
+    second = tmp_path / "second.json"
+    assert (
+        cli(capsys, "--library", str(tmp_path / "empty"), "--data-dir", str(theirs), "export", "-o", str(second))[0]
+        == 0
+    )
+    assert second.read_bytes() == first.read_bytes()
