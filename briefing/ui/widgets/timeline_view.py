@@ -1,0 +1,361 @@
+"""The timeline: a chart of events per week by series above the month-grouped list, with filters.
+
+Filtering, counting and grouping run in a thread worker (a new keystroke
+cancels the previous run), so 100,000 events never freeze the screen; the
+list draws only the rows in view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Select, Static
+from textual.worker import get_current_worker
+
+from briefing.library import Library
+from briefing.model.entities import Actor, Event
+from briefing.model.vocabulary import EntityKind, chart_series, event_kind_label
+from briefing.text import one_line, shorten
+from briefing.timeline import (
+    Filter,
+    MonthHeader,
+    Row,
+    Tally,
+    actors_by_mentions,
+    actors_named,
+    filter_events,
+    kind_counts,
+    month_rows,
+    series_counts,
+    tally,
+)
+from briefing.ui.messages import Navigate
+from briefing.ui.widgets.timeline_chart import TimelineChart
+
+_SERIES_PREFIX = "series:"
+_KIND_PREFIX = "kind:"
+
+
+class EventList(ScrollView, can_focus=True):
+    """Month headers and events, one line each, drawn only where visible; enter or click opens an event."""
+
+    DEFAULT_CSS = """
+    EventList { height: 1fr; overflow-x: hidden; }
+    EventList > .event-list--header { text-style: bold; color: $foreground; }
+    EventList > .event-list--muted { color: $text-muted; }
+    EventList > .event-list--cursor { background: $block-cursor-blurred-background; }
+    EventList:focus > .event-list--cursor {
+        color: $block-cursor-foreground; background: $block-cursor-background; text-style: $block-cursor-text-style;
+    }
+    EventList > .event-list--ied { color: $warning; }
+    EventList > .event-list--rocket { color: $primary; }
+    EventList > .event-list--other { color: $foreground 45%; }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "event-list--header",
+        "event-list--muted",
+        "event-list--cursor",
+        "event-list--ied",
+        "event-list--rocket",
+        "event-list--other",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(-1)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows: list[Row] = []
+        self.cursor: int | None = None
+        self.empty_message = "Loading the timeline…"
+        self._date_width = 11
+
+    def show(self, rows: list[Row], empty_message: str) -> None:
+        self.rows = rows
+        self.empty_message = empty_message
+        dates = (len(row.when.label) for row in rows[:5000] if isinstance(row, Event))
+        self._date_width = min(max(dates, default=11), 20)
+        self.virtual_size = Size(self.scrollable_content_region.width, max(len(rows), 1))
+        self.cursor = self._event_at_or_after(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def current(self) -> Event | None:
+        row = self.rows[self.cursor] if self.cursor is not None else None
+        return row if isinstance(row, Event) else None
+
+    def _event_at_or_after(self, index: int, step: int = 1) -> int | None:
+        """The nearest event row from ``index`` in direction ``step`` (headers are skipped)."""
+        while 0 <= index < len(self.rows):
+            if isinstance(self.rows[index], Event):
+                return index
+            index += step
+        return None
+
+    def _move_to(self, index: int, step: int) -> None:
+        index = max(0, min(index, len(self.rows) - 1))
+        found = self._event_at_or_after(index, step)
+        if found is None:
+            found = self._event_at_or_after(index, -step)
+        if found is None:
+            return
+        self.cursor = found
+        top = found - 1 if found and isinstance(self.rows[found - 1], MonthHeader) else found
+        self.scroll_to_region(Region(0, top, 1, found - top + 1), animate=False, force=True, immediate=True)
+        self.refresh()
+
+    def action_move(self, step: int) -> None:
+        if self.cursor is not None:
+            self._move_to(self.cursor + step, step)
+
+    def action_page(self, direction: int) -> None:
+        if self.cursor is not None:
+            self._move_to(self.cursor + direction * max(self.scrollable_content_region.height - 1, 1), direction)
+
+    def action_edge(self, direction: int) -> None:
+        self._move_to(0 if direction < 0 else len(self.rows) - 1, -direction)
+
+    def action_open(self) -> None:
+        if self.current is not None:
+            self.post_message(Navigate(self.current.id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + round(self.scroll_y)
+        if 0 <= index < len(self.rows) and isinstance(self.rows[index], Event):
+            event.stop()
+            self.cursor = index
+            self.refresh()
+            self.action_open()
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, max(len(self.rows), 1))
+
+    def _style(self, name: str) -> Style:
+        """A component's colour and text style, without its background (the row's shows through)."""
+        full = self.get_component_rich_style(f"event-list--{name}")
+        return full.without_color + Style(color=full.color)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = y + round(self.scroll_y)
+        base = self.rich_style
+        if not self.rows:
+            line = Text(end="")
+            line.append(" " + self.empty_message if y == 0 else "", style=self._style("muted"))
+        elif index >= len(self.rows):
+            return Strip.blank(width, base)
+        else:
+            row = self.rows[index]
+            line = self._header_line(row) if isinstance(row, MonthHeader) else self._event_line(row, width)
+            if index == self.cursor:
+                base = self.get_component_rich_style("event-list--cursor")
+        line.style = base
+        line.truncate(width, overflow="ellipsis", pad=True)
+        return Strip(line.render(self.app.console), width)
+
+    def _header_line(self, row: MonthHeader) -> Text:
+        line = Text(end="")
+        line.append(" " + row.label, style=self._style("header"))
+        line.append(f"  {row.count}", style=self._style("muted"))
+        return line
+
+    def _event_line(self, event: Event, width: int) -> Text:
+        kind_width = 26 if width >= 100 else 16
+        line = Text("   " + event.when.label.ljust(self._date_width) + "  ", end="", no_wrap=True)
+        line.append("▌", style=self._style(chart_series(event.event_kind).lower()))
+        line.append(
+            shorten(event_kind_label(event.event_kind), kind_width).ljust(kind_width), style=self._style("muted")
+        )
+        line.append("  " + one_line(event.title))
+        return line
+
+
+@dataclass(frozen=True, slots=True)
+class _Result:
+    rows: list[Row]
+    shown: int
+    charted: Tally
+
+
+class TimelineView(Vertical):
+    """Events per week by series (chart) over the month-grouped list; filter by kind, series, actor or bar."""
+
+    DEFAULT_CSS = """
+    TimelineView { height: 1fr; }
+    TimelineView > TimelineChart { height: 40%; min-height: 8; max-height: 14; }
+    TimelineView > #timeline-filters { height: 1; margin-bottom: 1; }
+    TimelineView #timeline-kind { width: 1fr; max-width: 42; margin-right: 1; }
+    TimelineView #timeline-actor { width: 1fr; }
+    TimelineView #timeline-count { width: auto; padding: 0 1; color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("z", "zoom", "Zoom chart"),
+        Binding("x", "clear_filters", "Clear filters"),
+    ]
+
+    def __init__(
+        self, library: Library, briefing_id: str | None, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.library = library
+        self.briefing_id = briefing_id
+        self.rule = Filter()
+        self.shown_count = 0
+        self._events: list[Event] | None = None
+        self._actor_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield TimelineChart(id="timeline-chart")
+        with Horizontal(id="timeline-filters"):
+            yield Select[str]([], prompt="All kinds", compact=True, id="timeline-kind")
+            yield Input(placeholder="actor (name or alias)", compact=True, id="timeline-actor")
+            yield Static(id="timeline-count")
+        yield EventList(id="timeline-list")
+
+    def on_mount(self) -> None:
+        self._prepare()
+
+    def focus(self, scroll_visible: bool = True) -> TimelineView:
+        """Focus the list, which is where the reader starts."""
+        self.query_one(EventList).focus(scroll_visible)
+        return self
+
+    @property
+    def rows(self) -> list[Row]:
+        """The list as shown: month headers and the events that pass the filters."""
+        return self.query_one(EventList).rows
+
+    @property
+    def current(self) -> Event | None:
+        """The event under the list's cursor (what ``a`` annotates, say)."""
+        return self.query_one(EventList).current
+
+    # -- loading and filtering (thread workers) ------------------------------
+
+    def _scope_events(self) -> list[Event]:
+        if self._events is None:
+            self._events = self.library.timeline(self.briefing_id)
+        return self._events
+
+    def _scope_actors(self) -> dict[str, Actor]:
+        if self.briefing_id is None:
+            return self.library.actors
+        return {a.id: a for a in self.library.in_briefing(self.briefing_id, EntityKind.ACTOR) if isinstance(a, Actor)}
+
+    @work(thread=True, exclusive=True, group="timeline-choices")
+    def _prepare(self) -> None:
+        """The choices of the filters, from every event in scope; then the first filtering."""
+        events = self._scope_events()
+        options: list[tuple[Text, str]] = [
+            (Text(f"series: {name} · {n}"), _SERIES_PREFIX + name) for name, n in series_counts(events).items() if n
+        ]
+        options += [
+            (Text(f"{shorten(label, 24)} · {n}"), _KIND_PREFIX + kind) for kind, label, n in kind_counts(events)
+        ]
+        names = [actor.name for actor in actors_by_mentions(events, self._scope_actors())]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._prepared, options, names)
+
+    def _prepared(self, options: list[tuple[Text, str]], names: list[str]) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one("#timeline-kind", Select).set_options(options)
+        self.query_one("#timeline-actor", Input).suggester = SuggestFromList(names, case_sensitive=False)
+        self._set_rule(self.rule)
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def _refilter(self, rule: Filter, actor_text: str) -> None:
+        result = self._compute(rule, actor_text)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, result)
+
+    def _compute(self, rule: Filter, actor_text: str) -> _Result:
+        events = self._scope_events()
+        if actor_text.strip():
+            rule = replace(rule, actors=actors_named(self._scope_actors().values(), actor_text))
+        shown = filter_events(events, rule)
+        unperiod = replace(rule, period=None)
+        charted = tally(shown if unperiod == rule else filter_events(events, unperiod))
+        return _Result(month_rows(shown), len(shown), charted)
+
+    def _show(self, result: _Result) -> None:
+        if not self.is_mounted:
+            return
+        total = len(self._scope_events())
+        self.shown_count = result.shown
+        if total == 0:
+            message = "No events in this briefing." if self.briefing_id else "No events in the library."
+        else:
+            message = "No events match these filters (x clears them)."
+        self.query_one(EventList).show(result.rows, message)
+        self.query_one(TimelineChart).show(result.charted)
+        count = f"{result.shown} events" if result.shown == total else f"{result.shown} of {total} events"
+        self.query_one("#timeline-count", Static).update(Text(count))
+
+    # -- the filters ----------------------------------------------------------
+
+    def _set_rule(self, rule: Filter) -> None:
+        self.rule = rule
+        self._refilter(rule, self._actor_text)
+
+    @on(Select.Changed, "#timeline-kind")
+    def _kind_changed(self, event: Select.Changed) -> None:
+        value = event.value if isinstance(event.value, str) else ""
+        series = value.removeprefix(_SERIES_PREFIX) if value.startswith(_SERIES_PREFIX) else None
+        kind = value.removeprefix(_KIND_PREFIX) if value.startswith(_KIND_PREFIX) else None
+        if (series, kind) != (self.rule.series, self.rule.kind):
+            self._set_rule(replace(self.rule, series=series, kind=kind))
+
+    @on(Input.Changed, "#timeline-actor")
+    def _actor_changed(self, event: Input.Changed) -> None:
+        if event.value != self._actor_text:
+            self._actor_text = event.value
+            self._set_rule(self.rule)
+
+    @on(Input.Submitted, "#timeline-actor")
+    def _actor_submitted(self) -> None:
+        self.query_one(EventList).focus()
+
+    @on(TimelineChart.BucketSelected)
+    def _bucket_selected(self, message: TimelineChart.BucketSelected) -> None:
+        bucket = message.bucket
+        self._set_rule(replace(self.rule, period=(bucket.granularity, bucket.index) if bucket else None))
+
+    def action_zoom(self) -> None:
+        """Whole span in coarser bars, or back to the busiest stretch in weeks; a bar filter does not survive it."""
+        chart = self.query_one(TimelineChart)
+        chart.whole = not chart.whole
+        if chart.selected is not None:
+            chart.selected = None
+            self._set_rule(replace(self.rule, period=None))
+
+    def action_clear_filters(self) -> None:
+        self.query_one("#timeline-kind", Select).clear()
+        self.query_one("#timeline-actor", Input).value = ""
+        self.query_one(TimelineChart).selected = None
+        self._actor_text = ""
+        self._set_rule(Filter())

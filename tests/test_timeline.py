@@ -1,0 +1,274 @@
+"""The timeline's data: buckets per series, the busiest stretch, month groups and filters."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from briefing.library import Library
+from briefing.model.dates import When
+from briefing.model.entities import Actor, Event
+from briefing.model.vocabulary import EVENT_KINDS, ActorKind, chart_series
+from briefing.timeline import (
+    SERIES,
+    Filter,
+    Granularity,
+    MonthHeader,
+    actors_by_mentions,
+    actors_named,
+    bucket_index,
+    bucket_start,
+    filter_events,
+    in_period,
+    kind_counts,
+    month_rows,
+    plan_chart,
+    series_counts,
+    tally,
+)
+
+IED = "remote-explosive-ied"
+ROCKET = "shelling-artillery-missile-attack"
+SHIPPED = Path(__file__).resolve().parent.parent / "content" / "iraq-convoy-attacks-2020.json"
+
+
+def event(
+    day: str, kind: str = ROCKET, *, precision: str = "day", end: str | None = None, actors: tuple[str, ...] = ()
+) -> Event:
+    return Event(
+        id=f"event:{day}-{kind}-{len(actors)}",
+        title=f"{kind} on {day}",
+        briefing="briefing:t",
+        source="source:s",
+        event_kind=kind,
+        when=When.from_fields(day, precision, end),
+        actors=actors,
+    )
+
+
+def sorted_events(*events: Event) -> list[Event]:
+    return sorted(events, key=lambda e: (e.when.start, e.when.last, e.id))
+
+
+def test_series_are_every_value_chart_series_gives() -> None:
+    assert {chart_series(kind) for kind in EVENT_KINDS} | {chart_series("not-a-kind")} == set(SERIES)
+
+
+def test_weeks_run_monday_to_sunday() -> None:
+    for day in (date(2020, 7, 20), date(2020, 7, 23), date(2020, 7, 26), date(2021, 1, 3)):
+        start = bucket_start(bucket_index(day, Granularity.WEEK), Granularity.WEEK)
+        assert start.weekday() == 0
+        assert 0 <= (day - start).days < 7
+
+
+def test_weekly_buckets_count_each_series() -> None:
+    events = [
+        event("2020-07-20", IED),  # Monday
+        event("2020-07-26", ROCKET),  # Sunday, same week
+        event("2020-07-26", ROCKET, actors=("actor:x",)),
+        event("2020-07-27", IED),  # next Monday
+        event("2020-08-12", "statement"),
+    ]
+    chart = plan_chart(tally(events), 20)
+    assert chart.granularity is Granularity.WEEK
+    assert [b.label for b in chart.buckets[:2]] == ["20–26 Jul 2020", "27 Jul–2 Aug 2020"]
+    assert chart.buckets[0].counts == (1, 2, 0)
+    assert chart.buckets[1].counts == (1, 0, 0)
+    assert chart.buckets[-1].counts == (0, 0, 1)
+    assert chart.totals == (2, 2, 1)
+
+
+def test_weeks_without_events_are_kept_so_bars_stay_evenly_spaced() -> None:
+    chart = plan_chart(tally([event("2020-07-01"), event("2020-08-26")]), 20)
+    indexes = [b.index for b in chart.buckets]
+    assert indexes == list(range(indexes[0], indexes[0] + len(indexes)))
+    assert len(chart.buckets) == 9
+    assert sum(b.total for b in chart.buckets) == 2
+
+
+def test_no_events_make_an_empty_chart() -> None:
+    chart = plan_chart(tally([]), 30)
+    assert chart.buckets == ()
+    assert chart.peak == 0
+
+
+def test_one_event_makes_one_bar() -> None:
+    chart = plan_chart(tally([event("2020-09-15", IED)]), 30)
+    assert len(chart.buckets) == 1
+    assert chart.buckets[0].counts == (1, 0, 0)
+
+
+def test_events_dated_to_the_month_stay_out_of_weekly_bars_and_are_counted_as_left_out() -> None:
+    events = [event("2020-09-01", IED, precision="month"), event("2020-09-02"), event("2020-09-09")]
+    chart = plan_chart(tally(events), 30)
+    assert chart.granularity is Granularity.WEEK
+    assert chart.totals == (0, 2, 0)
+    assert chart.imprecise == 1
+
+
+def test_mostly_month_dated_events_get_monthly_bars() -> None:
+    events = [event(f"2020-0{m}-01", precision="month") for m in range(1, 8)] + [event("2020-03-04")]
+    chart = plan_chart(tally(events), 30)
+    assert chart.granularity is Granularity.MONTH
+    assert chart.left_out == 0
+
+
+def test_a_stray_early_event_does_not_squash_the_weekly_chart() -> None:
+    events = [event("2017-09-25", "referendum")] + [event(f"2020-08-{d:02}") for d in range(1, 29, 3)]
+    chart = plan_chart(tally(events), 30)
+    assert chart.granularity is Granularity.WEEK
+    assert chart.focused
+    assert chart.before == 1
+    assert chart.buckets[0].start.year == 2020
+    whole = plan_chart(tally(events), 30, whole=True)
+    assert whole.granularity > Granularity.WEEK
+    assert whole.left_out == 0
+    assert sum(whole.totals) == len(events)
+
+
+def test_a_long_even_span_falls_back_to_coarser_buckets() -> None:
+    events = [event(f"{year}-{month:02}-10") for year in range(2015, 2021) for month in range(1, 13)]
+    chart = plan_chart(tally(events), 40)
+    assert chart.granularity is Granularity.QUARTER
+    assert len(chart.buckets) == 24
+    assert chart.left_out == 0
+    assert plan_chart(tally(events), 80).granularity is Granularity.MONTH
+    assert plan_chart(tally(events), 8).granularity is Granularity.YEAR
+
+
+def test_centuries_of_events_keep_the_chart_within_its_width() -> None:
+    events = [event(f"{year}-06-01") for year in range(1800, 2001, 2)]
+    chart = plan_chart(tally(events), 10)
+    assert chart.granularity is Granularity.YEAR
+    assert len(chart.buckets) <= 10
+    assert chart.before + sum(chart.totals) == len(events)
+
+
+def test_bucket_labels_name_their_period() -> None:
+    events = [event("2020-12-30"), event("2021-02-01")]
+    assert plan_chart(tally(events), 3).buckets[0].label == "Dec 2020"
+    quarterly = plan_chart(tally([event("2020-08-01"), event("2021-05-01")]), 4)
+    assert [b.label for b in quarterly.buckets] == ["Q3 2020", "Q4 2020", "Q1 2021", "Q2 2021"]
+    weekly = plan_chart(tally([event("2020-12-30")]), 3)
+    assert weekly.buckets[0].label == "28 Dec 2020–3 Jan 2021"
+
+
+def test_month_rows_put_a_header_with_its_count_before_each_month() -> None:
+    events = sorted_events(
+        event("2020-07-23", IED),
+        event("2020-07-24"),
+        event("2020-09-01", precision="month"),
+        event("2020-09-23", end="2020-09-24"),
+        event("2020-01-01", "statement", precision="year"),
+    )
+    rows = month_rows(events)
+    headers = [(r.label, r.count) for r in rows if isinstance(r, MonthHeader)]
+    assert headers == [("2020", 1), ("July 2020", 2), ("September 2020", 2)]
+    assert isinstance(rows[0], MonthHeader)
+    assert [r.when.label for r in rows if isinstance(r, Event)] == [
+        "2020",
+        "23 Jul 2020",
+        "24 Jul 2020",
+        "Sep 2020",
+        "23–24 Sep 2020",
+    ]
+
+
+def test_month_rows_of_nothing_are_empty() -> None:
+    assert month_rows([]) == []
+
+
+def test_filters_narrow_by_series_kind_actor_and_period() -> None:
+    events = sorted_events(
+        event("2020-07-20", IED, actors=("actor:a",)),
+        event("2020-07-21", ROCKET, actors=("actor:b",)),
+        event("2020-07-29", "statement", actors=("actor:a", "actor:c")),
+        event("2020-07-01", "warning", precision="month"),
+    )
+    assert len(filter_events(events, Filter())) == 4
+    assert [e.event_kind for e in filter_events(events, Filter(series="IED"))] == [IED]
+    assert [e.event_kind for e in filter_events(events, Filter(series="other"))] == ["warning", "statement"]
+    assert [e.event_kind for e in filter_events(events, Filter(kind="statement"))] == ["statement"]
+    assert len(filter_events(events, Filter(actors=frozenset({"actor:a"})))) == 2
+    assert filter_events(events, Filter(actors=frozenset())) == []
+    both = Filter(series="other", actors=frozenset({"actor:c"}))
+    assert [e.event_kind for e in filter_events(events, both)] == ["statement"]
+
+
+def test_a_period_filter_keeps_exactly_what_its_bar_counts() -> None:
+    events = sorted_events(
+        event("2020-07-20", IED),
+        event("2020-07-26"),
+        event("2020-07-27"),
+        event("2020-07-01", precision="month"),
+    )
+    chart = plan_chart(tally(events), 10)
+    first = chart.buckets[0]
+    period = (first.granularity, first.index)
+    kept = filter_events(events, Filter(period=period))
+    assert len(kept) == first.total == 2
+    assert all(in_period(e, period) for e in kept)
+
+
+def test_a_date_span_keeps_events_that_overlap_it() -> None:
+    events = sorted_events(event("2020-06-01", precision="month"), event("2020-07-05"), event("2020-08-01"))
+    kept = filter_events(events, Filter(first=date(2020, 6, 20), last=date(2020, 7, 31)))
+    assert [e.when.label for e in kept] == ["Jun 2020", "5 Jul 2020"]
+
+
+def test_filter_choices_count_kinds_and_series() -> None:
+    events = [event("2020-07-20", IED), event("2020-07-21"), event("2020-07-22"), event("2020-07-23", "visit")]
+    assert kind_counts(events)[0] == (ROCKET, "Shelling/artillery/missile attack", 2)
+    assert series_counts(events) == {"IED": 1, "rocket": 2, "other": 1}
+
+
+def test_actor_filter_matches_names_and_aliases_ignoring_case() -> None:
+    actors = [
+        Actor("actor:qaani", "Esmail Qaani", ActorKind.PERSON, ("briefing:t",), aliases=("Ismael Ghaani",)),
+        Actor("actor:kh", "Kataib Hezbollah", ActorKind.ARMED_GROUP, ("briefing:t",)),
+        Actor("actor:hez", "Hezbollah", ActorKind.ARMED_GROUP, ("briefing:t",)),
+    ]
+    assert actors_named(actors, "ghaani") == {"actor:qaani"}
+    assert actors_named(actors, "  HEZBOLLAH ") == {"actor:kh", "actor:hez"}
+    assert actors_named(actors, "nobody") == frozenset()
+    by_id = {a.id: a for a in actors}
+    events = [event("2020-07-20", actors=("actor:kh",)), event("2020-07-21", actors=("actor:kh", "actor:gone"))]
+    assert [a.id for a in actors_by_mentions(events, by_id)] == ["actor:kh"]
+
+
+def test_tally_handles_many_events_in_one_pass() -> None:
+    events = [event(f"2020-{m:02}-{d:02}", IED if d % 2 else ROCKET) for m in range(1, 13) for d in range(1, 29)]
+    counts = tally(events * 50)
+    assert counts.total == len(events) * 50
+    chart = plan_chart(counts, 60)
+    assert chart.granularity is Granularity.WEEK
+    assert sum(chart.totals) == counts.total
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Library:
+    if not SHIPPED.exists():
+        pytest.skip("the shipped briefing is not there yet")
+    return Library.load([SHIPPED.parent])
+
+
+def test_shipped_briefing_counts_ied_and_rocket_attacks_of_july_to_september(shipped: Library) -> None:
+    (briefing_id,) = [b for b in shipped.briefings if shipped.files[b] == SHIPPED]
+    events = shipped.timeline(briefing_id)
+    summer = filter_events(events, Filter(first=date(2020, 7, 1), last=date(2020, 9, 30)))
+    counts = series_counts(summer)
+    assert counts["IED"] >= 14
+    assert counts["rocket"] >= 21
+
+
+def test_shipped_briefing_charts_jul_to_sep_2020_week_by_week(shipped: Library) -> None:
+    (briefing_id,) = [b for b in shipped.briefings if shipped.files[b] == SHIPPED]
+    chart = plan_chart(tally(shipped.timeline(briefing_id)), 38)
+    assert chart.granularity is Granularity.WEEK
+    assert chart.buckets[0].start >= date(2020, 6, 1)
+    assert chart.buckets[-1].last <= date(2020, 10, 31)
+    ied, rocket, _ = chart.totals
+    assert ied >= 14
+    assert rocket >= 21

@@ -1,0 +1,356 @@
+"""The timeline view mounted in a small host app: chart, month list, filters, navigation."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widgets import Input, Select
+
+from briefing.library import Library
+from briefing.model.dates import When
+from briefing.model.entities import Actor, Briefing, BriefingDocument, Event, Source
+from briefing.model.vocabulary import EVENT_KINDS, ActorKind, Precision
+from briefing.timeline import Granularity, MonthHeader
+from briefing.ui.messages import Navigate
+from briefing.ui.widgets.timeline_chart import TimelineChart
+from briefing.ui.widgets.timeline_view import EventList, TimelineView
+
+BID = "briefing:convoys"
+IED = "remote-explosive-ied"
+ROCKET = "shelling-artillery-missile-attack"
+HOSTILE = "[bold]x[/bold] [@click=app.quit]boom[/] \x1b[31mred"
+SIZES = [(80, 24), (120, 40)]
+SHIPPED = Path(__file__).resolve().parents[2] / "content" / "iraq-convoy-attacks-2020.json"
+
+
+def _event(n: int, day: str, kind: str, title: str, actors: tuple[str, ...] = (), precision: str = "day") -> Event:
+    return Event(f"event:e{n}", title, BID, "source:s", kind, When.from_fields(day, precision), actors=actors)
+
+
+def _library(events: list[Event], actors: list[Actor] | None = None) -> Library:
+    doc = BriefingDocument(
+        Briefing(BID, "Convoys"),
+        [Source("source:s", "Wire", BID)],
+        actors if actors is not None else ACTORS,
+        [],
+        events,
+    )
+    return Library.from_documents([doc])
+
+
+ACTORS = [
+    Actor("actor:kh", "Kataib Hezbollah", ActorKind.ARMED_GROUP, (BID,)),
+    Actor("actor:qaani", "Esmail Qaani", ActorKind.PERSON, (BID,), aliases=("Ismael Ghaani",)),
+]
+
+EVENTS = [
+    _event(1, "2020-07-23", IED, "IED hits a supply convoy", ("actor:kh",)),
+    _event(2, "2020-07-24", ROCKET, "Rockets at the airport", ("actor:kh",)),
+    _event(3, "2020-08-03", ROCKET, "Rockets at the embassy"),
+    _event(4, "2020-08-09", IED, "IED near Diwaniyah"),
+    _event(5, "2020-09-15", ROCKET, "Rockets at Balad"),
+    _event(6, "2020-09-26", "visit", "Qaani visits Karbala", ("actor:qaani",)),
+    _event(7, "2020-09-01", "warning", "Embassy warning", precision="month"),
+    _event(8, "2017-09-25", "referendum", "Kurdistan referendum"),
+]
+
+
+class Host(App[None]):
+    def __init__(self, library: Library, briefing_id: str | None = BID) -> None:
+        super().__init__()
+        self.library = library
+        self.briefing_id = briefing_id
+        self.navigated: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield TimelineView(self.library, self.briefing_id, id="timeline")
+
+    def on_mount(self) -> None:
+        self.query_one(TimelineView).focus()
+
+    def on_navigate(self, message: Navigate) -> None:
+        self.navigated.append(message.entity_id)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let the filtering workers finish and their results be drawn."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def chart_text(app: App[None]) -> str:
+    return app.query_one(TimelineChart).render().plain
+
+
+def list_text(app: App[None]) -> list[str]:
+    view = app.query_one(EventList)
+    return [view.render_line(y).text.rstrip() for y in range(view.scrollable_content_region.height)]
+
+
+def event_ids(app: App[None]) -> list[str]:
+    return [row.id for row in app.query_one(TimelineView).rows if isinstance(row, Event)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_chart_and_month_list_are_drawn(size: tuple[int, int]) -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        chart = chart_text(app)
+        assert "IED 2" in chart
+        assert "rocket 3" in chart
+        assert "weekly" in chart
+        assert "Jul" in chart and "Sep" in chart
+        assert "1 earlier" in chart
+        lines = list_text(app)
+        assert lines[0].strip().startswith("September 2017")
+        assert any("July 2020" in line for line in lines)
+        assert any("Sep 2020" in line and "Embassy warning" in line for line in lines)
+
+
+async def test_the_chart_draws_bars_as_tall_as_their_counts() -> None:
+    events = [_event(n, "2020-07-20", ROCKET, f"r{n}") for n in range(4)] + [_event(9, "2020-07-27", IED, "i")]
+    app = Host(_library(events))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        chart = app.query_one(TimelineChart).chart
+        assert [b.counts for b in chart.buckets] == [(0, 4, 0), (1, 0, 0)]
+        plot = chart_text(app).splitlines()[1:-3]
+        full_rocket_rows = sum("█" in line for line in plot)
+        assert full_rocket_rows >= len(plot) - 1
+
+
+async def test_enter_on_a_row_opens_that_event() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.query_one(EventList).has_focus
+        await pilot.press("down", "down", "enter")
+        assert app.navigated == [event_ids(app)[2]]
+        current = app.query_one(TimelineView).current
+        assert current is not None and current.id == app.navigated[0]
+
+
+async def test_headers_are_skipped_by_the_cursor() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.query_one(EventList)
+        seen = []
+        for _ in range(len(view.rows)):
+            seen.append(view.cursor)
+            await pilot.press("down")
+        assert all(isinstance(view.rows[i], Event) for i in seen if i is not None)
+        await pilot.press("end")
+        assert view.current is not None and view.current.id == event_ids(app)[-1]
+        await pilot.press("home")
+        assert view.current is not None and view.current.id == event_ids(app)[0]
+
+
+async def test_clicking_a_row_opens_that_event() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        view = app.query_one(EventList)
+        index = next(
+            i for i, row in enumerate(view.rows) if isinstance(row, Event) and row.title.startswith("IED near")
+        )
+        await pilot.click(EventList, offset=(10, index))
+        assert app.navigated == ["event:e4"]
+
+
+async def test_kind_filter_narrows_the_list_by_keyboard() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        select = app.query_one("#timeline-kind", Select)
+        select.focus()
+        await pilot.press("enter", "down", "enter")
+        await settle(pilot)
+        assert app.query_one(TimelineView).rule.series == "IED"
+        assert event_ids(app) == ["event:e1", "event:e4"]
+        assert "2 of 8 events" in str(app.query_one("#timeline-count").render())
+
+
+async def test_series_filter_redraws_the_chart_with_that_series_only() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.query_one("#timeline-kind", Select).value = "series:rocket"
+        await settle(pilot)
+        assert app.query_one(TimelineChart).chart.totals[:2] == (0, 3)
+        assert {r.event_kind for r in app.query_one(TimelineView).rows if isinstance(r, Event)} == {ROCKET}
+
+
+async def test_actor_filter_matches_an_alias_typed_in() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.query_one("#timeline-actor", Input).focus()
+        await pilot.press(*"ghaani")
+        await settle(pilot)
+        assert event_ids(app) == ["event:e6"]
+        await pilot.press(*("backspace",) * 6, *"kataib")
+        await settle(pilot)
+        assert event_ids(app) == ["event:e1", "event:e2"]
+        await pilot.press("enter")
+        assert app.query_one(EventList).has_focus
+
+
+async def test_an_actor_nobody_matches_empties_the_list_and_says_so() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.query_one("#timeline-actor", Input).value = "nobody at all"
+        await settle(pilot)
+        assert event_ids(app) == []
+        assert "No events match" in list_text(app)[0]
+        await pilot.press("x")  # the input has focus: x is typed, not a command
+        app.query_one(EventList).focus()
+        await pilot.press("x")
+        await settle(pilot)
+        assert len(event_ids(app)) == len(EVENTS)
+        assert app.query_one("#timeline-actor", Input).value == ""
+
+
+async def test_clicking_a_bar_lists_its_week_and_clicking_again_lists_all() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        chart = app.query_one(TimelineChart)
+        first = chart.chart.buckets[0]
+        assert first.total == 2
+        x = chart.shape.x0 + 1 + chart.styles.padding.left
+        await pilot.click(TimelineChart, offset=(x, 3))
+        await settle(pilot)
+        assert event_ids(app) == ["event:e1", "event:e2"]
+        assert "listing one bar" in chart_text(app)
+        await pilot.click(TimelineChart, offset=(x, 3))
+        await settle(pilot)
+        assert len(event_ids(app)) == len(EVENTS)
+
+
+async def test_z_shows_the_whole_span_in_coarser_bars() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        chart = app.query_one(TimelineChart)
+        assert chart.chart.focused
+        await pilot.press("z")
+        await pilot.pause()
+        chart_text(app)
+        assert not chart.chart.focused
+        assert chart.chart.left_out == 0
+        assert "busiest stretch" in chart_text(app)
+
+
+async def test_no_events_say_so() -> None:
+    app = Host(_library([]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert "No events to chart" in chart_text(app)
+        assert "No events in this briefing" in list_text(app)[0]
+        await pilot.press("enter", "down", "end")
+        assert app.navigated == []
+
+
+async def test_one_event_makes_one_bar_and_one_row() -> None:
+    app = Host(_library([EVENTS[0]]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert len(app.query_one(TimelineChart).chart.buckets) == 1
+        assert [type(r) for r in app.query_one(TimelineView).rows] == [MonthHeader, Event]
+
+
+async def test_whole_library_when_no_briefing_is_given() -> None:
+    app = Host(_library(EVENTS), None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert len(event_ids(app)) == len(EVENTS)
+
+
+async def test_hostile_titles_and_names_render_literally() -> None:
+    actors = [Actor("actor:evil", HOSTILE, ActorKind.PERSON, (BID,))]
+    events = [_event(1, "2020-07-23", IED, HOSTILE, ("actor:evil",))]
+    app = Host(_library(events, actors))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.is_running
+        row = next(line for line in list_text(app) if "boom" in line)
+        assert "[bold]x[/bold] [@click=app.quit]boom[/] [31mred" in row
+        assert "\x1b" not in row
+        app.query_one("#timeline-actor", Input).value = "[@click"
+        await settle(pilot)
+        assert event_ids(app) == ["event:e1"]
+
+
+@pytest.mark.skipif(not SHIPPED.exists(), reason="the shipped briefing is not there yet")
+async def test_shipped_briefing_sets_ied_beside_rocket_attacks_week_by_week() -> None:
+    library = Library.load([SHIPPED.parent])
+    (briefing_id,) = [b for b in library.briefings if library.files[b] == SHIPPED]
+    app = Host(library, briefing_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        widget = app.query_one(TimelineChart)
+        assert widget.chart.granularity is Granularity.WEEK
+        assert widget.shape.grouped, "IED and rocket bars stand side by side"
+        assert widget.chart.buckets[0].start.strftime("%b %Y") == "Jul 2020"
+        ied, rocket, _ = widget.chart.totals
+        assert ied >= 14 and rocket >= 21
+
+
+def _many(count: int) -> list[Event]:
+    kinds = list(EVENT_KINDS)
+    start = date(2012, 1, 1)
+    return [
+        Event(
+            f"event:n{n}",
+            f"Event number {n}",
+            BID,
+            "source:s",
+            kinds[n % len(kinds)],
+            When(start + timedelta(days=(n * 7919) % 3650), Precision.MONTH if n % 9 == 0 else Precision.DAY),
+            actors=("actor:kh",) if n % 3 == 0 else (),
+        )
+        for n in range(count)
+    ]
+
+
+async def _browse_many(count: int) -> None:
+    app = Host(_library(_many(count)))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        rows = app.query_one(TimelineView).rows
+        assert sum(isinstance(r, Event) for r in rows) == count
+        chart = app.query_one(TimelineChart).chart
+        assert chart.granularity.name in {"MONTH", "QUARTER"}
+        assert sum(chart.totals) + chart.left_out == count
+        await pilot.press("end", "enter")
+        assert app.navigated == [event_ids(app)[-1]]
+        app.query_one("#timeline-actor", Input).value = "kataib"
+        await settle(pilot)
+        assert len(event_ids(app)) == len(range(0, count, 3))
+
+
+async def test_thousands_of_events_stay_browsable() -> None:
+    await _browse_many(5_000)
+
+
+@pytest.mark.slow
+async def test_a_hundred_thousand_events_stay_browsable() -> None:
+    await _browse_many(100_000)
+
+
+def _snapshot_settle(pilot: Pilot[None]):  # type: ignore[no-untyped-def]
+    return settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_timeline_snapshot(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(Host(_library(EVENTS)), terminal_size=size, run_before=_snapshot_settle)
