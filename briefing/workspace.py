@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.library import Library, Progress
+from briefing.model.entities import Note
 from briefing.store import paths
+from briefing.store.notes import NotesStore, orphans
 
 
 @dataclass
@@ -20,6 +22,7 @@ class Workspace:
     library_dirs: list[Path]
     data_dir: Path
     _library: Library | None = field(default=None, repr=False)
+    _notes: NotesStore | None = field(default=None, repr=False)
 
     @classmethod
     def from_options(
@@ -45,3 +48,26 @@ class Workspace:
         if self._library is None:
             return self.load_library()
         return self._library
+
+    # -- the reader's notes (see briefing.store.notes) --------------------------
+
+    @property
+    def notes(self) -> NotesStore:
+        """The notes store, opened read-only (with ``problem`` set) if the notes file is corrupt."""
+        if self._notes is None:
+            self._notes = NotesStore.open(paths.notes_path(self.data_dir))
+        return self._notes
+
+    def notes_for(self, entity_id: str) -> list[Note]:
+        return self.notes.for_target(entity_id)
+
+    def all_notes(self) -> list[Note]:
+        return self.notes.all()
+
+    def import_notes(self, notes: list[Note]) -> int:
+        """Merge imported notes by id (a newer ``updated`` wins); how many were added or replaced."""
+        return self.notes.merge(notes)
+
+    def orphaned_notes(self) -> list[Note]:
+        """Notes whose entry is no longer in the library: kept, listed, never dropped."""
+        return orphans(self.notes.all(), self.library)

@@ -1,0 +1,218 @@
+"""``annotate``, ``notes`` and ``notes rm`` as a reader (or a script) runs them."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main, output
+from briefing.store.notes import NotesStore
+from tests.factories import alpha_tables, make_library_dir
+
+NOTE_ID = re.compile(r"note:[0-9a-z]{26}")
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 160-column console, so that a table row is one line (the 80-column case has its own test)."""
+    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.setattr(output, "_stdout", None)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], small_dir: Path, data: Path):  # type: ignore[no-untyped-def]
+    def run(*args: str, library: Path = small_dir, data_dir: Path = data) -> tuple[int, str, str]:
+        code = main([*args, "--no-shipped", "--library", str(library), "--data-dir", str(data_dir)])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def notes_file(data: Path) -> Path:
+    return data / "notes.json"
+
+
+def test_annotate_prints_only_the_new_note_id_once_it_is_on_disk(cli, data: Path) -> None:
+    code, out, err = cli("annotate", "actor:ghaani", "Compare with [b]later[/b] statements", "--tag", "#Verify")
+
+    assert (code, err) == (0, "")
+    assert NOTE_ID.fullmatch(out.strip()) and out.count("\n") == 1
+    record = json.loads(notes_file(data).read_text(encoding="utf-8"))["notes"][out.strip()]
+    assert (record["target"], record["text"], record["tags"]) == (
+        "actor:ghaani",
+        "Compare with [b]later[/b] statements",
+        ["verify"],
+    )
+
+
+def test_annotate_reads_the_text_from_stdin_with_a_dash(cli, data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("first line\nsecond line\n"))
+    code, out, _ = cli("annotate", "event:talks", "-", "--flag", "follow-up")
+
+    assert code == 0
+    (note,) = NotesStore(notes_file(data)).all()
+    assert (note.id, note.text, note.flag) == (out.strip(), "first line\nsecond line", "follow-up")
+
+
+@pytest.mark.parametrize("entity_id", ["actor:nobody", "nonsense"])
+def test_annotate_on_an_unknown_entry_fails_and_writes_nothing(cli, data: Path, entity_id: str) -> None:
+    code, out, err = cli("annotate", entity_id, "a note")
+
+    assert code == 1 and out == ""
+    assert err.startswith("briefing: ") and err.count("\n") == 1
+    assert "no such entry" in err or "not an id" in err
+    assert not notes_file(data).exists()
+
+
+def test_annotate_with_empty_text_says_so(cli, data: Path) -> None:
+    code, out, err = cli("annotate", "actor:ghaani", "   ")
+
+    assert (code, out) == (1, "")
+    assert err == "briefing: note text is empty\n"
+    assert not notes_file(data).exists()
+
+
+def test_notes_lists_every_note_with_its_entry(cli) -> None:
+    first = cli("annotate", "actor:ghaani", "Check the date", "--flag", "verify", "--tag", "iraq")[1].strip()
+    second = cli("annotate", "event:convoy-ied", "Casualty figures differ")[1].strip()
+
+    code, out, err = cli("notes")
+
+    assert (code, err) == (0, "")
+    assert "notes · 2" in out
+    lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("note:")}
+    assert set(lines) == {first, second}
+    assert "Esmail Qaani" in lines[first] and "verify" in lines[first] and "#iraq" in lines[first]
+    assert "IED strikes" in lines[second] and "Casualty figures" in out
+
+
+def test_in_80_columns_a_note_id_stays_whole_so_it_can_be_copied(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(output, "_stdout", None)
+    note_id = cli("annotate", "actor:ghaani", "A long note " * 10, "--tag", "verify", "--flag", "follow-up")[1].strip()
+
+    out = cli("notes")[1]
+
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert any(line.startswith(note_id + " ") for line in out.splitlines())
+
+
+def test_notes_of_one_entry_and_json_shape(cli) -> None:
+    mine = cli("annotate", "actor:ghaani", "On Qaani", "--tag", "a", "--tag", "b")[1].strip()
+    cli("annotate", "actor:quds-force", "On the Quds Force")
+
+    code, out, _ = cli("notes", "actor:ghaani", "--json")
+
+    assert code == 0
+    (record,) = json.loads(out)
+    assert record["id"] == mine
+    assert set(record) == {"id", "target", "text", "tags", "flag", "created", "updated", "label", "orphaned"}
+    assert (record["target"], record["text"], record["tags"], record["flag"]) == (
+        "actor:ghaani",
+        "On Qaani",
+        ["a", "b"],
+        None,
+    )
+    assert (record["label"], record["orphaned"]) == ("Esmail Qaani", False)
+
+
+def test_notes_filters_by_tag_and_flag(cli) -> None:
+    cli("annotate", "actor:ghaani", "tagged", "--tag", "verify")
+    cli("annotate", "actor:ghaani", "flagged", "--flag", "disputed")
+
+    assert [r["text"] for r in json.loads(cli("notes", "--tag", "#Verify", "--json")[1])] == ["tagged"]
+    assert [r["text"] for r in json.loads(cli("notes", "--flag", "disputed", "--json")[1])] == ["flagged"]
+
+
+def test_notes_of_an_unknown_entry_without_notes_fails(cli) -> None:
+    code, out, err = cli("notes", "actor:nobody")
+    assert (code, out) == (1, "")
+    assert "actor:nobody: no such entry" in err
+
+
+def test_a_note_whose_entry_left_the_library_is_kept_and_marked_orphaned(cli, tmp_path: Path) -> None:
+    note_id = cli("annotate", "event:beta-visit", "On the visit")[1].strip()
+    only_alpha = make_library_dir(tmp_path / "alpha-only", alpha_tables())
+
+    code, out, _ = cli("notes", library=only_alpha)
+    assert code == 0
+    (line,) = [line for line in out.splitlines() if line.startswith(note_id)]
+    assert "event:beta-visit (orphaned)" in line
+
+    (record,) = json.loads(cli("notes", "--json", library=only_alpha)[1])
+    assert (record["id"], record["orphaned"], record["label"]) == (note_id, True, "event:beta-visit")
+    assert json.loads(cli("notes", "event:beta-visit", "--json", library=only_alpha)[1])[0]["id"] == note_id
+    assert [r["id"] for r in json.loads(cli("notes", "--orphaned", "--json", library=only_alpha)[1])] == [note_id]
+
+
+def test_notes_rm_deletes_a_note_and_prints_its_id(cli, data: Path) -> None:
+    gone = cli("annotate", "actor:ghaani", "delete me")[1].strip()
+    kept = cli("annotate", "actor:ghaani", "keep me")[1].strip()
+
+    assert cli("notes", "rm", gone) == (0, gone + "\n", "")
+    assert [r["id"] for r in json.loads(cli("notes", "--json")[1])] == [kept]
+    assert cli("notes", "--rm", kept) == (0, kept + "\n", "")
+    assert NotesStore(notes_file(data)).all() == []
+
+
+def test_notes_rm_of_an_unknown_note_fails(cli) -> None:
+    code, _, err = cli("notes", "rm", "note:01aaaaaaaaaaaaaaaaaaaaaaaa")
+    assert code == 1 and "note:01aaaaaaaaaaaaaaaaaaaaaaaa: no such note" in err
+    code, _, err = cli("notes", "rm", "actor:ghaani")
+    assert code == 1 and "not a note id" in err
+
+
+def test_list_notes_and_show_include_the_notes(cli) -> None:
+    note_id = cli("annotate", "actor:ghaani", "Listed everywhere")[1].strip()
+
+    assert [r["id"] for r in json.loads(cli("list", "notes", "--json")[1])] == [note_id]
+    assert json.loads(cli("show", "actor:ghaani", "--json")[1])["notes"] == [note_id]
+    assert "Listed everywhere" in cli("show", "actor:ghaani")[1]
+
+
+def test_export_carries_the_notes_and_import_brings_them_back(cli, tmp_path: Path) -> None:
+    cli("annotate", "actor:ghaani", "Exported note", "--tag", "x", "--flag", "important")
+    cli("annotate", "event:talks", "Another")
+    exported = tmp_path / "export.json"
+    assert cli("export", "--format", "json", "-o", str(exported))[0] == 0
+    notes_before = json.loads(cli("notes", "--json")[1])
+    assert [n["id"] for n in json.loads(exported.read_text(encoding="utf-8"))["notes"]] == [
+        n["id"] for n in notes_before
+    ]
+
+    empty = tmp_path / "empty-library"
+    empty.mkdir()
+    elsewhere = tmp_path / "other-data"
+    code, out, err = cli("import", str(exported), library=empty, data_dir=elsewhere)
+    assert (code, err) == (0, "")
+    assert "notes: 2 added" in out
+
+    assert json.loads(cli("notes", "--json", library=empty, data_dir=elsewhere)[1]) == notes_before
+    assert "notes: 0 added" in cli("import", str(exported), library=empty, data_dir=elsewhere)[1]
+
+
+def test_a_corrupt_notes_file_is_kept_and_reported_not_overwritten(cli, data: Path) -> None:
+    data.mkdir(parents=True)
+    damaged = b'{"notes": {"note:01aaaaaaaaaaaaaaaaaaaaaaaa": {"text": "half a no'
+    notes_file(data).write_bytes(damaged)
+
+    code, out, err = cli("annotate", "actor:ghaani", "new note")
+    assert (code, out) == (1, "")
+    assert "cannot be read" in err and "read-only" in err and "notes.json.corrupt-" in err
+
+    code, _, err = cli("notes")
+    assert code == 1 and "read-only" in err
+
+    assert notes_file(data).read_bytes() == damaged
+    (copy,) = data.glob("notes.json.corrupt-*")
+    assert copy.read_bytes() == damaged
