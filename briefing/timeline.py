@@ -18,9 +18,9 @@ from datetime import date, timedelta
 from enum import IntEnum
 
 from briefing.model.entities import Actor, Event
-from briefing.model.vocabulary import Precision, chart_series, event_kind_label
+from briefing.model.vocabulary import CHART_SERIES, Precision, chart_series, event_kind_label
 
-SERIES: tuple[str, ...] = ("IED", "rocket", "other")
+SERIES = CHART_SERIES
 """The values ``chart_series`` gives, in the order the chart stacks and lists them."""
 
 _SERIES_INDEX = {name: index for index, name in enumerate(SERIES)}

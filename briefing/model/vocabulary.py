@@ -148,8 +148,12 @@ def event_kind_label(kind: str) -> str:
     return EVENT_KINDS.get(kind, (kind, EventGroup.POLITICAL))[0]
 
 
+CHART_SERIES: tuple[str, ...] = ("IED", "rocket", "other")
+"""The timeline chart's series, in drawing order."""
+
+
 def chart_series(kind: str) -> str:
-    """The timeline chart's series for an event kind: IED, rocket or other."""
+    """The timeline chart's series for an event kind (one of CHART_SERIES)."""
     if kind == "remote-explosive-ied":
         return "IED"
     if kind == "shelling-artillery-missile-attack":
