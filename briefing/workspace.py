@@ -10,11 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.library import Library, Progress
 from briefing.model.entities import Note
 from briefing.store import paths
 from briefing.store.notes import NotesStore, orphans
+
+if TYPE_CHECKING:
+    from briefing.search.index import SearchIndex
 
 
 @dataclass
@@ -23,6 +27,7 @@ class Workspace:
     data_dir: Path
     _library: Library | None = field(default=None, repr=False)
     _notes: NotesStore | None = field(default=None, repr=False)
+    _search: SearchIndex | None = field(default=None, repr=False)
 
     @classmethod
     def from_options(
@@ -48,6 +53,23 @@ class Workspace:
         if self._library is None:
             return self.load_library()
         return self._library
+
+    # -- full-text search (see briefing.search.index) ----------------------------
+
+    def search_index(self) -> SearchIndex:
+        """The search index of this library and the reader's notes, opened from its cache (built on first use).
+
+        Call ``ensure_built()`` on it (in a worker) before searching to build a missing or stale cache.
+        """
+        from briefing.search.index import SearchIndex, cache_path
+
+        library = self.library
+        if self._search is None or self._search.library is not library:
+            if self._search is not None:
+                self._search.close()
+            path = cache_path(self.data_dir, self.library_dirs)
+            self._search = SearchIndex.open(path, library, notes=self.all_notes())
+        return self._search
 
     # -- the reader's notes (see briefing.store.notes) --------------------------
 

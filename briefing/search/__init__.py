@@ -1,1 +1,20 @@
-"""Full-text search over the library and notes: the index and the query language."""
+"""Full-text search over the library and the reader's notes: the index and the query language.
+
+``SearchIndex`` (index.py) is the way in; ``query.py`` is the language a
+reader types; ``results.py`` what comes back.
+"""
+
+from briefing.search.index import SearchCancelled, SearchIndex, SearchUnavailable, cache_path
+from briefing.search.query import QueryError, parse
+from briefing.search.results import SearchHit, SearchResults
+
+__all__ = [
+    "QueryError",
+    "SearchCancelled",
+    "SearchHit",
+    "SearchIndex",
+    "SearchResults",
+    "SearchUnavailable",
+    "cache_path",
+    "parse",
+]

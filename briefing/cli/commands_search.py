@@ -1,0 +1,103 @@
+"""``search``: ranked full-text search over the library and the reader's notes."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.text import Text
+
+from briefing.cli import output
+from briefing.search.query import QueryError
+from briefing.search.results import SearchHit, SearchResults
+from briefing.text import highlighted
+from briefing.workspace import Workspace
+
+EXIT_FOUND, EXIT_NONE, EXIT_BAD_QUERY = 0, 1, 2
+
+QUERY_HELP = """\
+query language:
+  khazali convoy         every word must match (case and accents do not matter)
+  "supply convoy"        the words side by side
+  kata*                  words starting with kata
+  rocket OR ied          either      convoy -british   leave out     ( ) group
+  kind:event             actor, briefing, claim, event, note, source
+  actor:khazali          entries linked to an actor (name, alias, slug or id)
+  briefing:ID            one briefing (id, slug or the start of one)
+  type:ied               event kind (slug, start of one, or a word of its label)
+  status:confirmed       claim status      tag:WORD  flag:verify   notes
+  from:2020-09 to:"sept 20 2020"   dates as you would write them
+  filters alone list entries by date, e.g. briefing search kind:event from:2020-09
+  a query that starts with '-' goes after '--':  briefing search -- -kind:claim khazali
+
+exit status: 0 something matched, 1 nothing matched (like grep), 2 the query is malformed
+"""
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "search",
+        parents=[common],
+        help="search the library and your notes",
+        description="Ranked full-text search over every briefing in the library and your notes.",
+        epilog=QUERY_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words and filters; several arguments are joined")
+    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results (default 20)")
+    p.add_argument("--json", action="store_true", help="print JSON: a list of {id, kind, title, snippet, score, ...}")
+    p.set_defaults(handler=run_search)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def run_search(args: argparse.Namespace, workspace: Workspace) -> int:
+    query = " ".join(args.query)
+    index = workspace.search_index()
+    try:
+        results = index.search(query, limit=args.limit)
+    except QueryError as exc:
+        output.error(str(exc))
+        return EXIT_BAD_QUERY
+    for warning in results.warnings:
+        output.error(f"note: {warning}")
+    if args.json:
+        output.print_json([hit.as_json() for hit in results.hits])
+        if not results.hits:
+            _suggest(results, to_stderr=True)
+        return EXIT_FOUND if results.hits else EXIT_NONE
+    if not results.hits:
+        output.line(f"No entries match {query!r}.")
+        _suggest(results, to_stderr=False)
+        return EXIT_NONE
+    output.print_table(["id", "kind", "date", "match"], [_row(hit) for hit in results.hits])
+    shown = len(results.hits)
+    if results.more:
+        output.line(f"{shown} shown; there are more: use --limit or add words and filters")
+    return EXIT_FOUND
+
+
+def _row(hit: SearchHit) -> list[object]:
+    match = highlighted(hit.title, list(hit.title_spans))
+    match.stylize("bold")
+    if hit.snippet:
+        match.append("\n")
+        match.append_text(highlighted(hit.snippet, list(hit.spans)))
+    return [hit.id, str(hit.kind), hit.date, match]
+
+
+def _suggest(results: SearchResults, *, to_stderr: bool) -> None:
+    if not results.suggestions:
+        return
+    line = "Did you mean: " + " or ".join(repr(s) for s in results.suggestions) + "?"
+    if to_stderr:
+        output.error(line)
+    else:
+        output.console().print(Text(line, style="italic"))

@@ -1,0 +1,399 @@
+"""The search index: open it, build it, keep notes in it, and search it.
+
+::
+
+    index = SearchIndex.open(path, library, notes)   # reads a current cache, builds nothing
+    index.ensure_built(progress, cancelled)          # builds only when there is no current cache
+    results = index.search("actor:khazali kind:claim", limit=20)
+
+The cache
+    The index is a file in the user's data dir (``cache_path``), keyed to the
+    library's fingerprint and to ``schema.SCHEMA_VERSION``.  With unchanged
+    content, opening it reads a few rows of metadata and builds nothing; a
+    stale, foreign or corrupt file (garbage bytes, another schema) is rebuilt
+    without a word.  A build writes a temporary file and moves it into place,
+    so a crash or a cancelled build never leaves a torn cache.  A library with
+    no fingerprint (made in memory), or a data dir that cannot be written, is
+    indexed in memory.  ``search`` on an index not built yet builds it first.
+
+Threads
+    The browser builds in a thread worker while the reader may already be
+    typing.  One SQLite connection (``check_same_thread=False``) serves every
+    thread, each use under a lock; a build works on a connection of its own
+    and swaps it in at the end.  ``progress(done, total)`` is called as rows go
+    in; ``cancelled()`` is polled between batches, and a build it stops raises
+    ``SearchCancelled`` and leaves the index as it was.
+
+Speed
+    See ``plan`` (filters become rowid ranges and FTS5 tokens) and ``ranking``
+    (what bm25 ranks by, and how much of it).
+
+Notes
+    The notes feature keeps the index up to date with ``index_notes`` (all of
+    them), ``update_note`` and ``remove_note``.  Notes are stored in the cache
+    too, with a digest, so an unchanged set is not written again at start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from briefing.errors import BriefingError
+from briefing.library import Library
+from briefing.model.dates import When
+from briefing.model.entities import Note
+from briefing.model.vocabulary import EntityKind
+from briefing.search import documents, schema
+from briefing.search.names import ActorNames, suggest
+from briefing.search.plan import Plan, list_sql, make_plan
+from briefing.search.query import Query, parse, text_match
+from briefing.search.ranking import Ranker
+from briefing.search.results import Highlighter, SearchHit, SearchResults, snippet, title_of
+from briefing.search.schema import Cancelled, Layout, Progress, SearchCancelled
+from briefing.store import paths
+
+__all__ = ["SearchCancelled", "SearchIndex", "SearchUnavailable", "cache_path", "fts5_available"]
+
+SUGGEST_BELOW = 3
+"""With fewer hits than this, look for a misspelt actor name ("did you mean")."""
+
+
+class SearchUnavailable(BriefingError):
+    """This Python's SQLite has no FTS5."""
+
+
+@lru_cache(maxsize=1)
+def fts5_available() -> bool:
+    probe = sqlite3.connect(":memory:")
+    try:
+        probe.execute("CREATE VIRTUAL TABLE probe USING fts5(x)")
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        probe.close()
+    return True
+
+
+def cache_path(data_dir: Path, library_dirs: Sequence[Path]) -> Path:
+    """Where the index of a library lives: one file per set of library folders."""
+    key = hashlib.sha256("\0".join(str(p.resolve()) for p in library_dirs).encode()).hexdigest()[:12]
+    return paths.cache_dir(data_dir) / f"search-{key}.sqlite"
+
+
+@lru_cache(maxsize=4096)
+def _label(when: When) -> str:
+    return when.label
+
+
+class SearchIndex:
+    """Ranked full-text search over one library and the reader's notes, cached on disk."""
+
+    def __init__(self, path: Path | None, library: Library, notes: Iterable[Note] = ()) -> None:
+        if not fts5_available():
+            raise SearchUnavailable(
+                f"search needs SQLite's FTS5 full-text extension, which this Python's SQLite "
+                f"({sqlite3.sqlite_version}) lacks; use a Python built with FTS5 (python.org's builds are)"
+            )
+        self.path = path
+        self.library = library
+        self.names = ActorNames(library)
+        self.builds = 0
+        """How many times this object has built the index (0 when it reused the cache)."""
+        self.rebuild_reason: str | None = None
+        """Why the cache could not be used: missing, stale, schema, corrupt, in memory; None if it was."""
+        self._notes: dict[str, Note] = {note.id: note for note in notes}
+        self._lock = threading.RLock()
+        self._build_lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._layout = Layout()
+        self._ranker = Ranker()
+
+    # -- opening and building -------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | None, library: Library, notes: Iterable[Note] = ()) -> SearchIndex:
+        """The index of ``library`` cached at ``path`` (None: in memory); a current cache is reused as it is."""
+        index = cls(path, library, notes)
+        index._open_cache()
+        return index
+
+    @property
+    def is_ready(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def _cached(self) -> bool:
+        return self.path is not None and bool(self.library.fingerprint)
+
+    def _open_cache(self) -> None:
+        if not self._cached:
+            self.rebuild_reason = "in memory"
+            return
+        assert self.path is not None
+        if not self.path.exists():
+            self.rebuild_reason = "missing"
+            return
+        conn: sqlite3.Connection | None = schema.connect(self.path)
+        assert conn is not None
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}
+            if meta.get("schema") != schema.SCHEMA_VERSION or not tables >= schema.TABLES:
+                self.rebuild_reason = "schema"
+            elif meta.get("fingerprint") != self.library.fingerprint:
+                self.rebuild_reason = "stale"
+            else:
+                conn.execute("SELECT max(rowid) FROM entries").fetchone()
+                conn.execute("SELECT rowid FROM fts WHERE fts MATCH 'facets : all' LIMIT 1").fetchall()
+                self._adopt(conn, Layout.from_meta(meta))
+                conn = None
+                self.rebuild_reason = None
+                self._sync_notes()
+        except (sqlite3.DatabaseError, KeyError, ValueError):
+            self.rebuild_reason = "corrupt"
+            self._drop()
+        finally:
+            if conn is not None:
+                conn.close()
+
+    def _adopt(self, conn: sqlite3.Connection, layout: Layout) -> None:
+        with self._lock:
+            old, self._conn, self._layout = self._conn, conn, layout
+        if old is not None:
+            old.close()
+
+    def _drop(self) -> None:
+        with self._lock:
+            old, self._conn = self._conn, None
+        if old is not None:
+            old.close()
+
+    def ensure_built(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> bool:
+        """Build the index unless a current one is open; True when it built.
+
+        Either way the lookups of actor names are made ready here, so that the
+        first search (typed while this runs in a worker) does not pay for them.
+        """
+        built = False
+        if self._conn is None:
+            with self._build_lock:
+                if self._conn is None:
+                    self._build(progress, cancelled)
+                    built = True
+        self.names.warm()
+        return built
+
+    def rebuild(self, progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
+        with self._build_lock:
+            self.rebuild_reason = "asked"
+            self._build(progress, cancelled)
+
+    def _build(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
+        conn: sqlite3.Connection | None = None
+        if self._cached:
+            try:
+                conn, layout = self._build_file(progress, cancelled)
+            except (OSError, sqlite3.Error) as exc:
+                # A data dir that cannot be written (read-only, full) costs the cache, not the search.
+                self.rebuild_reason = f"cache not writable ({exc})"
+        if conn is None:
+            conn = schema.connect(":memory:")
+            try:
+                layout = schema.fill(conn, self.library, self._meta(), progress, cancelled)
+            except BaseException:
+                conn.close()
+                raise
+        self._adopt(conn, layout)
+        self._ranker.forget()
+        self.builds += 1
+        self._sync_notes()
+
+    def _meta(self) -> dict[str, str]:
+        return {"schema": schema.SCHEMA_VERSION, "fingerprint": self.library.fingerprint, "notes": ""}
+
+    def _build_file(self, progress: Progress | None, cancelled: Cancelled | None) -> tuple[sqlite3.Connection, Layout]:
+        """Build into a temporary file beside the cache, then move it into place."""
+        assert self.path is not None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+        temp.unlink(missing_ok=True)
+        conn = schema.connect(temp)
+        try:
+            layout = schema.fill(conn, self.library, self._meta(), progress, cancelled)
+            conn.close()
+            os.replace(temp, self.path)
+        except BaseException:
+            conn.close()
+            temp.unlink(missing_ok=True)
+            raise
+        return schema.connect(self.path), layout
+
+    def close(self) -> None:
+        self._drop()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- notes -------------------------------------------------------------------
+
+    def index_notes(self, notes: Iterable[Note]) -> None:
+        """Make the indexed notes exactly ``notes``."""
+        with self._lock:
+            self._notes = {note.id: note for note in notes}
+            self._sync_notes()
+
+    def update_note(self, note: Note) -> None:
+        """Index a new or changed note."""
+        with self._lock:
+            self._notes[note.id] = note
+            if self._conn is not None:
+                with schema.transaction(self._conn):
+                    schema.write_note(self._conn, self.library, note)
+                    self._save_digest(self._conn)
+
+    def remove_note(self, note_id: str) -> None:
+        with self._lock:
+            self._notes.pop(note_id, None)
+            if self._conn is not None:
+                with schema.transaction(self._conn):
+                    schema.delete_note(self._conn, note_id)
+                    self._save_digest(self._conn)
+
+    def _digest(self) -> str:
+        digest = hashlib.sha256()
+        for note in sorted(self._notes.values(), key=lambda n: n.id):
+            digest.update(repr((note.id, note.target, note.text, note.tags, note.flag, note.updated)).encode())
+        return digest.hexdigest()[:16]
+
+    def _save_digest(self, conn: sqlite3.Connection) -> None:
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('notes', ?)", (self._digest(),))
+
+    def _sync_notes(self) -> None:
+        """Bring the notes in the index in line with ``self._notes``, if they differ."""
+        with self._lock:
+            conn = self._conn
+            if conn is None:
+                return
+            stored = conn.execute("SELECT value FROM meta WHERE key = 'notes'").fetchone()
+            if stored is not None and stored[0] == self._digest():
+                return
+            with schema.transaction(conn):
+                schema.replace_notes(conn, self.library, list(self._notes.values()))
+                self._save_digest(conn)
+
+    # -- searching ------------------------------------------------------------------
+
+    def search(self, query: str | Query, limit: int = 20, *, partial: bool = False) -> SearchResults:
+        """The best ``limit`` entries for ``query``; a malformed query raises ``QueryError``.
+
+        ``partial`` is for a query still being typed (its last word counts as
+        the start of a word).  An index not built yet is built first, here.
+        """
+        started = time.perf_counter()
+        parsed = query if isinstance(query, Query) else parse(query, partial=partial)
+        if parsed.is_empty:
+            return SearchResults(parsed.source, warnings=parsed.warnings)
+        limit = max(1, limit)
+        for attempt in (1, 2):
+            self.ensure_built()
+            try:
+                with self._lock:
+                    plan, ranked, matched, more = self._run(parsed, limit)
+                    hits = self._hits(parsed, ranked)
+                break
+            except sqlite3.DatabaseError as exc:
+                if attempt == 2 or (isinstance(exc, sqlite3.OperationalError) and "fts5" in str(exc)):
+                    raise BriefingError(f"search failed: {exc}") from None
+                self.rebuild_reason = "corrupt"
+                self._drop()
+        suggestions = suggest(parsed, self.names) if len(hits) < SUGGEST_BELOW else ()
+        return SearchResults(
+            parsed.source,
+            hits,
+            matched=matched,
+            more=more,
+            warnings=(*parsed.warnings, *plan.warnings),
+            suggestions=suggestions,
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def _run(self, query: Query, limit: int) -> tuple[Plan, list[tuple[int, float]], int, bool]:
+        conn = self._conn
+        assert conn is not None
+        plan = make_plan(query, conn, self.library, self.names)
+        if plan.impossible:
+            return plan, [], 0, False
+        words = text_match(query)
+        if words is None:
+            rows: list[int] = []
+            for sql, params in list_sql(plan, conn, self._layout):
+                rows += [rowid for (rowid,) in conn.execute(sql, [*params, limit + 1 - len(rows)])]
+                if len(rows) > limit:
+                    break
+            rows.sort(key=lambda rowid: rowid not in plan.named)
+            return plan, [(rowid, 0.0) for rowid in rows[:limit]], min(len(rows), limit), len(rows) > limit
+        ranked, matched, more = self._ranker.rank(
+            conn, query, words, plan, self._layout, self._exact_rowids(query), limit
+        )
+        return plan, ranked, matched, more
+
+    def _exact_rowids(self, query: Query) -> set[int]:
+        """Actors whose whole name or alias is exactly the words of the query."""
+        terms = query.terms()
+        if not terms or any(t.prefix for t in terms):
+            return set()
+        ids = self.names.exactly([word for term in terms for word in term.words])
+        if not ids or self._conn is None:
+            return set()
+        return set(schema.rowids_of(self._conn, sorted(ids)).values())
+
+    def _hits(self, query: Query, ranked: list[tuple[int, float]]) -> list[SearchHit]:
+        if not ranked or self._conn is None:
+            return []
+        numbers = [rowid for rowid, _ in ranked]
+        marks = ", ".join("?" * len(numbers))
+        sql = f"SELECT rowid, id, kind FROM entries WHERE rowid IN ({marks})"
+        found = {rowid: (entry_id, kind) for rowid, entry_id, kind in self._conn.execute(sql, numbers)}
+        tables = {
+            EntityKind.ACTOR: self.library.actors,
+            EntityKind.BRIEFING: self.library.briefings,
+            EntityKind.CLAIM: self.library.claims,
+            EntityKind.EVENT: self.library.events,
+            EntityKind.SOURCE: self.library.sources,
+            EntityKind.NOTE: self._notes,
+        }
+        highlighter = Highlighter(query.terms())
+        hits = []
+        for rowid, score in ranked:
+            entry_id, kind = found.get(rowid, ("", EntityKind.NOTE))
+            entity = tables[EntityKind(kind)].get(entry_id)
+            if entity is None:
+                continue
+            title, title_spans = title_of(documents.display_title(entity), highlighter)
+            text, spans = snippet(documents.snippet_fields(entity, self.library), highlighter)
+            when = documents.date_of(entity)
+            owner = entity.target if isinstance(entity, Note) else entity.id
+            hits.append(
+                SearchHit(
+                    id=entity.id,
+                    kind=entity.kind,
+                    title=title,
+                    snippet=text,
+                    score=score,
+                    briefings=self.library.briefings_of(owner),
+                    date=_label(when) if when is not None else "",
+                    title_spans=title_spans,
+                    spans=spans,
+                )
+            )
+        return hits

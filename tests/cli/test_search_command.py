@@ -1,0 +1,111 @@
+"""``briefing search`` as a reader (or a script) runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main, output
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.setattr(output, "_stdout", None)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(["search", "--no-shipped", "--library", str(small_dir), "--data-dir", str(tmp_path / "d"), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_json_is_a_list_of_hits(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("Qaani", "--json")
+    assert code == 0 and err == ""
+    hits = json.loads(out)
+    assert isinstance(hits, list) and hits
+    for hit in hits:
+        assert {"id", "kind", "title", "snippet", "score"} <= set(hit)
+        assert isinstance(hit["score"], float)
+    assert hits[0]["id"] == "actor:ghaani" and hits[0]["kind"] == "actor"
+    assert hits[0]["title"] == "Esmail Qaani"
+
+
+def test_several_words_are_one_query(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("convoy", "Babil", "--json")
+    assert code == 0
+    assert [h["id"] for h in json.loads(out)] == ["event:convoy-ied"]
+
+
+def test_limit(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("kind:event", "--limit", "1", "--json")
+    assert code == 0 and len(json.loads(out)) == 1
+
+
+def test_text_output_is_a_table_of_matches(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("Karbala")
+    assert code == 0
+    assert "event:beta-visit" in out and "Visit to Karbala" in out and "event" in out
+
+
+def test_a_malformed_query_is_one_line_and_exit_2(cli) -> None:  # type: ignore[no-untyped-def]
+    for query in ("kind:bogus", "NEAR(", "OR OR", "from:notadate", "*"):
+        code, out, err = cli(query)
+        assert code == 2, query
+        assert out == ""
+        assert err.count("\n") == 1 and err.startswith("briefing: query: column ")
+        assert "Traceback" not in err
+
+
+def test_a_query_of_one_argument_may_exclude_words(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("qaani -convoys", "--json")
+    assert code == 0 and "claim:qaani-warns" not in [h["id"] for h in json.loads(out)]
+    code, out, _ = cli("--json", "--", "-convoys", "qaani")
+    assert code == 0 and "claim:qaani-warns" not in [h["id"] for h in json.loads(out)]
+
+
+def test_kind_bogus_lists_the_kinds(cli) -> None:  # type: ignore[no-untyped-def]
+    _, _, err = cli("kind:bogus")
+    assert "briefing, source, actor, claim, event, note" in err
+
+
+def test_no_match_says_so_and_exits_1(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("zanzibar")
+    assert code == 1
+    assert "No entries match 'zanzibar'." in out
+    code, out, _ = cli("zanzibar", "--json")
+    assert code == 1 and json.loads(out) == []
+
+
+def test_no_match_offers_what_you_may_have_meant(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("Qods")
+    assert code == 1 and "Did you mean: 'Quds'?" in out
+    code, _, err = cli("Qods", "--json")
+    assert code == 1 and "Did you mean: 'Quds'?" in err
+
+
+def test_an_unclosed_quote_is_forgiven_with_a_note(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli('"supply convoy', "--json")
+    assert code == 0 and json.loads(out)[0]["id"] == "event:convoy-ied"
+    assert "closed the quote opened at column 1" in err
+
+
+def test_markup_and_escapes_in_a_query_print_literally(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("[bold]\x1b[2Jzanzibar")
+    assert code == 1
+    assert "\x1b" not in out + err
+    assert "[bold]" in out
+
+
+def test_help_documents_the_language_and_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "--help"]) == 0
+    text = capsys.readouterr().out
+    assert "actor:khazali" in text and "from:2020-09" in text
+    assert "1 nothing matched" in text and "2 the query is malformed" in text

@@ -1,0 +1,58 @@
+"""Folding: the index and the query see the same words, whatever the spelling's accents and case."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from briefing.search.folding import fold, index_text, index_words, skeleton, word_spans, words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Esmaïl Qâani", ["esmail", "qaani"]),
+        ("QAANI", ["qaani"]),
+        ("Esmai\u0308l", ["esmail"]),  # decomposed diaeresis
+        ("Baʿath", ["baath"]),
+        ("Straße Øresund", ["strasse", "oresund"]),
+        ("al-Khazali's group", ["al", "khazali", "s", "group"]),
+        ("US-led_coalition", ["us", "led", "coalition"]),
+    ],
+)
+def test_words_are_folded(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+def test_fold_keeps_plain_text_as_it_is_but_for_case() -> None:
+    assert fold("Convoy, Babil") == "convoy, babil"
+
+
+def test_a_word_split_by_an_apostrophe_is_also_indexed_joined() -> None:
+    assert index_words("Kata'ib Hizballah") == "kata ib hizballah kataib"
+    assert "khazalis" not in index_words("Khazali's group")
+
+
+@pytest.mark.parametrize("text", ["Esmaïl Qâani, al-Khazali's (AAH) group!", "US-led coalition: 5,000 troops", "x_y"])
+def test_fts5_splits_index_text_into_exactly_our_words(text: str) -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(a, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    conn.execute("INSERT INTO t VALUES (?)", (index_text(text),))
+    indexed = [term for (term,) in conn.execute("SELECT term FROM v ORDER BY offset")]
+    assert indexed == words(text)
+
+
+def test_word_spans_point_into_the_text_as_written() -> None:
+    text = "Esmaïl Qâani met Kata'ib"
+    spans = {word: text[start:end] for start, end, word in word_spans(text)}
+    assert spans["qaani"] == "Qâani"
+    assert spans["kataib"] == "Kata'ib"
+
+
+def test_transliterations_share_a_skeleton() -> None:
+    assert skeleton("Ghaani") == skeleton("Qaani") == skeleton("Ghani")
+    assert skeleton("Kazali") == skeleton("Khazali")
+    assert skeleton("Hezbollah") == skeleton("Hizbullah")
+    assert skeleton("Khazali") != skeleton("Kadhimi")
