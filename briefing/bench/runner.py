@@ -1,0 +1,169 @@
+"""Runs every measurement of ``briefing bench`` side by side, in one run.
+
+The machine is shared and noisy, so nothing here is a pass/fail timing
+test: figures are medians and 95th percentiles over many samples, and the
+first-frame figure is a ratio against a bare Textual app timed the same way
+in the same run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from briefing.bench.stats import median, p95
+from briefing.bench.synthetic import generate
+from briefing.workspace import Workspace
+
+TARGETS = {
+    "first_frame_ratio": 1.5,
+    "search_p95_ms": 5.0,
+    "type_to_paint_p95_ms": 50.0,
+    "note_p95_ms": 20.0,
+    "rss_mb": 400.0,
+}
+
+Step = Callable[[str, int, int], None]
+"""Progress: (what, done, total)."""
+
+
+@dataclass
+class BenchResult:
+    entries: int
+    machine: str
+    load_s: float = 0.0
+    index_build_s: float = 0.0
+    first_frame_ms: float = 0.0
+    bare_first_frame_ms: float = 0.0
+    first_frame_ratio: float = 0.0
+    search_p50_ms: float = 0.0
+    search_p95_ms: float = 0.0
+    type_to_paint_p50_ms: float = 0.0
+    type_to_paint_p95_ms: float = 0.0
+    note_p50_ms: float = 0.0
+    note_p95_ms: float = 0.0
+    rss_mb: float = 0.0
+    samples: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def verdicts(self) -> dict[str, bool]:
+        return {key: getattr(self, key) <= limit for key, limit in TARGETS.items()}
+
+
+def machine() -> str:
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+@contextmanager
+def _scratch() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        yield Path(folder)
+
+
+def run(entries: int, step: Step, *, frames: int = 7, searches: int = 400, notes: int = 200) -> BenchResult:
+    result = BenchResult(entries=entries, machine=machine())
+    with _scratch() as root:
+        library_dir, data_dir = root / "library", root / "data"
+        generate(library_dir, entries, progress=lambda done, total: step("generating library", done, total))
+        workspace = Workspace.from_options([library_dir], data_dir, include_shipped=False)
+
+        started = time.perf_counter()
+        library = workspace.load_library(progress=lambda done, total: step("loading library", done, total))
+        result.load_s = time.perf_counter() - started
+        result.entries = len(library)
+
+        started = time.perf_counter()
+        index = workspace.search_index()
+        index.ensure_built(progress=lambda done, total: step("building search index", done, total))
+        result.index_build_s = time.perf_counter() - started
+
+        _measure_search(result, workspace, searches, step)
+        _measure_notes(result, workspace, notes, step)
+        _measure_first_frame(result, library_dir, data_dir, frames, step)
+        _measure_typing(result, library_dir, data_dir, step)
+    return result
+
+
+def queries(workspace: Workspace, count: int, seed: int = 11) -> list[str]:
+    """A mix of one word, two words, phrase, prefix and filtered queries drawn from the library."""
+    rng = random.Random(seed)
+    actors = [a.name for a in workspace.library.actors.values()]
+    words = [w for name in actors for w in name.lower().split() if len(w) > 3]
+    shapes = [
+        lambda: rng.choice(words),
+        lambda: f"{rng.choice(words)} {rng.choice(['convoy', 'attack', 'rocket', 'militia', 'statement'])}",
+        lambda: '"' + rng.choice(actors) + '"',
+        lambda: rng.choice(words)[:3] + "*",
+        lambda: f"kind:event {rng.choice(['convoy', 'attack', 'rocket', 'strike'])} from:2016-01",
+        lambda: f"actor:{rng.choice(words)} kind:claim",
+    ]
+    return [rng.choice(shapes)() for _ in range(count)]
+
+
+def _measure_search(result: BenchResult, workspace: Workspace, count: int, step: Step) -> None:
+    index = workspace.search_index()
+    timings = []
+    for done, query in enumerate(queries(workspace, count), 1):
+        started = time.perf_counter()
+        index.search(query, limit=20)
+        timings.append((time.perf_counter() - started) * 1000)
+        step("searching", done, count)
+    result.search_p50_ms, result.search_p95_ms = median(timings), p95(timings)
+    result.samples["search"] = len(timings)
+
+
+def _measure_notes(result: BenchResult, workspace: Workspace, count: int, step: Step) -> None:
+    store = workspace.notes
+    targets = [a.id for a in workspace.library.actors.values()]
+    timings = []
+    for done in range(1, count + 1):
+        started = time.perf_counter()
+        store.add(targets[done % len(targets)], f"bench note {done}: check against the later statements")
+        timings.append((time.perf_counter() - started) * 1000)
+        step("writing notes", done, count)
+    result.note_p50_ms, result.note_p95_ms = median(timings), p95(timings)
+    result.samples["notes"] = len(timings)
+
+
+def _child(module: str, *args: str) -> dict[str, float]:
+    completed = subprocess.run(
+        [sys.executable, "-m", module, *args], capture_output=True, text=True, check=False, timeout=600
+    )
+    if completed.returncode != 0:
+        raise RuntimeError(f"{module} failed: {completed.stderr.strip().splitlines()[-1:]}")
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def _measure_first_frame(result: BenchResult, library_dir: Path, data_dir: Path, runs: int, step: Step) -> None:
+    bare, ours = [], []
+    options = ["--library", str(library_dir), "--data-dir", str(data_dir)]
+    for done in range(1, runs + 1):
+        # Alternate, so that load on the machine falls on both alike.
+        bare.append(_child("briefing.bench.first_frame", "bare")["first_frame_ms"])
+        ours.append(_child("briefing.bench.first_frame", "app", *options)["first_frame_ms"])
+        step("timing first frames", done, runs)
+    result.bare_first_frame_ms, result.first_frame_ms = median(bare), median(ours)
+    result.first_frame_ratio = result.first_frame_ms / result.bare_first_frame_ms
+    result.samples["first_frame"] = runs
+
+
+def _measure_typing(result: BenchResult, library_dir: Path, data_dir: Path, step: Step) -> None:
+    step("typing into the running app", 0, 1)
+    figures = _child("briefing.bench.typing", "--library", str(library_dir), "--data-dir", str(data_dir))
+    result.type_to_paint_p50_ms = figures["p50_ms"]
+    result.type_to_paint_p95_ms = figures["p95_ms"]
+    result.rss_mb = figures["rss_mb"]
+    result.samples["type_to_paint"] = int(figures["samples"])
+    step("typing into the running app", 1, 1)
