@@ -12,3 +12,10 @@ class Navigate(Message):
     """Open an entry (any ``KIND:slug`` id) in the detail view, joining the history."""
 
     entity_id: str
+
+
+@dataclass
+class EntryChanged(Message):
+    """Something shown with an entry changed outside the library (e.g. its notes): draw it again."""
+
+    entity_id: str

@@ -1,0 +1,66 @@
+"""The reader's settings (the browser's theme, ...) in the user data dir.
+
+One small JSON object, written atomically under the file lock.  Keys this
+version does not know are kept when writing, so an older and a newer
+``briefing`` can share a data dir.  A file that cannot be read raises
+:class:`CorruptFileError`; the browser then starts with the defaults and says
+so, and the next change of a setting replaces the broken file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import CorruptFileError
+from briefing.store.storage import dump_json, locked, read_json, write_atomic
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    theme: str | None = None
+    """The name of a Textual theme; None means the default."""
+
+
+def _raw(path: Path) -> dict[str, Any]:
+    data = read_json(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise CorruptFileError(path, f"expected a JSON object of settings, found {type(data).__name__}")
+    return data
+
+
+def load_settings(path: Path) -> Settings:
+    """The settings stored at ``path``; the defaults when there is no file.
+
+    A value of the wrong type is ignored (its default is used): a hand-edited
+    typo should not cost the reader every other setting.
+    """
+    data = _raw(path)
+    theme = data.get("theme")
+    return Settings(theme=theme if isinstance(theme, str) and theme else None)
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write ``settings`` over what is stored, keeping keys this version does not know."""
+    with locked(path):
+        try:
+            data = _raw(path)
+        except CorruptFileError:
+            data = {}
+        data.update(asdict(settings))
+        write_atomic(path, dump_json(data))
+
+
+def update_settings(path: Path, **changes: Any) -> Settings:
+    """Change some settings on disk and return the result (read and written under one lock)."""
+    with locked(path):
+        try:
+            current = load_settings(path)
+        except CorruptFileError:
+            current = Settings()
+        updated = replace(current, **changes)
+        save_settings(path, updated)
+    return updated

@@ -1,0 +1,178 @@
+"""The browser application: app-wide keys, loading the library, the theme, and the screens.
+
+:func:`create_app` builds the app for the command line and for the tests
+alike.  The library loads in a thread worker after the first frame; the
+browser screen shows progress and then the library.  What the reader does
+on that screen is the screen's business (``screens/browser.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.theme import Theme
+from textual.worker import get_current_worker
+
+from briefing.errors import BriefingError, Problem
+from briefing.library import Library
+from briefing.model.entities import Note
+from briefing.store import paths
+from briefing.store.settings import Settings, load_settings, update_settings
+from briefing.ui.commands import EntryCommands
+from briefing.ui.jump_index import JumpIndex
+from briefing.ui.messages import EntryChanged, Navigate
+from briefing.ui.screens.browser import BrowserScreen
+from briefing.ui.screens.help import HelpScreen
+from briefing.workspace import Workspace
+
+PROBLEMS_LISTED = 8
+"""Problems named in the notification after loading; the rest are counted."""
+
+
+class LoadCancelled(Exception):
+    """The app closed while the library was still loading."""
+
+
+class BriefingApp(App[int]):
+    TITLE = "briefing"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {EntryCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "quit", tooltip="Quit briefing", id="quit"),
+        Binding("question_mark", "help", "help", key_display="?", tooltip="This list of keys", id="help"),
+        Binding(
+            "ctrl+t", "change_theme", "theme", show=False, tooltip="Choose a colour theme (remembered)", id="theme"
+        ),
+    ]
+
+    class LibraryLoaded(Message):
+        def __init__(self, library: Library, index: JumpIndex) -> None:
+            super().__init__()
+            self.library = library
+            self.index = index
+
+    class LoadProgress(Message):
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.library: Library | None = None
+        self.jump_index: JumpIndex | None = None
+        self.browser = BrowserScreen()
+        self._settings_problem: str | None = None
+        self.settings = self._read_settings()
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+
+    @property
+    def settings_path(self) -> Path:
+        return paths.settings_path(self.workspace.data_dir)
+
+    def _read_settings(self) -> Settings:
+        try:
+            return load_settings(self.settings_path)
+        except BriefingError as exc:
+            self._settings_problem = f"Settings ignored, using the defaults: {exc}"
+            return Settings()
+
+    def get_default_screen(self) -> BrowserScreen:
+        return self.browser
+
+    def on_mount(self) -> None:
+        if self._settings_problem:
+            self.notify(self._settings_problem, severity="warning", timeout=10, markup=False)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def on_ready(self) -> None:
+        """The first frame is on screen: now load the library."""
+        self.load_library()
+
+    # -- the library ---------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_library(self) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise LoadCancelled
+            self.post_message(self.LoadProgress(done, total))
+
+        try:
+            library = self.workspace.load_library(progress)
+            index = JumpIndex.build(library)
+        except LoadCancelled:
+            return
+        except BriefingError as exc:
+            self.notify(str(exc), title="Cannot load the library", severity="error", markup=False)
+            library, index = Library(), JumpIndex([])
+        if not worker.is_cancelled:
+            self.post_message(self.LibraryLoaded(library, index))
+
+    @on(LoadProgress)
+    def _load_progress(self, message: LoadProgress) -> None:
+        self.browser.loading_progress(message.done, message.total)
+
+    @on(LibraryLoaded)
+    def _library_loaded(self, message: LibraryLoaded) -> None:
+        self.library = message.library
+        self.jump_index = message.index
+        self.browser.show_library(message.library)
+        if message.library.problems:
+            self._report_problems(message.library.problems)
+
+    def _report_problems(self, problems: Sequence[Problem]) -> None:
+        files = list(dict.fromkeys(p.file or "(unknown file)" for p in problems))
+        lines = [str(p) for p in problems[:PROBLEMS_LISTED]]
+        if len(problems) > PROBLEMS_LISTED:
+            lines.append(f"… and {len(problems) - PROBLEMS_LISTED} more (briefing validate FILE lists them all)")
+        title = f"{len(files)} briefing file{'s' if len(files) != 1 else ''} skipped or partly loaded"
+        self.notify("\n".join(lines), title=title, severity="warning", timeout=30, markup=False)
+
+    def notes_for(self, entity_id: str) -> Sequence[Note]:
+        """The reader's notes on an entry, shown with it (the notes store fills this in)."""
+        return ()
+
+    # -- app-wide messages and keys --------------------------------------------
+
+    @on(Navigate)
+    def _navigate(self, message: Navigate) -> None:
+        """From the palette or a dialog: open the entry in the browser."""
+        if self.screen is not self.browser:
+            self.pop_screen()
+        self.browser.open(message.entity_id)
+
+    @on(EntryChanged)
+    def _entry_changed(self, message: EntryChanged) -> None:
+        self.browser.post_message(EntryChanged(message.entity_id))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self.settings.theme:
+            self._save_theme(theme.name)
+
+    @work(thread=True, exclusive=True, group="settings")
+    def _save_theme(self, name: str) -> None:
+        try:
+            self.settings = update_settings(self.settings_path, theme=name)
+        except BriefingError as exc:
+            self.notify(f"Theme not saved: {exc}", severity="warning", markup=False)
+
+
+def create_app(workspace: Workspace) -> BriefingApp:
+    """The browser on ``workspace``: what ``briefing`` runs, and what the tests drive."""
+    return BriefingApp(workspace)

@@ -1,0 +1,374 @@
+"""The main screen: navigation, the list (or chart) of the current view, the open entry, history.
+
+Everything that moves the reader goes through :meth:`BrowserScreen.go`,
+which records the place in the history and shows it; back and forward show
+a recorded place again.  Moving the cursor in a list changes the current
+place rather than adding one, so back returns to the entry you had open,
+not to every row you passed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer
+
+from briefing.errors import NotFoundError
+from briefing.library import Library
+from briefing.outline import outline
+from briefing.ui.history import History
+from briefing.ui.messages import EntryChanged, Navigate
+from briefing.ui.places import LIST_VIEWS, VIEW_LABELS, Place, View, place_of, start_place, view_count
+from briefing.ui.views import HINTS, TALL_VIEWS, VIEW_WIDGETS, widget_id
+from briefing.ui.widgets.breadcrumb import Breadcrumb
+from briefing.ui.widgets.detail_view import DetailView
+from briefing.ui.widgets.entry_table import EntryTable
+from briefing.ui.widgets.loading import LoadingPanel
+from briefing.ui.widgets.navigation import Navigation
+
+if TYPE_CHECKING:
+    from briefing.ui.app import BriefingApp
+
+NARROW_BELOW = 100
+"""Below this width the navigation starts hidden (ctrl+b, or a click on ≡, shows it)."""
+
+SHORT_BELOW = 32
+"""Below this height the timeline and network take most of it, leaving the entry a few lines."""
+
+EMPTY_HINT = "Nothing to show here."
+
+
+class BrowserScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "open_search", "search", key_display="/", tooltip="Search the library", id="search"),
+        Binding(
+            "left_square_bracket,alt+left",
+            "back",
+            "back",
+            key_display="[",
+            tooltip="Back to the previous place",
+            id="back",
+        ),
+        Binding(
+            "right_square_bracket,alt+right",
+            "forward",
+            "forward",
+            key_display="]",
+            show=False,
+            tooltip="Forward again after going back",
+            id="forward",
+        ),
+        Binding("a", "annotate", "annotate", tooltip="Write a note on the open entry", id="annotate"),
+        Binding("t", "timeline", "timeline", tooltip="The timeline of the current briefing", id="timeline"),
+        Binding(
+            "ctrl+b",
+            "toggle_navigation",
+            "navigation",
+            show=False,
+            tooltip="Show or hide the navigation",
+            id="toggle_navigation",
+        ),
+    ]
+
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (SHORT_BELOW, "-tall-screen")]
+
+    def __init__(self) -> None:
+        super().__init__(classes="-loading")
+        self.library: Library | None = None
+        self.history: History[Place] = History()
+        self._history_keys = (False, False)
+
+    def compose(self) -> ComposeResult:
+        yield Breadcrumb(id="breadcrumb")
+        with Horizontal(id="body"):
+            yield Navigation(id="navigation")
+            with Vertical(id="content"):
+                with ContentSwitcher(id="views", initial="entries"):
+                    yield EntryTable(id="entries")
+                yield DetailView(id="detail")
+            yield LoadingPanel(id="loading")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.navigation.border_title = Text("Library")
+
+    # -- parts ---------------------------------------------------------------
+
+    @property
+    def briefing_app(self) -> BriefingApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def table(self) -> EntryTable:
+        return self.query_one("#entries", EntryTable)
+
+    @property
+    def detail(self) -> DetailView:
+        return self.query_one("#detail", DetailView)
+
+    @property
+    def navigation(self) -> Navigation:
+        return self.query_one("#navigation", Navigation)
+
+    @property
+    def views(self) -> ContentSwitcher:
+        return self.query_one("#views", ContentSwitcher)
+
+    @property
+    def place(self) -> Place | None:
+        """Where the reader is."""
+        return self.history.current
+
+    @property
+    def current_entry(self) -> str | None:
+        """The id of the open entry, if any (what ``a`` annotates)."""
+        return self.place.entry_id if self.place else None
+
+    @property
+    def current_view(self) -> Widget:
+        """The widget in the list area: the entry table, the timeline, the network, ..."""
+        current = self.views.current
+        return self.views.get_child_by_id(current) if current else self.table
+
+    # -- loading -------------------------------------------------------------
+
+    def loading_progress(self, done: int, total: int) -> None:
+        for panel in self.query(LoadingPanel):
+            panel.progress(done, total)
+
+    def show_library(self, library: Library) -> None:
+        """Show a freshly loaded library at its start (or, after a reload, where the reader was)."""
+        self.library = library
+        for old in list(self.views.children):
+            if old is not self.table:
+                old.remove()
+        self.table.library = None
+        here = self.place
+        self.history = History()
+        self.navigation.show_library(library, current=next(iter(library.briefings), None))
+        self.remove_class("-loading")
+        self.query(LoadingPanel).remove()  # its spinner would keep ticking while hidden
+        start = start_place(library)
+        if here is not None and (here.entry_id is None or here.entry_id in library):
+            start = here
+        self.go(start)
+        self.table.focus()
+
+    # -- moving --------------------------------------------------------------
+
+    def go(self, place: Place, *, record: bool = True) -> None:
+        """Show ``place``; with ``record``, as a new step in the history."""
+        if self.library is None:
+            return
+        if record:
+            self.history.visit(place)
+        self._show(place)
+
+    def open(self, entity_id: str) -> bool:
+        """Open any entry by id, in the current view when it can show it; False if unknown."""
+        if self.library is None:
+            return False
+        place = place_of(self.library, entity_id, self.place)
+        if place is None:
+            self.notify(f"{entity_id} is not in the library", severity="warning", markup=False)
+            return False
+        self.go(place)
+        return True
+
+    def _show(self, place: Place) -> None:
+        assert self.library is not None
+        kind = LIST_VIEWS.get(place.view)
+        content = self.query_one("#content")
+        content.set_class(place.view in TALL_VIEWS, "-tall")
+        was_in_views = self.focused is not None and self.views in self.focused.ancestors
+        before = self.views.current
+        if kind is not None:
+            self.views.current = "entries"
+            self.table.show(self.library, kind, place.briefing_id, select=place.entry_id)
+            if place.entry_id is None or self.table.current_id != place.entry_id:
+                place = place.with_entry(self.table.current_id)
+                self.history.replace(place)
+        else:
+            self.views.current = self._view_widget(place.view, place.briefing_id).id
+        if was_in_views and self.views.current != before:
+            self.call_after_refresh(self.current_view.focus)
+        self.views.border_title = self._view_title(place)
+        self._show_entry(place)
+        self.navigation.mark(place)
+        self._update_breadcrumb()
+        self._refresh_history_keys()
+
+    def _refresh_history_keys(self) -> None:
+        """Back and forward show as unavailable at either end (redrawing the footer is not free)."""
+        state = (self.history.can_go_back, self.history.can_go_forward)
+        if state != self._history_keys:
+            self._history_keys = state
+            self.refresh_bindings()
+
+    def show_widget(self, widget: Widget, title: Text | None = None) -> None:
+        """Put ``widget`` in the list area (mounting it the first time), e.g. search results.
+
+        Not a place in the history: opening an entry from it, or going back,
+        shows the places as usual; showing it again is one call.
+        """
+        if widget.parent is not self.views:
+            self.views.mount(widget)
+        self.views.current = widget.id
+        self.views.border_title = title
+        self.query_one("#content").set_class(False, "-tall")
+
+    def _view_title(self, place: Place) -> Text:
+        assert self.library is not None
+        title = Text(VIEW_LABELS[place.view])
+        count = view_count(self.library, place.view, place.briefing_id)
+        if count is not None:
+            title.append(f" · {count}")
+        return title
+
+    def _view_widget(self, view: View, briefing_id: str | None) -> Widget:
+        assert self.library is not None
+        wid = widget_id(view, briefing_id)
+        try:
+            return self.views.get_child_by_id(wid)
+        except NoMatches:
+            widget = VIEW_WIDGETS[view](self.library, briefing_id, wid)
+            self.views.mount(widget)
+            return widget
+
+    def _show_entry(self, place: Place) -> None:
+        assert self.library is not None
+        entity_id = place.entry_id
+        if entity_id is None:
+            self.detail.show(None, HINTS.get(place.view, EMPTY_HINT))
+            return
+        try:
+            self.detail.show(outline(self.library, entity_id, self.briefing_app.notes_for(entity_id)))
+        except NotFoundError as exc:
+            self.detail.show(None, str(exc))
+
+    def _update_breadcrumb(self) -> None:
+        place = self.place
+        if place is None or self.library is None:
+            return
+        library = self.library
+        parts: list[str] = []
+        if place.briefing_id is not None:
+            parts += [library.label(place.briefing_id), VIEW_LABELS[place.view]]
+        if place.entry_id is not None and place.entry_id != place.briefing_id:
+            parts.append(library.label(place.entry_id))
+        self.query_one(Breadcrumb).show(parts)
+
+    # -- what the widgets tell us ------------------------------------------
+
+    @on(Navigation.Selected)
+    def _navigation_selected(self, message: Navigation.Selected) -> None:
+        message.stop()
+        self.go(message.place)
+        if self.has_class("-narrow") and self.has_class("-navigation"):
+            self.action_toggle_navigation()
+
+    @on(EntryTable.Previewed)
+    def _previewed(self, message: EntryTable.Previewed) -> None:
+        message.stop()
+        place = self.place
+        if place is None or place.view not in LIST_VIEWS or place.entry_id == message.entity_id:
+            return
+        place = place.with_entry(message.entity_id)
+        self.history.replace(place)
+        self._show_entry(place)
+        self._update_breadcrumb()
+
+    @on(EntryTable.Opened)
+    def _opened(self, message: EntryTable.Opened) -> None:
+        message.stop()
+        place = self.place
+        if place is not None and place.entry_id != message.entity_id:
+            self.go(place.with_entry(message.entity_id))
+        self.call_after_refresh(self._focus_detail)
+
+    @on(Navigate)
+    def _navigate(self, message: Navigate) -> None:
+        message.stop()
+        from_detail = self.focused is not None and self.detail in self.focused.ancestors_with_self
+        if self.open(message.entity_id) and from_detail:
+            self.detail.focus()
+
+    @on(DetailView.Left)
+    def _left_detail(self, message: DetailView.Left) -> None:
+        message.stop()
+        self.current_view.focus()
+
+    @on(EntryChanged)
+    def _entry_changed(self, message: EntryChanged) -> None:
+        message.stop()
+        if self.place is not None and self.place.entry_id == message.entity_id:
+            self._show_entry(self.place)
+
+    def _focus_detail(self) -> None:
+        links = self.detail.links
+        (links[0] if links else self.detail).focus()
+
+    # -- actions -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"back", "forward", "timeline", "annotate", "open_search"} and self.library is None:
+            return None
+        if action == "back":
+            return True if self.history.can_go_back else None
+        if action == "forward":
+            return True if self.history.can_go_forward else None
+        return True
+
+    def action_back(self) -> None:
+        place = self.history.back()
+        if place is not None:
+            self._show(place)
+
+    def action_forward(self) -> None:
+        place = self.history.forward()
+        if place is not None:
+            self._show(place)
+
+    def action_timeline(self) -> None:
+        """The timeline of the briefing the reader is in (of the whole library if none)."""
+        if self.library is None:
+            return
+        self.go(Place(View.TIMELINE, self._current_briefing()))
+        self.call_after_refresh(self.current_view.focus)
+
+    def _current_briefing(self) -> str | None:
+        assert self.library is not None
+        place = self.place
+        if place is not None and place.briefing_id is not None:
+            return place.briefing_id
+        if place is not None and place.entry_id in self.library.briefings:
+            return place.entry_id
+        return next(iter(self.library.briefings)) if len(self.library.briefings) == 1 else None
+
+    def action_toggle_navigation(self) -> None:
+        self.toggle_class("-navigation")
+        navigation = self.navigation
+        shown = self.has_class("-navigation") == self.has_class("-narrow")
+        if shown:
+            navigation.focus()
+            if self.place is not None:
+                self.call_after_refresh(navigation.mark, self.place)
+        elif navigation.has_focus:
+            self.current_view.focus()
+
+    def action_open_search(self) -> None:
+        # The search engineer replaces this with the search pane over the list.
+        self.notify("Search is coming: use ctrl+p to jump to an entry by name.", markup=False)
+
+    def action_annotate(self) -> None:
+        # The notes engineer replaces this with the note dialog for self.current_entry.
+        self.notify("Notes are coming.", markup=False)

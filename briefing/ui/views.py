@@ -1,0 +1,48 @@
+"""The views that are not lists: each builds its own widget for a briefing (or the whole library).
+
+Imported when first shown, so the first frame does not wait for them.
+Another view of this kind (one that posts ``Navigate`` when the reader picks
+an entry) is added here and in ``places.View``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widget import Widget
+
+from briefing.library import Library
+from briefing.ui.places import View
+
+ViewFactory = Callable[[Library, str | None, str], Widget]
+
+
+def _timeline(library: Library, briefing_id: str | None, widget_id: str) -> Widget:
+    from briefing.ui.widgets.timeline_view import TimelineView
+
+    return TimelineView(library, briefing_id, id=widget_id)
+
+
+def _network(library: Library, briefing_id: str | None, widget_id: str) -> Widget:
+    from briefing.ui.widgets.actor_network import ActorNetwork
+
+    return ActorNetwork(library, briefing_id, id=widget_id)
+
+
+VIEW_WIDGETS: dict[View, ViewFactory] = {
+    View.TIMELINE: _timeline,
+    View.NETWORK: _network,
+}
+
+TALL_VIEWS = frozenset({View.TIMELINE, View.NETWORK})
+"""Views that want more of the height than the detail pane below them."""
+
+HINTS: dict[View, str] = {
+    View.TIMELINE: "Pick an event in the timeline to read it here.",
+    View.NETWORK: "Pick an actor in the network to read it here.",
+}
+
+
+def widget_id(view: View, briefing_id: str | None) -> str:
+    """A DOM id for a view's widget: ids are ``[a-z0-9:-]``, DOM ids may not hold ``:``."""
+    return f"view-{view}-{(briefing_id or 'library').replace(':', '-')}"

@@ -1,0 +1,103 @@
+"""The library as a tree: each briefing and, under it, its views with counts.
+
+Selecting a node (enter or click) posts ``Navigation.Selected`` with the
+:class:`Place` it stands for.  Other parts add their own nodes at the top
+level with :meth:`Navigation.add_entry` (e.g. the reader's notes).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from briefing.library import Library
+from briefing.text import shorten, text
+from briefing.ui.places import BRIEFING_VIEWS, VIEW_LABELS, Place, View, view_count
+
+EXPAND_ALL_UP_TO = 12
+"""With more briefings than this, only the one the reader is in starts expanded."""
+
+_LABEL_WIDTH = 10
+
+TITLE_WIDTH = 26
+"""Briefing titles are cut to fit the navigation pane (the breadcrumb shows them whole)."""
+
+
+def _view_label(view: View, count: int | None) -> Text:
+    label = Text(VIEW_LABELS[view].ljust(_LABEL_WIDTH))
+    if count is not None:
+        label.append(str(count).rjust(5), "dim")
+    return label
+
+
+class Navigation(Tree[Place]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "select_cursor",
+            "open",
+            key_display="enter",
+            tooltip="Show this briefing or view",
+            id="navigation.open",
+        ),
+    ]
+
+    class Selected(Message):
+        def __init__(self, place: Place) -> None:
+            super().__init__()
+            self.place = place
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(Text("Library"), Place(View.BRIEFINGS), id=id, classes=classes)
+        self.auto_expand = False
+        self.guide_depth = 2
+        self._place_nodes: dict[tuple[View, str | None], TreeNode[Place]] = {}
+
+    def show_library(self, library: Library, current: str | None = None) -> None:
+        self.clear()
+        self._place_nodes = {(View.BRIEFINGS, None): self.root}
+        count = len(library.briefings)
+        self.root.set_label(Text.assemble("Library ", (f"{count} briefing{'' if count == 1 else 's'}", "dim")))
+        many = len(library.briefings) > EXPAND_ALL_UP_TO
+        for briefing_id, briefing in library.briefings.items():
+            node = self.root.add(
+                text(shorten(briefing.title, TITLE_WIDTH)),
+                Place(View.BRIEFINGS, None, briefing_id),
+                expand=not many or briefing_id == current,
+            )
+            self._place_nodes[(View.BRIEFINGS, briefing_id)] = node
+            for view in BRIEFING_VIEWS:
+                leaf = node.add_leaf(
+                    _view_label(view, view_count(library, view, briefing_id)), Place(view, briefing_id)
+                )
+                self._place_nodes[(view, briefing_id)] = leaf
+        self.root.expand()
+
+    def add_entry(self, label: Text, place: Place) -> TreeNode[Place]:
+        """A top-level node for a view of the whole library."""
+        node = self.root.add_leaf(label, place)
+        self._place_nodes[place.view_key] = node
+        return node
+
+    def mark(self, place: Place) -> None:
+        """Move the cursor to the node of ``place``'s view, without selecting it."""
+        key = (View.BRIEFINGS, place.entry_id) if place.view is View.BRIEFINGS else place.view_key
+        node = self._place_nodes.get(key) or self._place_nodes.get(place.view_key)
+        if node is None:
+            return
+        if node.parent is not None and not node.parent.is_expanded:
+            node.parent.expand()
+        if self.cursor_node is not node:
+            self.move_cursor(node, animate=False)
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected[Place]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.Selected(event.node.data))

@@ -1,0 +1,46 @@
+"""The reader's settings file: defaults, atomic writes, unknown keys kept, corrupt files survived."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import CorruptFileError
+from briefing.store.settings import Settings, load_settings, save_settings, update_settings
+
+
+def test_no_file_means_the_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "settings.json") == Settings()
+
+
+def test_saved_settings_load_back(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "settings.json"
+    save_settings(path, Settings(theme="nord"))
+    assert load_settings(path).theme == "nord"
+    assert not list(path.parent.glob(".settings.json.*")), "no temporary file is left behind"
+
+
+def test_keys_this_version_does_not_know_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"theme": "nord", "future": {"x": 1}}), encoding="utf-8")
+    update_settings(path, theme="dracula")
+    assert json.loads(path.read_text(encoding="utf-8")) == {"theme": "dracula", "future": {"x": 1}}
+
+
+def test_a_value_of_the_wrong_type_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"theme": 42}), encoding="utf-8")
+    assert load_settings(path).theme is None
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", "\xff\xfe"])
+def test_a_corrupt_file_is_an_error_to_report_and_the_next_change_replaces_it(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "settings.json"
+    path.write_bytes(content.encode("latin-1"))
+    with pytest.raises(CorruptFileError) as caught:
+        load_settings(path)
+    assert str(path) in str(caught.value)
+    assert update_settings(path, theme="nord").theme == "nord"
+    assert load_settings(path).theme == "nord"

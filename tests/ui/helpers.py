@@ -1,0 +1,92 @@
+"""Driving the browser in tests: build it as the command line does, wait for the library, read the screen."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from briefing.ui.app import BriefingApp, create_app
+from briefing.ui.screens.browser import BrowserScreen
+from briefing.workspace import Workspace
+from tests.factories import alpha_tables, make_library_dir
+
+
+def workspace_for(folder: Path, data: Path) -> Workspace:
+    return Workspace.from_options([folder], data, include_shipped=False)
+
+
+def small_app(tmp_path: Path) -> BriefingApp:
+    """The browser on the alpha and beta briefings of tests/factories.py."""
+    return create_app(workspace_for(make_library_dir(tmp_path / "lib"), tmp_path / "data"))
+
+
+async def loaded(pilot: Pilot[Any]) -> BrowserScreen:
+    """Wait until the library is loaded and shown; the browser screen."""
+    app = pilot.app
+    assert isinstance(app, BriefingApp)
+    app.animation_level = "none"  # scrolling into view would make every step wait for an animation
+    for _ in range(200):
+        await pilot.pause()
+        if app.library is not None and not app.browser.has_class("-loading"):
+            break
+    else:  # pragma: no cover - a failure to load is the test's failure
+        raise AssertionError("the library never finished loading")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.browser
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let messages, workers and the detail pane's redraw run to the end."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def screen_text(app: BriefingApp) -> str:
+    """What the terminal shows, as plain text (one line per row)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+HOSTILE_NAMES = {
+    "markup": "[bold]x[/]",
+    "click": "[@click=app.quit]Click me[/]",
+    "closer": "[/]",
+    "link": "[link=https://example.com]x[/link]",
+    "ansi": "\x1b[31mred",
+    "osc52": "\x1b]52;c;aGVsbG8=\x07clip",
+    "rtl": "abc\u202eevil",
+    "arabic": "قيس الخزعلي",
+    "cjk": "伊朗革命卫队",
+}
+
+
+def hostile_tables() -> dict[str, Any]:
+    """The alpha briefing with names, titles and texts a terminal or a markup parser would trip on."""
+    tables = copy.deepcopy(alpha_tables())
+    briefing = tables["briefing"]["briefing:alpha"]
+    briefing["title"] = "[b]Briefing[/b] [@click=app.quit]quit[/]"
+    briefing["summary"] = "Summary with [red]markup[/red] and \x1b[2J a screen clear."
+    source = tables["sources"]["source:wire-2021"]
+    source["title"] = "[link=https://evil.example]Wire[/link] \x1b]8;;https://evil.example\x07report"
+    source["publisher"] = "[/]"
+    ghaani = tables["actors"]["actor:ghaani"]
+    ghaani["name"] = HOSTILE_NAMES["click"]
+    ghaani["aliases"] = [HOSTILE_NAMES["arabic"], HOSTILE_NAMES["rtl"], HOSTILE_NAMES["osc52"]]
+    ghaani["role"] = HOSTILE_NAMES["markup"]
+    ghaani["description"] = HOSTILE_NAMES["ansi"] + " and " + HOSTILE_NAMES["closer"]
+    ghaani["relations"][0]["note"] = "[i]note[/i]"
+    quds = tables["actors"]["actor:quds-force"]
+    quds["name"] = HOSTILE_NAMES["cjk"] + " " + HOSTILE_NAMES["markup"]
+    quds["aliases"] = [HOSTILE_NAMES["link"]]
+    claim = tables["claims"]["claim:qaani-warns"]
+    claim["text"] = "He said [bold]nothing[/bold] \\[escaped] and [/] closed."
+    ied = tables["events"]["event:convoy-ied"]
+    ied["title"] = "[@click=app.quit]IED[/] at " + HOSTILE_NAMES["arabic"]
+    ied["location"] = "[reverse]Babil[/reverse]"
+    tables["events"]["event:talks"]["title"] = "Talks \x1b[5m blinking \u202e reversed"
+    return tables

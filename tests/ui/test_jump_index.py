@@ -1,0 +1,91 @@
+"""The command palette's matching: names and aliases, best matches first, one row per entry."""
+
+from __future__ import annotations
+
+from briefing.library import Library
+from briefing.model.vocabulary import EntityKind
+from briefing.ui.jump_index import FUZZY, INSIDE, PREFIX, WORD, Candidate, JumpIndex
+
+
+def names(index: JumpIndex, query: str, limit: int = 40) -> list[str]:
+    return [jump.candidate.text for jump in index.search(query, limit)]
+
+
+def index_of(*texts: str) -> JumpIndex:
+    return JumpIndex([Candidate(f"actor:a{i}", text, EntityKind.ACTOR) for i, text in enumerate(texts)])
+
+
+def test_every_kind_of_entry_is_found_by_its_name(small_library: Library) -> None:
+    index = JumpIndex.build(small_library)
+    for entity in small_library.entities():
+        assert index.search(entity.label)[0].candidate.entity_id == entity.id
+
+
+def test_an_alias_finds_the_actor_and_says_whose_alias_it_is(small_library: Library) -> None:
+    index = JumpIndex.build(small_library)
+    (jump,) = index.search("ghaani", 5)
+    assert jump.candidate.entity_id == "actor:ghaani"
+    assert jump.candidate.alias_of == "Esmail Qaani"
+    assert jump.candidate.briefing == "Alpha crisis (+1)"
+
+
+def test_an_entry_matched_by_several_names_is_listed_once(small_library: Library) -> None:
+    index = JumpIndex.build(small_library)
+    ids = [jump.candidate.entity_id for jump in index.search("qaani")]
+    assert ids.count("actor:ghaani") == 1
+
+
+def test_ranking_prefix_then_word_then_inside_then_letters_in_order() -> None:
+    index = index_of("Mosul attack", "Kataib Hezbollah", "Hezbollah", "Hezb", "Baghdad hez", "achez", "h-e-z")
+    jumps = index.search("hez")
+    assert [j.candidate.text for j in jumps] == [
+        "Hezb",
+        "Hezbollah",
+        "Baghdad hez",
+        "Kataib Hezbollah",
+        "achez",
+        "h-e-z",
+    ]
+    assert [j.tier for j in jumps] == [PREFIX, PREFIX, WORD, WORD, INSIDE, FUZZY]
+
+
+def test_matching_ignores_case_and_spacing_and_marks_the_matched_letters() -> None:
+    index = index_of("Qais Khazali")
+    (jump,) = index.search("  QAIS   kh ")
+    assert jump.spans == ((0, 7),)
+    (fuzzy,) = index.search("qkh")
+    assert [jump.candidate.text[a:b] for a, b in fuzzy.spans] == ["Q", "K", "h"]
+
+
+def test_typing_narrows_and_a_new_query_starts_afresh() -> None:
+    index = index_of("Qais Khazali", "Qaani", "Hadi al-Amiri")
+    assert names(index, "qz") == ["Qais Khazali"]
+    assert names(index, "qzl") == ["Qais Khazali"]
+    assert names(index, "hmr") == ["Hadi al-Amiri"]
+    assert names(index, "qz") == ["Qais Khazali"]
+
+
+def test_no_match_and_empty_queries_find_nothing() -> None:
+    index = index_of("Qais Khazali")
+    assert index.search("xyz") == []
+    assert index.search("   ") == []
+    assert JumpIndex([]).search("a") == []
+
+
+def test_regex_characters_in_the_query_are_plain_letters() -> None:
+    index = index_of("a.b (c) [d]*", "axb")
+    assert names(index, "a.b") == ["a.b (c) [d]*"]
+    assert names(index, "[d]*") == ["a.b (c) [d]*"]
+    assert names(index, "(c") == ["a.b (c) [d]*"]
+
+
+def test_letters_that_change_length_in_lower_case_keep_positions_right() -> None:
+    index = index_of("İstanbul office")
+    (jump,) = index.search("office")
+    start, end = jump.spans[0]
+    assert jump.candidate.text[start:end] == "office"
+
+
+def test_results_are_limited() -> None:
+    index = index_of(*(f"Actor {i}" for i in range(500)))
+    assert len(index.search("actor", 25)) == 25

@@ -1,0 +1,52 @@
+"""Where an entry opens: in the view the reader is in when it can, else in its kind's list."""
+
+from __future__ import annotations
+
+from briefing.library import Library
+from briefing.ui.places import Place, View, place_of, start_place, view_count
+
+
+def test_an_entry_opens_in_its_kinds_list_of_its_briefing(small_library: Library) -> None:
+    assert place_of(small_library, "claim:qaani-warns") == Place(View.CLAIMS, "briefing:alpha", "claim:qaani-warns")
+    assert place_of(small_library, "event:beta-visit") == Place(View.EVENTS, "briefing:beta", "event:beta-visit")
+    assert place_of(small_library, "briefing:beta") == Place(View.BRIEFINGS, None, "briefing:beta")
+
+
+def test_an_actor_in_two_briefings_opens_in_the_one_the_reader_is_in(small_library: Library) -> None:
+    in_beta = Place(View.EVENTS, "briefing:beta", "event:beta-visit")
+    assert place_of(small_library, "actor:ghaani", in_beta) == Place(View.ACTORS, "briefing:beta", "actor:ghaani")
+    assert place_of(small_library, "actor:ghaani").briefing_id == "briefing:alpha"  # type: ignore[union-attr]
+
+
+def test_an_event_stays_in_the_timeline_and_an_actor_in_the_network(small_library: Library) -> None:
+    timeline = Place(View.TIMELINE, "briefing:alpha")
+    assert place_of(small_library, "event:talks", timeline) == timeline.with_entry("event:talks")
+    network = Place(View.NETWORK, "briefing:alpha")
+    assert place_of(small_library, "actor:quds-force", network) == network.with_entry("actor:quds-force")
+    assert place_of(small_library, "claim:qaani-warns", timeline) == Place(
+        View.CLAIMS, "briefing:alpha", "claim:qaani-warns"
+    )
+
+
+def test_an_event_of_another_briefing_leaves_the_timeline(small_library: Library) -> None:
+    timeline = Place(View.TIMELINE, "briefing:alpha")
+    assert place_of(small_library, "event:beta-visit", timeline) == Place(
+        View.EVENTS, "briefing:beta", "event:beta-visit"
+    )
+
+
+def test_unknown_and_malformed_ids_have_no_place(small_library: Library) -> None:
+    assert place_of(small_library, "actor:nobody") is None
+    assert place_of(small_library, "[bold]x") is None
+    assert place_of(small_library, "note:01abc") is None
+
+
+def test_the_reader_starts_on_the_first_briefing(small_library: Library) -> None:
+    assert start_place(small_library) == Place(View.BRIEFINGS, None, "briefing:alpha")
+    assert start_place(Library()) == Place(View.BRIEFINGS, None, None)
+
+
+def test_counts_of_list_views(small_library: Library) -> None:
+    assert view_count(small_library, View.ACTORS, "briefing:alpha") == 2
+    assert view_count(small_library, View.EVENTS, None) == 3
+    assert view_count(small_library, View.TIMELINE, "briefing:alpha") is None
