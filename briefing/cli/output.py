@@ -22,6 +22,11 @@ def console() -> Console:
     return _stdout
 
 
+def stderr_console() -> Console:
+    """stderr as a Rich console, for progress bars that must not mix with the output."""
+    return Console(stderr=True, markup=False, emoji=False, highlight=False)
+
+
 def error(message: str) -> None:
     """One line on stderr, cleaned of control characters."""
     sys.stderr.write(f"briefing: {one_line(message)}\n")
