@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.cli.commands_serve import app_command
+from briefing.workspace import Workspace
+
+
+def test_each_web_session_runs_the_browser_on_the_same_library_and_notes(small_dir: Path, tmp_path: Path) -> None:
+    workspace = Workspace.from_options([small_dir], tmp_path / "data", include_shipped=False)
+    argv = shlex.split(app_command(workspace))
+    assert argv[1:3] == ["-m", "briefing"]
+    assert argv[argv.index("--data-dir") + 1] == str(tmp_path / "data")
+    assert str(small_dir) in argv
+    assert "--no-shipped" in argv
+
+
+def test_serve_refuses_an_impossible_port(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--port", "70000"]) == 1
+    assert "not a port number" in capsys.readouterr().err
