@@ -10,13 +10,14 @@ it opens a briefing file.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import BriefingError, NotFoundError, Problem, ValidationError
+from briefing.errors import BriefingError, NotFoundError, Problem, StoreError, ValidationError
 from briefing.model.entities import (
     Actor,
     Briefing,
@@ -27,9 +28,11 @@ from briefing.model.entities import (
     Source,
 )
 from briefing.model.ids import ID_RE, kind_of
+from briefing.model.preview import preview
 from briefing.model.records import TABLES, document_from_tables
 from briefing.model.vocabulary import RELATION_LABELS, EntityKind, RelationType
 from briefing.store.briefings import briefing_files, read_tables
+from briefing.store.paths import resolved
 
 LibraryEntity = Briefing | Source | Actor | Claim | Event
 Progress = Callable[[int, int], None]
@@ -75,7 +78,12 @@ class Library:
         """Load every briefing file; a broken file is reported in ``problems`` and skipped."""
         library = cls()
         library.folders = list(folders)
-        paths = [path for folder in library.folders for path in briefing_files(folder)]
+        paths: list[Path] = []
+        for folder in library.folders:
+            try:
+                paths += briefing_files(folder)
+            except StoreError as exc:
+                library.problems.append(Problem(exc.path, "", "", exc.reason))
         library._fingerprint = _fingerprint(paths)
         raw: list[tuple[Path, Any]] = []
         all_ids: set[str] = set()
@@ -181,7 +189,7 @@ class Library:
         entity = self.get(entity_id)
         if entity is None:
             if not ID_RE.fullmatch(entity_id):
-                raise NotFoundError(f"{entity_id!r} is not an id (expected KIND:slug, e.g. actor:qais-khazali)")
+                raise NotFoundError(f"{preview(entity_id)} is not an id (expected KIND:slug, e.g. actor:qais-khazali)")
             raise NotFoundError(f"{entity_id}: no such entry in the library")
         return entity
 
@@ -283,5 +291,6 @@ def _fingerprint(paths: list[Path]) -> str:
             stat = path.stat()
         except OSError:
             continue
-        digest.update(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        # fsencode: a file name need not be UTF-8, and its bytes are what identify it
+        digest.update(os.fsencode(resolved(path)) + f"\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:16]

@@ -1,12 +1,18 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from briefing.library import Library
 from briefing.workspace import Workspace
 from tests.factories import make_library_dir
+
+# HYPOTHESIS_PROFILE=long runs the fuzz tests (tests/hardening) with many more examples.
+settings.register_profile("long", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
+from typing import IO
 
 from briefing import __version__
 from briefing.cli import commands_read, output
 from briefing.errors import BriefingError
+from briefing.text import clean
 from briefing.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace, Workspace], int]
@@ -43,8 +46,26 @@ def _optional_modules() -> list[object]:
     return found
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes what was typed ("unrecognized arguments: ..."); this one cleans what it prints."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        super()._print_message(clean(message), file)
+
+
+def _tolerant_stdout() -> None:
+    """A character the terminal's encoding cannot show prints as "?" rather than ending in a traceback.
+
+    ``export`` checks for itself that its document fits, since a lossy export would be worse than none.
+    """
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with suppress(OSError, ValueError):
+            reconfigure(errors="replace")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--library",
         action="append",
@@ -68,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     # Global options are accepted before or after the command; SUPPRESS keeps a
     # sub-command's unset copy from overwriting a value given before it.
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefing",
         description="Browse structured news briefings: actors, claims, timelines, sources and your notes.",
         parents=[common],
@@ -81,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_stdout()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -107,3 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 141
+    except OSError as exc:  # a file error some layer did not turn into a StoreError: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        output.error(f"{where}{exc.strerror or exc}")
+        return 1

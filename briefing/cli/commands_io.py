@@ -16,7 +16,9 @@ from briefing.library import Library
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.ids import slug_of
 from briefing.model.records import document_from_tables
+from briefing.store import paths
 from briefing.store.briefings import read_tables, save_file
+from briefing.store.paths import resolved
 from briefing.store.storage import write_atomic
 from briefing.text import one_line
 from briefing.workspace import Workspace
@@ -132,13 +134,43 @@ def run_export(args: argparse.Namespace, workspace: Workspace) -> int:
         library.require(args.briefing)
         if args.briefing not in library.briefings:
             raise BriefingError(f"{args.briefing} is not a briefing id")
+    if args.output:
+        _refuse_to_overwrite_own_data(args.output, workspace)
     notes = workspace_notes(workspace)
     document = EXPORTERS[args.format].render(library, notes, args.briefing)
     if args.output:
         write_atomic(args.output, document.encode("utf-8"), lock=False)
     else:
+        _check_fits_stdout(document)
         sys.stdout.write(document)
     return 0
+
+
+def _refuse_to_overwrite_own_data(output_path: Path, workspace: Workspace) -> None:
+    """An export written over a briefing file of the library, or over the notes, would destroy it."""
+    own = [
+        *workspace.library.files.values(),
+        paths.notes_path(workspace.data_dir),
+        paths.settings_path(workspace.data_dir),
+    ]
+    target = resolved(output_path)
+    for path in own:
+        if resolved(path) == target:
+            raise StoreError(output_path, "is part of your library or data; export to another file")
+
+
+def _check_fits_stdout(document: str) -> None:
+    """A terminal whose encoding cannot carry the export gets an error, not a lossy copy."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        document.encode(encoding)
+    except UnicodeEncodeError:
+        raise BriefingError(
+            f"standard output's encoding ({encoding}) cannot carry this export;"
+            " write it to a file with -o FILE, or set PYTHONIOENCODING=utf-8"
+        ) from None
+    except LookupError:
+        pass
 
 
 def workspace_notes(workspace: Workspace) -> list[Note]:
@@ -158,12 +190,12 @@ def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
             existing = library.files.get(bid)
             if bid in destinations:
                 problems.append(Problem(str(path), bid, "id", "this briefing is given twice in this import"))
-            elif existing is not None and existing.parent.resolve() != target.resolve():
+            elif existing is not None and resolved(existing.parent) != resolved(target):
                 problems.append(
                     Problem(str(path), bid, "id", f"a briefing with this id is already in the library ({existing})")
                 )
             else:
-                destinations[bid] = existing if existing is not None else target / f"{slug_of(bid)}.json"
+                destinations[bid] = existing or _free_path(target, slug_of(bid), set(destinations.values()))
     if problems:
         print_problems(problems)
         output.error(f"nothing imported: {len(problems)} problem(s)")
@@ -176,12 +208,61 @@ def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
     if not docs and not notes:
         _say("nothing to import")
         return 0
-    for doc in docs:
-        path = destinations[doc.briefing.id]
-        verb = "updated" if path.exists() else "imported"
-        save_file(path, doc)
-        _say(f"{verb} {doc.briefing.id} -> {path}")
-    if notes and merge is not None:
-        added = merge(notes)
-        _say(f"notes: {added} added")
+    report: list[str] = []
+    written: list[tuple[Path, bytes | None]] = []
+    try:
+        for doc in docs:
+            path = destinations[doc.briefing.id]
+            previous = _previous_bytes(path)
+            save_file(path, doc)
+            written.append((path, previous))
+            report.append(f"{'updated' if previous is not None else 'imported'} {doc.briefing.id} -> {path}")
+        if notes and merge is not None:
+            report.append(f"notes: {merge(notes)} added")
+    except BriefingError as exc:
+        left = _undo(written)
+        if left:
+            output.error(f"import stopped: {exc}; could not undo the change to {left}")
+        else:
+            output.error(f"nothing imported: {exc}")
+        return 1
+    for message in report:
+        _say(message)
     return 0
+
+
+def _free_path(folder: Path, slug: str, taken: set[Path]) -> Path:
+    """A new file for an imported briefing that overwrites nothing.
+
+    The obvious name may hold another briefing, or a file that failed to
+    load (someone's work in progress): either is kept, and the import takes
+    the next free name.
+    """
+    candidate, number = folder / f"{slug}.json", 1
+    while candidate in taken or candidate.exists() or candidate.is_symlink():
+        number += 1
+        candidate = folder / f"{slug}-{number}.json"
+    return candidate
+
+
+def _previous_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _undo(written: list[tuple[Path, bytes | None]]) -> str:
+    """Put back every briefing file an interrupted import wrote; the paths it could not restore."""
+    left = []
+    for path, previous in reversed(written):
+        try:
+            if previous is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_atomic(path, previous)
+        except (OSError, BriefingError):
+            left.append(str(path))
+    return ", ".join(left)

@@ -16,6 +16,7 @@ from typing import Any
 from briefing.errors import Problem, ValidationError
 from briefing.library import Library, LibraryEntity
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
+from briefing.model.preview import preview, shown_name
 from briefing.model.records import document_from_tables, record_of
 
 FORMAT = "briefing/1"
@@ -101,10 +102,10 @@ def documents_from_interchange(data: Any, file: str, external_ids: set[str] = fr
     if not isinstance(data, dict):
         raise ValidationError([Problem(file, "", "", f"expected a JSON object, got {type(data).__name__}")])
     if data.get("format") != FORMAT:
-        raise ValidationError([Problem(file, "", "format", f"expected {FORMAT!r}, got {data.get('format')!r}")])
+        raise ValidationError([Problem(file, "", "format", f"expected {FORMAT!r}, got {preview(data.get('format'))}")])
     for name in data:
         if name not in ("format", *LISTS):
-            problems.append(Problem(file, "", name, f"unknown list (expected: {', '.join(LISTS)})"))
+            problems.append(Problem(file, "", shown_name(name), f"unknown list (expected: {', '.join(LISTS)})"))
     for name in LISTS:
         if not isinstance(data.get(name, []), list):
             problems.append(Problem(file, "", name, "expected a list"))
@@ -117,7 +118,7 @@ def documents_from_interchange(data: Any, file: str, external_ids: set[str] = fr
             problems.append(Problem(file, "", "briefings", "an entry without an id"))
             continue
         if record["id"] in per_briefing:
-            problems.append(Problem(file, record["id"], "id", "duplicate id"))
+            problems.append(Problem(file, shown_name(record["id"]), "id", "duplicate id"))
             continue
         fields = {k: v for k, v in record.items() if k != "id"}
         per_briefing[record["id"]] = {
@@ -130,9 +131,11 @@ def documents_from_interchange(data: Any, file: str, external_ids: set[str] = fr
 
     def place(table: str, bid: Any, eid: str, fields: dict[str, Any]) -> None:
         if not isinstance(bid, str) or bid not in per_briefing:
-            problems.append(Problem(file, eid, "briefing", f"{bid!r} is not a briefing in this file"))
+            problems.append(
+                Problem(file, shown_name(eid), "briefing", f"{preview(bid)} is not a briefing in this file")
+            )
         elif eid in per_briefing[bid][table]:
-            problems.append(Problem(file, eid, "id", "duplicate id"))
+            problems.append(Problem(file, shown_name(eid), "id", "duplicate id"))
         else:
             per_briefing[bid][table][eid] = fields
 
@@ -149,11 +152,15 @@ def documents_from_interchange(data: Any, file: str, external_ids: set[str] = fr
             continue
         briefings = record.get("briefings")
         if not isinstance(briefings, list) or not briefings:
-            problems.append(Problem(file, record["id"], "briefings", "expected a non-empty list of briefing ids"))
+            problems.append(
+                Problem(file, shown_name(record["id"]), "briefings", "expected a non-empty list of briefing ids")
+            )
             continue
         views = record.get("views", {})
         if not isinstance(views, dict):
-            problems.append(Problem(file, record["id"], "views", "expected an object of briefing id -> actor fields"))
+            problems.append(
+                Problem(file, shown_name(record["id"]), "views", "expected an object of briefing id -> actor fields")
+            )
             continue
         fields = {k: v for k, v in record.items() if k not in ("id", "briefings", "views")}
         for bid in briefings:

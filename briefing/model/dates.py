@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import calendar
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from dateutil import parser as dateutil_parser
 
+from briefing.model.preview import preview
 from briefing.model.vocabulary import Precision
 
-_ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 class DateError(ValueError):
@@ -26,7 +28,7 @@ class DateError(ValueError):
 def parse_iso(text: object) -> date:
     """A strict ISO day; 2020-02-31 and "Sept 3" are errors, with the reason."""
     if not isinstance(text, str) or not _ISO_RE.fullmatch(text):
-        raise DateError(f"expected an ISO date YYYY-MM-DD, got {text!r}")
+        raise DateError(f"expected an ISO date YYYY-MM-DD, got {preview(text)}")
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
@@ -54,7 +56,7 @@ class When:
         try:
             prec = Precision(precision)
         except ValueError:
-            raise DateError(f"unknown precision {precision!r}") from None
+            raise DateError(f"unknown precision {preview(precision)}") from None
         first = parse_iso(start)
         last = parse_iso(end) if end is not None else None
         if last is not None and last < first:
@@ -101,6 +103,7 @@ def _label(day: date, precision: Precision) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+_LOOSE_MAX_LENGTH = 100
 _YEAR_RE = re.compile(r"\d{4}")
 _MONTH_RE = re.compile(r"\d{4}-\d{1,2}")
 
@@ -109,27 +112,38 @@ def parse_loose(text: str, *, default: date | None = None) -> When:
     """A date typed by a person ("2020-09", "sept 20 2020", "2020") as a When.
 
     The precision is what the text pins down, so ``from:2020-09`` means from
-    the first of September and ``to:2020-09`` to its last day.
+    the first of September and ``to:2020-09`` to its last day.  Whatever the
+    text, the only error is a DateError.
     """
     text = text.strip()
     if not text:
         raise DateError("empty date")
-    if _YEAR_RE.fullmatch(text):
-        return When(date(int(text), 1, 1), Precision.YEAR)
-    if _MONTH_RE.fullmatch(text):
-        year, month = (int(part) for part in text.split("-"))
-        if not 1 <= month <= 12:
-            raise DateError(f"{text!r}: no month {month}")
-        return When(date(year, month, 1), Precision.MONTH)
+    if len(text) > _LOOSE_MAX_LENGTH:  # dateutil takes minutes over a long run of digits
+        raise DateError(f"{preview(text)} is too long to be a date")
+    try:
+        if _YEAR_RE.fullmatch(text):
+            return When(date(int(text), 1, 1), Precision.YEAR)
+        if _MONTH_RE.fullmatch(text):
+            year, month = (int(part) for part in text.split("-"))
+            if not 1 <= month <= 12:
+                raise DateError(f"{preview(text)}: no month {month}")
+            return When(date(year, month, 1), Precision.MONTH)
+    except DateError:
+        raise
+    except ValueError as exc:  # year 0
+        raise DateError(f"{preview(text)} is not a date I can read ({exc})") from None
     sentinel_a = date(1, 1, 1)
     sentinel_b = date(4, 2, 2)
     try:
-        a = dateutil_parser.parse(text, default=_dt(default or sentinel_a)).date()
-        b = dateutil_parser.parse(text, default=_dt(sentinel_b)).date()
+        with warnings.catch_warnings():  # dateutil warns about time zone names it cannot place
+            warnings.simplefilter("ignore")
+            a = dateutil_parser.parse(text, default=_dt(default or sentinel_a)).date()
+            b = dateutil_parser.parse(text, default=_dt(sentinel_b)).date()
     except (ValueError, OverflowError) as exc:
-        raise DateError(f"{text!r} is not a date I can read ({exc})") from None
+        reason = str(exc).split(":", 1)[0]  # dateutil's reasons go on to repeat the whole text
+        raise DateError(f"{preview(text)} is not a date I can read ({reason})") from None
     if default is None and a.year != b.year:
-        raise DateError(f"{text!r} has no year")
+        raise DateError(f"{preview(text)} has no year")
     if a.day != b.day:
         return When(date(a.year, a.month, 1), Precision.MONTH)
     return When(a, Precision.DAY)

@@ -25,6 +25,7 @@ from briefing.model.entities import (
     Source,
 )
 from briefing.model.ids import ID_RE, kind_of
+from briefing.model.preview import preview, shown_name
 from briefing.model.vocabulary import (
     EVENT_KINDS,
     ActorKind,
@@ -48,16 +49,6 @@ Check = Callable[[Any], str | None]
 
 
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
-_PREVIEW_LENGTH = 60
-
-
-def _preview(value: Any) -> str:
-    """A short repr of a value for a one-line message, however big or deep the value is."""
-    try:
-        shown = repr(value)
-    except RecursionError:
-        shown = f"a deeply nested {type(value).__name__}"
-    return shown if len(shown) <= _PREVIEW_LENGTH else shown[: _PREVIEW_LENGTH - 1] + "…"
 
 
 def _text(value: Any) -> str | None:
@@ -77,7 +68,7 @@ def _texts(value: Any) -> str | None:
         return f"expected a list of text, got {type(value).__name__}"
     for item in value:
         if not isinstance(item, str):
-            return f"expected a list of text, found {_preview(item)}"
+            return f"expected a list of text, found {preview(item)}"
         problem = _text(item)
         if problem:
             return problem
@@ -90,7 +81,7 @@ def _one_of(words: Iterable[str]) -> Check:
     def check(value: Any) -> str | None:
         if isinstance(value, str) and value in allowed:
             return None
-        return f"unknown value {_preview(value)} (expected one of: {', '.join(allowed)})"
+        return f"unknown value {preview(value)} (expected one of: {', '.join(allowed)})"
 
     return check
 
@@ -99,13 +90,13 @@ def _optional_int(value: Any) -> str | None:
     """A paragraph number: 1-based, or null when not known."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
         return None
-    return f"expected a paragraph number (1 or more) or null, got {_preview(value)}"
+    return f"expected a paragraph number (1 or more) or null, got {preview(value)}"
 
 
 def _count(value: Any) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return None
-    return f"expected a whole number, got {_preview(value)}"
+    return f"expected a whole number, got {preview(value)}"
 
 
 def _ids(value: Any) -> str | None:
@@ -201,15 +192,7 @@ class _Collector:
         self.problems: list[Problem] = []
 
     def add(self, entity: str, field: str, message: str) -> None:
-        self.problems.append(Problem(self.file, _shown(entity), _shown(field), message))
-
-
-_PLAIN_NAME_RE = re.compile(r"[\w:.\[\]-]{0,80}")
-
-
-def _shown(name: str) -> str:
-    """An id or field name as given, or its short repr when it could break a one-line message."""
-    return name if _PLAIN_NAME_RE.fullmatch(name) else _preview(name)
+        self.problems.append(Problem(self.file, shown_name(entity), shown_name(field), message))
 
 
 def validate_tables(tables: Any, file: str, external_ids: Mapping[str, Any] | set[str] = frozenset()) -> list[Problem]:
@@ -334,7 +317,7 @@ def _check_references(
         if not isinstance(value, str):
             continue  # already reported as mistyped
         if not ID_RE.fullmatch(value):
-            out.add(entity_id, where, f"malformed reference {_preview(value)}")
+            out.add(entity_id, where, f"malformed reference {preview(value)}")
         elif kind_of(value) not in allowed:
             expected = " or ".join(sorted(allowed))
             out.add(entity_id, where, f"{value} is a {kind_of(value)}, expected a {expected}")

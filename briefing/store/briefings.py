@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,17 @@ def save_file(path: Path, doc: BriefingDocument) -> None:
 
 
 def briefing_files(folder: Path) -> list[Path]:
-    """The briefing files of a library folder, in a stable order."""
-    if not folder.is_dir():
+    """The briefing files of a library folder, in a stable order; a folder not there yet has none.
+
+    Raises StoreError for a folder that cannot be listed, or a path that is
+    not a folder at all (a file given to --library by mistake).
+    """
+    try:
+        names = sorted(os.listdir(folder))
+    except FileNotFoundError:
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix == BRIEFING_SUFFIX and not p.name.startswith("."))
+    except NotADirectoryError:
+        raise StoreError(folder, "not a folder (a library is a folder of briefing files)") from None
+    except OSError as exc:
+        raise StoreError(folder, f"cannot list the folder: {exc.strerror or exc}") from None
+    return [folder / name for name in names if name.endswith(BRIEFING_SUFFIX) and not name.startswith(".")]

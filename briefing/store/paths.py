@@ -20,6 +20,14 @@ def shipped_content() -> Path:
     return Path(__file__).resolve().parents[2] / "content"
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with its links followed, as far as they go: a symlink loop is no crash."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        return path.absolute()
+
+
 def library_dirs(
     extra: list[Path] | None = None, data: Path | None = None, *, include_shipped: bool = True
 ) -> list[Path]:
@@ -33,7 +41,7 @@ def library_dirs(
     seen: set[Path] = set()
     unique = []
     for folder in dirs:
-        key = folder.resolve()
+        key = resolved(folder)
         if key not in seen:
             seen.add(key)
             unique.append(folder)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -31,6 +32,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from briefing.errors import CorruptFileError, StoreError
+from briefing.store.paths import resolved
 
 LOCK_TIMEOUT_S = 10.0
 _TEMP_PREFIX = "."
@@ -65,7 +67,7 @@ os.register_at_fork(after_in_child=_forget_locks_after_fork)
 
 def _lock_for(path: Path) -> _PathLock:
     """One lock object per file, so nested use in one thread is re-entrant."""
-    key = path.resolve()
+    key = resolved(path)
     with _locks_guard:
         lock = _locks.get(key)
         if lock is None:
@@ -110,8 +112,17 @@ def _remove_stale_temp_files(path: Path) -> None:
 
 
 def read_json(path: Path, **json_kwargs: Any) -> Any:
-    """Parse a JSON file; a missing or empty file is None, a broken one raises."""
+    """Parse a JSON file; a missing or empty file is None, a broken one raises.
+
+    Only a regular file is read: a FIFO would block for ever and a device
+    such as /dev/zero would never end.
+    """
     try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(mode):
+            raise StoreError(path, "not a regular file")
         raw = path.read_bytes()
     except FileNotFoundError:
         return None

@@ -1,0 +1,70 @@
+"""Valid input with hostile content survives export -> import -> export unchanged, byte for byte."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from briefing.workspace import Workspace
+from tests.factories import alpha_tables, beta_tables, write_tables
+from tests.hardening.helpers import examples, hostile_tables, run
+from tests.hardening.strategies import valid_tables
+
+HOSTILE_NOTE = "[bold]mine[/bold] \x1b]52;c;ZXZpbA==\x07 \u202eevil\n\nsecond paragraph"
+
+
+def round_trip(capsys: pytest.CaptureFixture[str], root: Path, *briefings: dict[str, Any]) -> None:
+    """Export a library (and a note), import it into an empty data dir, export again: the same bytes."""
+    if root.exists():
+        shutil.rmtree(root)
+    lib, mine, theirs = root / "lib", root / "mine", root / "theirs"
+    for tables in briefings:
+        (bid,) = tables["briefing"]
+        write_tables(lib / f"{bid.split(':', 1)[1]}.json", tables)
+    (first_actor, *_) = briefings[-1]["actors"] or {"actor:ghaani": None}
+    Workspace.from_options([lib], mine, include_shipped=False).notes.add(first_actor, HOSTILE_NOTE)
+
+    first, second = root / "first.json", root / "second.json"
+    exported = run(capsys, "--library", lib, "--data-dir", mine, "export", "-o", first)
+    assert (exported.code, exported.err) == (0, "")
+    imported = run(capsys, "--library", root / "empty", "--data-dir", theirs, "import", first)
+    assert (imported.code, imported.err) == (0, ""), imported.out
+    again = run(capsys, "--library", root / "empty", "--data-dir", theirs, "export", "-o", second)
+    assert (again.code, again.err) == (0, "")
+    assert second.read_bytes() == first.read_bytes()
+    assert len(json.loads(first.read_text(encoding="utf-8"))["notes"]) == 1
+
+
+@settings(
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
+@given(tables=valid_tables())
+def test_any_valid_briefing_round_trips_unchanged(
+    capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory, tables: dict[str, Any]
+) -> None:
+    round_trip(capsys, tmp_path_factory.getbasetemp() / "round-trip", alpha_tables(), beta_tables(), tables)
+
+
+def test_the_hostile_briefing_round_trips_unchanged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    round_trip(capsys, tmp_path / "hostile", hostile_tables(), beta_tables())
+
+
+def test_an_imported_briefing_file_is_the_file_that_was_exported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lib = tmp_path / "lib"
+    write_tables(lib / "alpha.json", hostile_tables())
+    exported = run(capsys, "--library", lib, "export", "-o", tmp_path / "x.json")
+    assert exported.code == 0
+    assert (
+        run(capsys, "--library", tmp_path / "empty", "--data-dir", tmp_path / "d", "import", tmp_path / "x.json").code
+        == 0
+    )
+    assert json.loads((tmp_path / "d" / "library" / "alpha.json").read_text(encoding="utf-8")) == hostile_tables()
