@@ -47,6 +47,7 @@ from briefing.errors import BriefingError
 from briefing.model.dates import DateError, When, parse_loose
 from briefing.model.vocabulary import EVENT_KINDS, ClaimStatus, EntityKind, NoteFlag, chart_series
 from briefing.search.folding import fold, words
+from briefing.text import shorten
 
 MAX_QUERY_LENGTH = 1000
 MAX_TERMS = 64
@@ -331,7 +332,9 @@ class _Parser:
                 if self.partial and following is None:
                     self.warnings.append(f"ignored the '-' or NOT at column {item.column}: nothing follows it")
                     return None
-                raise QueryError(f"{item.text} must be followed by the word or filter to leave out", item.column)
+                raise QueryError(
+                    f"{shorten(item.text, 40)} must be followed by the word or filter to leave out", item.column
+                )
             if following.kind == "filter":
                 self.pos += 1
                 self._add_filter(following, top, negated=True)
@@ -363,7 +366,7 @@ class _Parser:
             return None
         if item.kind in ("word", "phrase"):
             return self._term(item)
-        raise QueryError(f"{item.text} needs something before it", item.column)
+        raise QueryError(f"{shorten(item.text, 40)} needs something before it", item.column)
 
     def _term(self, item: _Lexeme) -> Term | None:
         found = tuple(words(item.text))
@@ -381,7 +384,9 @@ class _Parser:
 
     def _add_filter(self, item: _Lexeme, top: bool, negated: bool) -> None:
         if not top:
-            raise QueryError(f"{item.text}: applies to the whole query; put it outside parentheses and OR", item.column)
+            raise QueryError(
+                f"{shorten(item.text, 40)}: applies to the whole query; put it outside parentheses and OR", item.column
+            )
         self.filters.append(check_filter(item.text, item.value, item.column, negated))
 
     def _column(self) -> int | None:
@@ -433,8 +438,8 @@ def _pick(name: str, value: str, choices: list[str], column: int) -> str:
     if len(starting) == 1:
         return starting[0]
     if starting:
-        raise QueryError(f"{name}:{value} could be {', '.join(starting)}", column)
-    raise QueryError(f"{name}:{value} is not one of: {', '.join(choices)}", column)
+        raise QueryError(f"{name}:{shorten(value, 40)} could be {', '.join(starting)}", column)
+    raise QueryError(f"{name}:{shorten(value, 40)} is not one of: {', '.join(choices)}", column)
 
 
 def event_kinds_for(value: str) -> tuple[str, ...]:
@@ -475,14 +480,15 @@ def check_filter(name: str, value: str, column: int, negated: bool = False) -> F
         kinds = event_kinds_for(value)
         if not kinds:
             some = ", ".join(list(EVENT_KINDS)[:8])
-            raise QueryError(f"type:{value} is no event kind (e.g. {some}, ...)", column)
+            raise QueryError(f"type:{shorten(value, 40)} is no event kind (e.g. {some}, ...)", column)
         return replace(base, values=kinds)
     if name in ("from", "to"):
         try:
             when = parse_loose(value)
         except DateError as exc:
             raise QueryError(
-                f'{name}:{value} is not a date I can read; write e.g. 2020, 2020-09, 2020-09-20 or "20 Sep 2020"',
+                f"{name}:{shorten(value, 40)} is not a date I can read; "
+                'write e.g. 2020, 2020-09, 2020-09-20 or "20 Sep 2020"',
                 column,
             ) from exc
         return replace(base, when=when)

@@ -69,6 +69,7 @@ from tinydb.table import Document
 from briefing.errors import BriefingError, CorruptFileError, NotFoundError, Problem, StoreError, ValidationError
 from briefing.model.entities import Note
 from briefing.model.ids import is_id, kind_of, new_note_id
+from briefing.model.preview import preview
 from briefing.model.vocabulary import EntityKind, NoteFlag
 from briefing.store.storage import AtomicJSONStorage, IdTable, IdTinyDB, locked, write_atomic
 
@@ -109,19 +110,19 @@ def _format_stamp(moment: datetime) -> str:
 def parse_stamp(value: object) -> str:
     """An ISO 8601 time with a zone, normalised to UTC with milliseconds."""
     if not isinstance(value, str):
-        raise NoteError(f"expected an ISO 8601 time such as 2024-05-01T12:34:56.789Z, got {value!r}")
+        raise NoteError(f"expected an ISO 8601 time such as 2024-05-01T12:34:56.789Z, got {preview(value)}")
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise NoteError(f"{value!r} is not an ISO 8601 time such as 2024-05-01T12:34:56.789Z") from None
+        raise NoteError(f"{preview(value)} is not an ISO 8601 time such as 2024-05-01T12:34:56.789Z") from None
     if moment.tzinfo is None:
-        raise NoteError(f"{value!r} has no time zone (add Z for UTC)")
+        raise NoteError(f"{preview(value)} has no time zone (add Z for UTC)")
     return _format_stamp(moment)
 
 
 def check_target(target: object) -> str:
     if not is_id(target):
-        raise NoteError(f"{target!r} is not an entry id (expected KIND:slug, e.g. actor:qais-khazali)")
+        raise NoteError(f"{preview(target)} is not an entry id (expected KIND:slug, e.g. actor:qais-khazali)")
     assert isinstance(target, str)
     if kind_of(target) is EntityKind.NOTE:
         raise NoteError(f"{target}: a note annotates an entry, not another note")
@@ -148,22 +149,22 @@ def normalise_tag(tag: object) -> str:
     if not isinstance(tag, str):
         raise NoteError(f"a tag must be text, got {type(tag).__name__}")
     if _CONTROL_RE.search(tag) or _SURROGATES.search(tag):
-        raise NoteError(f"tag {tag!r} holds control characters")
+        raise NoteError(f"tag {preview(tag)} holds control characters")
     word = unicodedata.normalize("NFC", tag.strip()).removeprefix("#").casefold()
     if not word:
         raise NoteError("a tag is empty")
     if any(ch.isspace() for ch in word):
-        raise NoteError(f"tag {tag!r} has spaces; use hyphens: {'-'.join(word.split())!r}")
+        raise NoteError(f"tag {preview(tag)} has spaces; use hyphens: {preview('-'.join(tag.split()))}")
     if not _TAG_RE.fullmatch(word):
-        raise NoteError(f"tag {tag!r}: use letters, digits, '-' and '_' only, starting with a letter or digit")
+        raise NoteError(f"tag {preview(tag)}: use letters, digits, '-' and '_' only, starting with a letter or digit")
     if len(word) > MAX_TAG_LENGTH:
-        raise NoteError(f"tag {tag!r} is longer than {MAX_TAG_LENGTH} characters")
+        raise NoteError(f"tag {preview(tag)} is longer than {MAX_TAG_LENGTH} characters")
     return word
 
 
 def normalise_tags(tags: Iterable[object]) -> tuple[str, ...]:
     if isinstance(tags, str):
-        raise NoteError(f"tags must be a list of words, got the text {tags!r}")
+        raise NoteError(f"tags must be a list of words, got the text {preview(tags)}")
     return tuple(dict.fromkeys(normalise_tag(tag) for tag in tags))
 
 
@@ -174,13 +175,13 @@ def check_flag(flag: object) -> NoteFlag | None:
         return NoteFlag(flag)
     except ValueError:
         allowed = ", ".join(f.value for f in NoteFlag)
-        raise NoteError(f"unknown flag {flag!r} (expected one of: {allowed})") from None
+        raise NoteError(f"unknown flag {preview(flag)} (expected one of: {allowed})") from None
 
 
 def checked(note: Note) -> Note:
     """A Note with every field checked and normalised."""
     if not is_id(note.id) or kind_of(note.id) is not EntityKind.NOTE:
-        raise NoteError(f"{note.id!r} is not a note id (expected note:…)")
+        raise NoteError(f"{preview(note.id)} is not a note id (expected note:…)")
     created = parse_stamp(note.created)
     updated = parse_stamp(note.updated)
     if updated < created:
@@ -217,7 +218,7 @@ def note_of_record(note_id: str, record: Mapping[str, Any]) -> Note:
         if not isinstance(record.get(name), str):
             raise NoteError(f"{note_id}: {name} is missing or not text")
     if not is_id(note_id) or kind_of(note_id) is not EntityKind.NOTE:
-        raise NoteError(f"{note_id!r} is not a note id")
+        raise NoteError(f"{preview(note_id)} is not a note id")
     if not record["text"].strip():
         raise NoteError(f"{note_id}: text is empty")
     return Note(
@@ -737,7 +738,9 @@ def notes_from_records(records: Any, file: str) -> list[Note]:
                 problems.append(Problem(file, where, "id", "duplicate note id"))
             seen.add(note_id)
         else:
-            problems.append(Problem(file, where, "id", f"expected a note id such as note:01hz…, got {note_id!r}"))
+            problems.append(
+                Problem(file, where, "id", f"expected a note id such as note:01hz…, got {preview(note_id)}")
+            )
         found = _record_problems(record)
         problems += [Problem(file, where, name, message) for name, message in found]
         if not found and where == note_id:
