@@ -154,7 +154,7 @@ def normalise_tag(tag: object) -> str:
     if not word:
         raise NoteError("a tag is empty")
     if any(ch.isspace() for ch in word):
-        raise NoteError(f"tag {preview(tag)} has spaces; use hyphens: {preview('-'.join(tag.split()))}")
+        raise NoteError(f"tag {preview(tag)} has spaces; use hyphens: {preview('-'.join(word.split()))}")
     if not _TAG_RE.fullmatch(word):
         raise NoteError(f"tag {preview(tag)}: use letters, digits, '-' and '_' only, starting with a letter or digit")
     if len(word) > MAX_TAG_LENGTH:
