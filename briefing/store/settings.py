@@ -21,6 +21,11 @@ from briefing.store.storage import dump_json, locked, read_json, write_atomic
 class Settings:
     theme: str | None = None
     """The name of a Textual theme; None means the default."""
+    recent_queries: tuple[str, ...] = ()
+    """Searches typed in the browser, newest last (the up arrow recalls them)."""
+
+
+RECENT_QUERIES_KEPT = 50
 
 
 def _raw(path: Path) -> dict[str, Any]:
@@ -40,7 +45,12 @@ def load_settings(path: Path) -> Settings:
     """
     data = _raw(path)
     theme = data.get("theme")
-    return Settings(theme=theme if isinstance(theme, str) and theme else None)
+    queries = data.get("recent_queries")
+    recent = tuple(q for q in queries if isinstance(q, str) and q) if isinstance(queries, list) else ()
+    return Settings(
+        theme=theme if isinstance(theme, str) and theme else None,
+        recent_queries=recent[-RECENT_QUERIES_KEPT:],
+    )
 
 
 def save_settings(path: Path, settings: Settings) -> None:
@@ -50,7 +60,9 @@ def save_settings(path: Path, settings: Settings) -> None:
             data = _raw(path)
         except CorruptFileError:
             data = {}
-        data.update(asdict(settings))
+        data.update(
+            {key: list(value) if isinstance(value, tuple) else value for key, value in asdict(settings).items()}
+        )
         write_atomic(path, dump_json(data))
 
 
@@ -62,5 +74,18 @@ def update_settings(path: Path, **changes: Any) -> Settings:
         except CorruptFileError:
             current = Settings()
         updated = replace(current, **changes)
+        save_settings(path, updated)
+    return updated
+
+
+def remember_query(path: Path, query: str) -> Settings:
+    """Add a search to the recent ones (moved to the end if already there)."""
+    with locked(path):
+        try:
+            current = load_settings(path)
+        except CorruptFileError:
+            current = Settings()
+        queries = (*(q for q in current.recent_queries if q != query), query)
+        updated = replace(current, recent_queries=queries[-RECENT_QUERIES_KEPT:])
         save_settings(path, updated)
     return updated

@@ -9,6 +9,7 @@ on that screen is the screen's business (``screens/browser.py``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,14 +23,19 @@ from textual.worker import get_current_worker
 from briefing.errors import BriefingError, Problem
 from briefing.library import Library
 from briefing.model.entities import Note
+from briefing.search.index import SearchCancelled, SearchIndex
+from briefing.search.results import SearchResults
 from briefing.store import paths
-from briefing.store.settings import Settings, load_settings, update_settings
+from briefing.store.settings import Settings, load_settings, remember_query, update_settings
 from briefing.ui.commands import EntryCommands
 from briefing.ui.jump_index import JumpIndex
 from briefing.ui.messages import EntryChanged, Navigate
 from briefing.ui.screens.browser import BrowserScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.workspace import Workspace
+
+SEARCH_LIMIT = 50
+"""Results shown for a query in the browser."""
 
 PROBLEMS_LISTED = 8
 """Problems named in the notification after loading; the rest are counted."""
@@ -58,6 +64,9 @@ class BriefingApp(App[int]):
             self.library = library
             self.index = index
 
+    class SearchReady(Message):
+        """The search index is built (or was found in the cache)."""
+
     class LoadProgress(Message):
         def __init__(self, done: int, total: int) -> None:
             super().__init__()
@@ -69,6 +78,7 @@ class BriefingApp(App[int]):
         self.workspace = workspace
         self.library: Library | None = None
         self.jump_index: JumpIndex | None = None
+        self.search_index: SearchIndex | None = None
         self.browser = BrowserScreen()
         self._settings_problem: str | None = None
         self.settings = self._read_settings()
@@ -131,6 +141,40 @@ class BriefingApp(App[int]):
         self.browser.show_library(message.library)
         if message.library.problems:
             self._report_problems(message.library.problems)
+        self.build_search_index()
+
+    # -- search ----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def build_search_index(self) -> None:
+        """Open the cached index, or build it, off the event loop; search waits for it."""
+        worker = get_current_worker()
+        try:
+            index = self.workspace.search_index()
+            index.ensure_built(cancelled=lambda: worker.is_cancelled)
+        except SearchCancelled:
+            return
+        except BriefingError as exc:
+            self.notify(f"Search is unavailable: {exc}", severity="error", markup=False)
+            return
+        if not worker.is_cancelled:
+            self.search_index = index
+            self.post_message(self.SearchReady())
+
+    @on(SearchReady)
+    def _search_ready(self) -> None:
+        self.browser.search_ready(self.search)
+
+    def search(self, query: str) -> SearchResults | None:
+        """Run a query typed in the browser (partial: the last word counts as a prefix)."""
+        index = self.search_index
+        return None if index is None else index.search(query, limit=SEARCH_LIMIT, partial=True)
+
+    @work(thread=True, group="settings")
+    def remember_query(self, query: str) -> None:
+        # Losing one entry of the search history is not worth interrupting the reader.
+        with suppress(BriefingError):
+            self.settings = remember_query(self.settings_path, query)
 
     def _report_problems(self, problems: Sequence[Problem]) -> None:
         files = list(dict.fromkeys(p.file or "(unknown file)" for p in problems))

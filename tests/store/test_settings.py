@@ -26,7 +26,7 @@ def test_keys_this_version_does_not_know_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text(json.dumps({"theme": "nord", "future": {"x": 1}}), encoding="utf-8")
     update_settings(path, theme="dracula")
-    assert json.loads(path.read_text(encoding="utf-8")) == {"theme": "dracula", "future": {"x": 1}}
+    assert json.loads(path.read_text(encoding="utf-8")) == {"theme": "dracula", "recent_queries": [], "future": {"x": 1}}
 
 
 def test_a_value_of_the_wrong_type_is_ignored(tmp_path: Path) -> None:
@@ -44,3 +44,13 @@ def test_a_corrupt_file_is_an_error_to_report_and_the_next_change_replaces_it(tm
     assert str(path) in str(caught.value)
     assert update_settings(path, theme="nord").theme == "nord"
     assert load_settings(path).theme == "nord"
+
+
+def test_recent_queries_are_kept_newest_last_without_repeats(tmp_path: Path) -> None:
+    from briefing.store.settings import remember_query
+
+    path = tmp_path / "settings.json"
+    remember_query(path, "khazali")
+    remember_query(path, "convoy from:2020-09")
+    remember_query(path, "khazali")
+    assert load_settings(path).recent_queries == ("convoy from:2020-09", "khazali")

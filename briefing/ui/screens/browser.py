@@ -33,6 +33,7 @@ from briefing.ui.widgets.detail_view import DetailView
 from briefing.ui.widgets.entry_table import EntryTable
 from briefing.ui.widgets.loading import LoadingPanel
 from briefing.ui.widgets.navigation import Navigation
+from briefing.ui.widgets.search_view import Searcher, SearchView
 
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
@@ -366,8 +367,31 @@ class BrowserScreen(Screen[None]):
             self.current_view.focus()
 
     def action_open_search(self) -> None:
-        # The search engineer replaces this with the search pane over the list.
-        self.notify("Search is coming: use ctrl+p to jump to an entry by name.", markup=False)
+        """Search over the list area; the query and results stay there for the next ``/``."""
+        try:
+            view = self.query_one("#search", SearchView)
+        except NoMatches:
+            app = self.briefing_app
+            searcher = app.search if app.search_index is not None else None
+            view = SearchView(searcher, app.settings.recent_queries, id="search")
+        self.show_widget(view, Text("Search"))
+        self.call_after_refresh(view.focus_input)
+
+    def search_ready(self, search: Searcher) -> None:
+        for view in self.query(SearchView):
+            view.ready(search)
+
+    @on(SearchView.Left)
+    def _search_left(self, message: SearchView.Left) -> None:
+        message.stop()
+        if self.place is not None:
+            self._show(self.place)
+        self.current_view.focus()
+
+    @on(SearchView.Searched)
+    def _searched(self, message: SearchView.Searched) -> None:
+        message.stop()
+        self.briefing_app.remember_query(message.query)
 
     def action_annotate(self) -> None:
         # The notes engineer replaces this with the note dialog for self.current_entry.
