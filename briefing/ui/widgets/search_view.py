@@ -35,7 +35,8 @@ HINT = Text(
     'words  "a phrase"  prefix*  a OR b  -word  kind:event  actor:NAME  type:ied  from:2020-09  to:2020-10',
     style="dim",
 )
-LIMIT = 50
+FIRST_PAINT = 10
+"""Hits drawn before the first frame after a keystroke; more than fit the list at 120x40."""
 
 
 @dataclass(frozen=True)
@@ -129,11 +130,19 @@ class SearchView(Vertical):
         if results is None:
             self._status(HINT)
         else:
-            options.add_options(_option(hit) for hit in results.hits)
-            if results.hits:
+            # A screenful first, the rest after that frame: building rows is the slow part of a keystroke.
+            first = results.hits[:FIRST_PAINT]
+            options.add_options(_option(hit) for hit in first)
+            if first:
                 options.highlighted = 0
             self._status(_summary(results))
         self.call_after_refresh(self._painted, query)
+        if results is not None and len(results.hits) > FIRST_PAINT:
+            self.call_after_refresh(self._add_rest, query, results.hits[FIRST_PAINT:])
+
+    def _add_rest(self, query: str, hits: list[SearchHit]) -> None:
+        if query == self.input.value and self.results is not None:
+            self.options.add_options(_option(hit) for hit in hits)
 
     def _problem(self, query: str, message: str) -> None:
         if query == self.input.value:

@@ -1,0 +1,84 @@
+"""Child process for keystroke-to-painted-results, and the app's peak memory.
+
+Run as ``python -m briefing.bench.typing --library DIR --data-dir DIR`` after
+the parent has built the search index in that data dir.  It runs the real
+app headless, opens search and types queries one key at a time; for each key
+it measures from the key press to the moment the results for exactly the
+input's new value have been painted (``SearchView.painted``).  Prints JSON:
+p50_ms, p95_ms, samples, rss_mb.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+
+from textual import events
+
+from briefing.bench.stats import median, p95
+from briefing.ui.app import BriefingApp, create_app
+from briefing.ui.widgets.search_view import SearchView
+from briefing.workspace import Workspace
+
+QUERIES = 8
+WAIT_S = 5.0
+
+
+def _words(app: BriefingApp, count: int, seed: int = 5) -> list[str]:
+    assert app.library is not None
+    rng = random.Random(seed)
+    names = [a.name for a in app.library.actors.values()]
+    words = sorted({w for name in names for w in name.split() if len(w) >= 5 and w.isalpha()})
+    return rng.sample(words, min(count, len(words)))
+
+
+async def measure(app: BriefingApp, queries: int = QUERIES) -> list[float]:
+    timings: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        deadline = time.monotonic() + 300
+        while app.search_index is None:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the library and search index were not ready within 300 s")
+            await pilot.pause(0.05)
+        await pilot.press("slash")
+        await pilot.pause()
+        view = app.browser.query_one(SearchView)
+        for word in _words(app, queries):
+            view.input.value = ""
+            await pilot.pause()
+            for key in word.lower()[:7]:
+                expected = view.input.value + key
+                started = time.perf_counter()
+                # As the terminal driver delivers a key: no test-harness waiting in between.
+                app._driver.send_message(events.Key(key, key))
+                until = time.monotonic() + WAIT_S
+                while not (view.painted and view.painted.query == expected and view.painted.at >= started):
+                    if time.monotonic() > until:
+                        raise RuntimeError(f"results for {expected!r} were not painted within {WAIT_S} s")
+                    await asyncio.sleep(0.0005)
+                timings.append((view.painted.at - started) * 1000)
+    return timings
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--library", type=Path, action="append", required=True)
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--queries", type=int, default=QUERIES)
+    args = parser.parse_args()
+    app = create_app(Workspace.from_options(args.library, args.data_dir, include_shipped=False))
+    timings = asyncio.run(measure(app, args.queries))
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures = {"p50_ms": median(timings), "p95_ms": p95(timings), "samples": len(timings), "rss_mb": rss_mb}
+    sys.stdout.write(json.dumps(figures) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
