@@ -32,6 +32,7 @@ from briefing.ui.jump_index import JumpIndex
 from briefing.ui.messages import EntryChanged, Navigate
 from briefing.ui.screens.browser import BrowserScreen
 from briefing.ui.screens.help import HelpScreen
+from briefing.ui.screens.note_editor import Draft
 from briefing.workspace import Workspace
 
 SEARCH_LIMIT = 50
@@ -79,6 +80,9 @@ class BriefingApp(App[int]):
         self.library: Library | None = None
         self.jump_index: JumpIndex | None = None
         self.search_index: SearchIndex | None = None
+        self.deleted_notes: list[Note] = []
+        """Deleted in this session, newest last: undo brings them back with the same ids."""
+        self._notes_version: object = None
         self.browser = BrowserScreen()
         self._settings_problem: str | None = None
         self.settings = self._read_settings()
@@ -142,6 +146,18 @@ class BriefingApp(App[int]):
         if message.library.problems:
             self._report_problems(message.library.problems)
         self.build_search_index()
+        self._start_notes()
+
+    def _start_notes(self) -> None:
+        try:
+            store = self.workspace.notes
+            self._notes_version = store.version()
+        except BriefingError as exc:
+            self.notify(f"Notes are unavailable: {exc}", severity="error", markup=False)
+            return
+        if store.problem:
+            self.notify(f"Notes are read-only: {store.problem}", severity="error", timeout=30, markup=False)
+        self.set_interval(1.0, self._watch_notes, name="watch notes")
 
     # -- search ----------------------------------------------------------------
 
@@ -184,9 +200,99 @@ class BriefingApp(App[int]):
         title = f"{len(files)} briefing file{'s' if len(files) != 1 else ''} skipped or partly loaded"
         self.notify("\n".join(lines), title=title, severity="warning", timeout=30, markup=False)
 
+    # -- the reader's notes --------------------------------------------------
+
     def notes_for(self, entity_id: str) -> Sequence[Note]:
-        """The reader's notes on an entry, shown with it (the notes store fills this in)."""
-        return ()
+        """The reader's notes on an entry, shown with it."""
+        try:
+            return self.workspace.notes.for_target(entity_id)
+        except BriefingError:
+            return ()
+
+    def all_notes(self) -> list[Note]:
+        try:
+            return self.workspace.notes.all()
+        except BriefingError:
+            return []
+
+    def save_note(self, target: str, note: Note | None, draft: Draft) -> Note:
+        """Add or update a note; returns once it is durable.  Called from the editor's worker thread."""
+        store = self.workspace.notes
+        if note is None:
+            saved = store.add(target, draft.text, draft.tags, draft.flag)
+        else:
+            saved = store.update(note.id, text=draft.text, tags=draft.tags, flag=draft.flag)
+        self._reindex_note(saved.id)
+        self._notes_version = store.version()
+        return saved
+
+    def delete_note(self, note: Note) -> None:
+        self._delete_note(note)
+
+    @work(thread=True, group="notes")
+    def _delete_note(self, note: Note) -> None:
+        try:
+            deleted = self.workspace.notes.delete(note.id)
+        except BriefingError as exc:
+            self.notify(f"Note not deleted: {exc}", severity="error", markup=False)
+            return
+        self.deleted_notes.append(deleted)
+        self._reindex_note(note.id)
+        self.call_from_thread(self.notes_changed, note.target)
+        self.notify("Note deleted: u brings it back", markup=False)
+
+    @work(thread=True, group="notes")
+    def undo_delete(self) -> None:
+        if not self.deleted_notes:
+            self.notify("No deleted note to bring back", markup=False)
+            return
+        note = self.deleted_notes.pop()
+        try:
+            self.workspace.notes.restore(note)
+        except BriefingError as exc:
+            self.deleted_notes.append(note)
+            self.notify(f"Note not restored: {exc}", severity="error", markup=False)
+            return
+        self._reindex_note(note.id)
+        self.call_from_thread(self.notes_changed, note.target)
+        self.notify("Note restored", markup=False)
+
+    def _reindex_note(self, note_id: str) -> None:
+        index = self.search_index
+        if index is None:
+            return
+        with suppress(BriefingError):
+            note = self.workspace.notes.get(note_id)
+            if note is None:
+                index.remove_note(note_id)
+            else:
+                index.update_note(note)
+
+    def notes_changed(self, target: str | None = None) -> None:
+        """Redraw what shows notes: the open entry and the notes list."""
+        self.browser.notes_changed(target)
+
+    def _watch_notes(self) -> None:
+        """Notes written by another process (a second browser, ``briefing annotate``) appear within a second."""
+        try:
+            version = self.workspace.notes.version()
+        except BriefingError:
+            return
+        if version != self._notes_version:
+            self._notes_version = version
+            self._reload_notes()
+
+    @work(thread=True, exclusive=True, group="notes-reload")
+    def _reload_notes(self) -> None:
+        try:
+            notes = self.workspace.notes.all()
+        except BriefingError:
+            return
+        index = self.search_index
+        if index is not None:
+            with suppress(BriefingError):
+                index.index_notes(notes)
+        self.call_from_thread(self.notes_changed, None)
 
     # -- app-wide messages and keys --------------------------------------------
 

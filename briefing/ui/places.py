@@ -25,6 +25,7 @@ class View(StrEnum):
     TIMELINE = "timeline"
     SOURCES = "sources"
     NETWORK = "network"
+    NOTES = "notes"
 
 
 VIEW_LABELS: dict[View, str] = {
@@ -35,6 +36,7 @@ VIEW_LABELS: dict[View, str] = {
     View.TIMELINE: "Timeline",
     View.SOURCES: "Sources",
     View.NETWORK: "Network",
+    View.NOTES: "Notes",
 }
 
 LIST_VIEWS: dict[View, EntityKind] = {

@@ -29,9 +29,16 @@ def _network(library: Library, briefing_id: str | None, widget_id: str) -> Widge
     return ActorNetwork(library, briefing_id, id=widget_id)
 
 
+def _notes(library: Library, briefing_id: str | None, widget_id: str) -> Widget:
+    from briefing.ui.widgets.notes_list import NotesList
+
+    return NotesList(id=widget_id)
+
+
 VIEW_WIDGETS: dict[View, ViewFactory] = {
     View.TIMELINE: _timeline,
     View.NETWORK: _network,
+    View.NOTES: _notes,
 }
 
 TALL_VIEWS = frozenset({View.TIMELINE, View.NETWORK})
@@ -40,6 +47,7 @@ TALL_VIEWS = frozenset({View.TIMELINE, View.NETWORK})
 HINTS: dict[View, str] = {
     View.TIMELINE: "Pick an event in the timeline to read it here.",
     View.NETWORK: "Pick an actor in the network to read it here.",
+    View.NOTES: "Enter opens a note's entry here; e edits, d deletes, u undoes a delete.",
 }
 
 

@@ -20,19 +20,25 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer
+from textual.widgets.tree import TreeNode
 
 from briefing.errors import NotFoundError
 from briefing.library import Library
+from briefing.model.entities import Note
 from briefing.outline import outline
+from briefing.text import shorten, text
 from briefing.ui.history import History
 from briefing.ui.messages import EntryChanged, Navigate
 from briefing.ui.places import LIST_VIEWS, VIEW_LABELS, Place, View, place_of, start_place, view_count
+from briefing.ui.screens.confirm import Confirm
+from briefing.ui.screens.note_editor import Draft, NoteEditor
 from briefing.ui.views import HINTS, TALL_VIEWS, VIEW_WIDGETS, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
 from briefing.ui.widgets.detail_view import DetailView
 from briefing.ui.widgets.entry_table import EntryTable
 from briefing.ui.widgets.loading import LoadingPanel
 from briefing.ui.widgets.navigation import Navigation
+from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import Searcher, SearchView
 
 if TYPE_CHECKING:
@@ -87,6 +93,7 @@ class BrowserScreen(Screen[None]):
         self.library: Library | None = None
         self.history: History[Place] = History()
         self._history_keys = (False, False)
+        self._notes_node: TreeNode[Place] | None = None
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb(id="breadcrumb")
@@ -156,6 +163,8 @@ class BrowserScreen(Screen[None]):
         here = self.place
         self.history = History()
         self.navigation.show_library(library, current=next(iter(library.briefings), None))
+        self._notes_node = self.navigation.add_entry(Text("Notes"), Place(View.NOTES))
+        self._update_notes_count()
         self.remove_class("-loading")
         self.query(LoadingPanel).remove()  # its spinner would keep ticking while hidden
         start = start_place(library)
@@ -199,7 +208,10 @@ class BrowserScreen(Screen[None]):
                 place = place.with_entry(self.table.current_id)
                 self.history.replace(place)
         else:
-            self.views.current = self._view_widget(place.view, place.briefing_id).id
+            widget = self._view_widget(place.view, place.briefing_id)
+            if isinstance(widget, NotesList):
+                widget.show(self.briefing_app.all_notes(), self.library)
+            self.views.current = widget.id
         if was_in_views and self.views.current != before:
             self.call_after_refresh(self.current_view.focus)
         self.views.border_title = self._view_title(place)
@@ -299,6 +311,11 @@ class BrowserScreen(Screen[None]):
     @on(Navigate)
     def _navigate(self, message: Navigate) -> None:
         message.stop()
+        if message.entity_id.startswith("note:"):
+            note = next((n for n in self.briefing_app.all_notes() if n.id == message.entity_id), None)
+            if note is not None:
+                self.edit_note(note.target, note)
+            return
         from_detail = self.focused is not None and self.detail in self.focused.ancestors_with_self
         if self.open(message.entity_id) and from_detail:
             self.detail.focus()
@@ -394,5 +411,60 @@ class BrowserScreen(Screen[None]):
         self.briefing_app.remember_query(message.query)
 
     def action_annotate(self) -> None:
-        # The notes engineer replaces this with the note dialog for self.current_entry.
-        self.notify("Notes are coming.", markup=False)
+        """A note on the entry the reader is on: the open one, or the one under the cursor in a chart."""
+        target = getattr(self.current_view, "current", None) or self.current_entry
+        if self.library is None or not isinstance(target, str) or target not in self.library:
+            self.notify("Open an entry first: a note is always on an entry", markup=False)
+            return
+        self.edit_note(target, None)
+
+    def edit_note(self, target: str, note: Note | None) -> None:
+        app = self.briefing_app
+        label = self.library.label(target) if self.library is not None else target
+
+        def save(draft: Draft) -> Note:
+            return app.save_note(target, note, draft)
+
+        def saved(result: Note | None) -> None:
+            if result is not None:
+                self.notify("Note saved", markup=False)
+                self.notes_changed(target)
+
+        self.app.push_screen(NoteEditor(label, save, note), saved)
+
+    def notes_changed(self, target: str | None) -> None:
+        if self.place is not None and (target is None or self.place.entry_id == target):
+            self._show_entry(self.place)
+        for notes in self.query(NotesList):
+            notes.show(self.briefing_app.all_notes(), self.library or Library())
+        self._update_notes_count()
+
+    def _update_notes_count(self) -> None:
+        count = len(self.briefing_app.all_notes())
+        if self._notes_node is not None:
+            self._notes_node.set_label(Text.assemble("Notes ", (str(count), "dim")))
+
+    @on(NotesList.Edit)
+    def _edit_from_list(self, message: NotesList.Edit) -> None:
+        message.stop()
+        self.edit_note(message.note.target, message.note)
+
+    @on(NotesList.Delete)
+    def _delete_from_list(self, message: NotesList.Delete) -> None:
+        message.stop()
+        note = message.note
+        question = Text("Delete this note on ")
+        question.append_text(text(self.library.label(note.target) if self.library else note.target, single_line=True))
+        question.append("?\n")
+        question.append_text(text(shorten(note.label, 60), "dim"))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.briefing_app.delete_note(note)
+
+        self.app.push_screen(Confirm(question), answered)
+
+    @on(NotesList.Undo)
+    def _undo_delete(self, message: NotesList.Undo) -> None:
+        message.stop()
+        self.briefing_app.undo_delete()

@@ -1,0 +1,146 @@
+"""All the reader's notes in one table, filterable by words, ``tag:`` and ``flag:``.
+
+Orphaned notes (whose entry has left the library) are listed and marked,
+never hidden.  Enter opens the note's entry; ``e`` edits, ``d`` deletes
+(after asking), ``u`` brings back the last note deleted in this session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Input
+
+from briefing.library import Library
+from briefing.model.entities import Note
+from briefing.text import shorten, text
+from briefing.ui.messages import Navigate
+
+
+def local_time(stamp: str) -> str:
+    """An ISO UTC timestamp as the reader's local date and time."""
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp[:16]
+
+
+def matches(note: Note, library: Library, query: str) -> bool:
+    """Every word of ``query`` holds: ``tag:x``, ``flag:y``, or a word of the note or its entry."""
+    haystack = f"{note.text} {library.label(note.target)} {note.target}".casefold()
+    for word in query.casefold().split():
+        if word.startswith("tag:"):
+            if word[4:].lstrip("#") not in note.tags:
+                return False
+        elif word.startswith("flag:"):
+            if str(note.flag or "") != word[5:]:
+                return False
+        elif word not in haystack:
+            return False
+    return True
+
+
+class NotesList(Vertical):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "edit", tooltip="Edit the selected note", id="edit_note"),
+        Binding("d", "delete", "delete", tooltip="Delete the selected note (asks first)", id="delete_note"),
+        Binding("u,ctrl+z", "undo", "undo delete", tooltip="Bring back the last deleted note", id="undo_delete"),
+    ]
+
+    class Edit(Message):
+        def __init__(self, note: Note) -> None:
+            super().__init__()
+            self.note = note
+
+    class Delete(Message):
+        def __init__(self, note: Note) -> None:
+            super().__init__()
+            self.note = note
+
+    class Undo(Message):
+        """Restore the most recently deleted note."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.notes: list[Note] = []
+        self.library = Library()
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter: words, tag:verify, flag:important", id="notes-filter")
+        table: DataTable[Text] = DataTable(cursor_type="row", id="notes-table")
+        table.add_columns("entry", "flag", "tags", "note", "updated")
+        yield table
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#notes-table", DataTable)
+
+    def show(self, notes: Sequence[Note], library: Library) -> None:
+        self.notes = sorted(notes, key=lambda n: n.updated, reverse=True)
+        self.library = library
+        if self.is_mounted:
+            self._fill()
+
+    def on_mount(self) -> None:
+        self._fill()
+
+    @on(Input.Changed, "#notes-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fill()
+
+    def _fill(self) -> None:
+        query = self.query_one("#notes-filter", Input).value
+        table = self.table
+        row = table.cursor_row
+        table.clear()
+        for note in self.notes:
+            if query.strip() and not matches(note, self.library, query):
+                continue
+            entry = text(shorten(self.library.label(note.target), 36))
+            if note.target not in self.library:
+                entry = Text("orphaned ", style="bold red") + text(shorten(note.target, 28))
+            table.add_row(
+                entry,
+                text(str(note.flag or ""), "bold yellow"),
+                text(" ".join(f"#{t}" for t in note.tags), "cyan"),
+                text(shorten(note.label, 60)),
+                text(local_time(note.updated), "dim"),
+                key=note.id,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    @property
+    def selected(self) -> Note | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next((n for n in self.notes if n.id == key), None)
+
+    @on(DataTable.RowSelected, "#notes-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        note = self.selected
+        if note is not None:
+            self.post_message(Navigate(note.target))
+
+    def action_edit(self) -> None:
+        if (note := self.selected) is not None:
+            self.post_message(self.Edit(note))
+
+    def action_delete(self) -> None:
+        if (note := self.selected) is not None:
+            self.post_message(self.Delete(note))
+
+    def action_undo(self) -> None:
+        self.post_message(self.Undo())

@@ -1,0 +1,146 @@
+"""Notes in the browser: written, shown, listed, deleted and undone, and never lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.store.notes import NotesStore
+from briefing.store.paths import notes_path
+from briefing.ui.app import BriefingApp, create_app
+from briefing.ui.places import Place, View
+from briefing.ui.screens.note_editor import NoteEditor
+from briefing.ui.widgets.notes_list import NotesList
+from briefing.workspace import Workspace
+
+
+def _app(data: Path) -> BriefingApp:
+    return create_app(Workspace.from_options(None, data))
+
+
+async def _loaded(app: BriefingApp, pilot) -> None:
+    for _ in range(200):
+        if app.library is not None:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the library never loaded")
+
+
+async def _until(pilot, condition, what: str) -> None:
+    for _ in range(100):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(what)
+
+
+def _detail_text(app: BriefingApp) -> str:
+    return "\n".join(str(widget.render()) for widget in app.browser.detail.query("*"))
+
+
+async def test_a_note_written_with_a_is_on_disk_and_shows_under_the_entry(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app, pilot)
+        app.browser.open("actor:qais-khazali")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"compare with [bold] his later statements")
+        await pilot.press("tab")
+        await pilot.press(*"verify")
+        await pilot.press("ctrl+s")
+        await _until(pilot, lambda: not isinstance(app.screen, NoteEditor), "the editor never closed")
+        (note,) = NotesStore(notes_path(tmp_path)).all()
+        assert (note.target, note.text, note.tags) == (
+            "actor:qais-khazali",
+            "compare with [bold] his later statements",
+            ("verify",),
+        )
+        assert "compare with [bold] his later statements" in _detail_text(app)
+
+
+async def test_notes_from_another_process_appear_in_the_open_browser(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app, pilot)
+        app.browser.go(Place(View.NOTES))
+        await pilot.pause()
+        NotesStore(notes_path(tmp_path)).add("actor:asaib-ahl-al-haq", "written by briefing annotate", ("x",))
+        notes = app.browser.query_one(NotesList)
+        await _until(pilot, lambda: notes.table.row_count == 1, "the other process's note never appeared")
+
+
+async def test_delete_asks_first_and_undo_brings_the_same_note_back(tmp_path: Path) -> None:
+    store = NotesStore(notes_path(tmp_path))
+    kept = store.add("actor:qais-khazali", "keep me", ("verify",))
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app, pilot)
+        app.browser.go(Place(View.NOTES))
+        await pilot.pause()
+        notes = app.browser.query_one(NotesList)
+        notes.table.focus()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert [n.id for n in NotesStore(notes_path(tmp_path)).all()] == [kept.id]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await _until(pilot, lambda: not NotesStore(notes_path(tmp_path)).all(), "the note was never deleted")
+        await pilot.press("u")
+        await _until(pilot, lambda: NotesStore(notes_path(tmp_path)).all(), "undo never restored the note")
+        assert [n.id for n in NotesStore(notes_path(tmp_path)).all()] == [kept.id]
+
+
+async def test_the_notes_list_filters_by_tag_and_flag_and_marks_orphans(tmp_path: Path) -> None:
+    store = NotesStore(notes_path(tmp_path))
+    store.add("actor:qais-khazali", "one", ("verify",), "important")
+    store.add("actor:iran", "two", ("sources",))
+    store.add("actor:left-the-library", "three")
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app, pilot)
+        app.browser.go(Place(View.NOTES))
+        await pilot.pause()
+        notes = app.browser.query_one(NotesList)
+        assert notes.table.row_count == 3
+        assert any("orphaned" in str(cell) for cell in notes.table.get_column_at(0))
+        notes.query_one("#notes-filter").value = "tag:verify"
+        await pilot.pause()
+        assert notes.table.row_count == 1
+        notes.query_one("#notes-filter").value = "flag:important"
+        await pilot.pause()
+        assert notes.table.row_count == 1
+        notes.query_one("#notes-filter").value = "tag:verify"
+        await pilot.pause()
+        notes.table.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.browser.current_entry == "actor:qais-khazali"
+
+
+async def test_a_corrupt_notes_file_opens_read_only_and_stays_untouched(tmp_path: Path) -> None:
+    path = notes_path(tmp_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b'{"notes": {"note:01')
+    before = path.read_bytes()
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app, pilot)
+        await pilot.pause()
+        app.browser.open("actor:iran")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"will not be saved")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, NoteEditor)
+        assert (
+            "read-only" in str(app.screen.query_one("#note-problem").render()).lower() or app.workspace.notes.read_only
+        )
+        assert app.is_running
+    assert path.read_bytes() == before
