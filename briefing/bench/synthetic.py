@@ -48,10 +48,11 @@ def generate(
     pool_size = max(20, entries // 50)
     actors = [(f"actor:a{i}", _name(rng, rng.choice((1, 2, 2, 3)))) for i in range(pool_size)]
     kinds = list(EVENT_KINDS)
+    seen: set[str] = set()
     written = 0
     for b in range(briefings):
         budget = entries // briefings + (1 if b < entries % briefings else 0)
-        tables = _briefing(rng, b, budget, actors, kinds)
+        tables = _briefing(rng, b, budget, actors, kinds, seen)
         (folder / f"synthetic-{b:05d}.json").write_bytes(dump_json(tables))
         written += budget
         if progress:
@@ -60,8 +61,9 @@ def generate(
 
 
 def _briefing(
-    rng: random.Random, number: int, budget: int, actors: list[tuple[str, str]], kinds: list[str]
+    rng: random.Random, number: int, budget: int, actors: list[tuple[str, str]], kinds: list[str], seen: set[str]
 ) -> dict[str, Any]:
+    """One briefing using ``budget`` new library entries (an actor already seen elsewhere merges, so costs none)."""
     bid = f"briefing:synthetic-{number:05d}"
     source = f"source:synthetic-{number:05d}"
     start = date(2015, 1, 1) + timedelta(days=rng.randint(0, 3000))
@@ -102,7 +104,8 @@ def _briefing(
             if others and rng.random() < 0.5
             else [],
         }
-    budget -= len(cast)
+    budget -= sum(1 for aid, _ in cast if aid not in seen)
+    seen.update(aid for aid, _ in cast)
     cast_ids = [aid for aid, _ in cast]
     for i in range(max(0, budget)):
         day = start + timedelta(days=rng.randint(0, 400))
