@@ -93,6 +93,35 @@ async def _timeline_event(pilot: Pilot[Any], app: BriefingApp) -> None:
         await _settle(pilot)
 
 
+async def _search(pilot: Pilot[Any], app: BriefingApp) -> None:
+    await _wait_for_library(pilot, app)
+    while app.search_index is None:
+        await pilot.pause(0.05)
+    await pilot.press("slash", *"Khazali")
+    await _settle(pilot)
+
+
+async def _note_editor(pilot: Pilot[Any], app: BriefingApp) -> None:
+    await _wait_for_library(pilot, app)
+    app.browser.open("actor:qais-khazali")
+    await _settle(pilot)
+    await pilot.press("a", *"Compare with what Asaib Ahl al-Haq said the same day.", "tab", *"verify")
+    await _settle(pilot)
+
+
+async def _notes(pilot: Pilot[Any], app: BriefingApp) -> None:
+    await _wait_for_library(pilot, app)
+    store = app.workspace.notes
+    if not store.all():
+        store.add("actor:qais-khazali", "Compare with what Asaib Ahl al-Haq said the same day.", ("verify",), "verify")
+        store.add("event:2020-09-27-ied-hillah", "Was this an IED? The source only says a second attack.", ("sources",))
+        store.add("claim:khazali-let-us-leave", "Key to the **de-escalation** reading.", (), "important")
+    app.browser.go(Place(View.NOTES))
+    await _settle(pilot)
+    await pilot.pause(1.2)
+    await _settle(pilot)
+
+
 SHOTS: list[tuple[str, tuple[int, int], Step]] = [
     ("01-start", (120, 40), _keys()),
     ("02-actors-list", (120, 40), _go(View.ACTORS, busiest=True)),
@@ -104,6 +133,10 @@ SHOTS: list[tuple[str, tuple[int, int], Step]] = [
     ("08-help", (120, 40), _keys("question_mark")),
     ("09-narrow-80x24", (80, 24), _go(View.ACTORS, busiest=True)),
     ("10-narrow-navigation-80x24", (80, 24), _keys("ctrl+b", then=_go(View.EVENTS))),
+    ("11-search", (120, 40), _search),
+    ("12-search-80x24", (80, 24), _search),
+    ("13-note-editor", (120, 40), _note_editor),
+    ("14-notes", (120, 40), _notes),
 ]
 
 
