@@ -21,22 +21,20 @@ from briefing.ingest.text import Paragraph, Sentence
 from briefing.model.dates import When
 from briefing.model.vocabulary import ActorKind, ClaimKind, Precision
 
+_INTENT_PHRASES = [
+    "would announce",
+    "will announce",
+    "is planning to",
+    "plans to",
+    "planned to",
+    "intends to",
+    "intended to",
+]
+
 _VERB_KINDS: dict[str, ClaimKind] = {
     **dict.fromkeys("warned warns threatened threatens".split(), ClaimKind.THREAT),
     **dict.fromkeys("denied denies rejected rejects".split(), ClaimKind.DENIAL),
-    **dict.fromkeys(
-        [
-            "would announce",
-            "will announce",
-            "is planning to",
-            "plans to",
-            "planned to",
-            "intends to",
-            "intended to",
-            *"vowed vows pledged pledges".split(),
-        ],
-        ClaimKind.INTENT,
-    ),
+    **dict.fromkeys([*_INTENT_PHRASES, *"vowed vows pledged pledges".split()], ClaimKind.INTENT),
     "reported": ClaimKind.REPORT,
 }
 _SPEECH_VERBS = frozenset(
@@ -48,13 +46,7 @@ _OTHER_VERBS = """urged urges demanded demands warned warns threatened threatens
     condemned condemns denounced denounces denied denies rejected rejects agreed agrees opposed opposes accused
     accuses welcomed welcomes criticized criticised criticizes criticises blamed blames""".split()
 _PHRASES = [
-    "would announce",
-    "will announce",
-    "is planning to",
-    "plans to",
-    "planned to",
-    "intends to",
-    "intended to",
+    *_INTENT_PHRASES,
     r"called (?:for|on)",
     r"calls (?:for|on)",
 ]
