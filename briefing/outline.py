@@ -49,6 +49,8 @@ class Outline:
     subtitle: str = ""
     body: str = ""
     sections: list[Section] = field(default_factory=list)
+    note_texts: dict[str, str] = field(default_factory=dict)
+    """The full text of each note in the Notes section, by note id (the browser renders it as Markdown)."""
 
     def refs(self) -> list[Ref]:
         return [p for s in self.sections for line in s.lines for p in line.parts if isinstance(p, Ref)]
@@ -90,6 +92,7 @@ def outline(library: Library, entity_id: str, notes: Iterable[Note] = ()) -> Out
     notes = list(notes)
     if notes:
         out.sections.append(Section(f"Notes ({len(notes)})", [_note_line(n) for n in notes]))
+        out.note_texts = {n.id: n.text for n in notes}
     return out
 
 

@@ -144,3 +144,24 @@ async def test_a_corrupt_notes_file_opens_read_only_and_stays_untouched(tmp_path
         )
         assert app.is_running
     assert path.read_bytes() == before
+
+
+async def test_notes_render_as_markdown_under_their_entry_without_running_anything(tmp_path: Path) -> None:
+    from textual.widgets import Markdown
+
+    NotesStore(notes_path(tmp_path)).add(
+        "actor:iran", "**Check** [this](javascript:alert(1)) and [@click=app.quit] \x1b]52;c;aGk=\x07done", ("x",)
+    )
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _loaded(app, pilot)
+        app.browser.open("actor:iran")
+        await pilot.pause(0.3)
+        (body,) = app.browser.detail.query(Markdown)
+        assert "\x1b" not in body.source
+        assert "[@click=app.quit]" in body.source
+        app.browser.detail.scroll_to_widget(body, animate=False)
+        await pilot.pause()
+        await pilot.click(body)
+        await pilot.pause()
+        assert app.is_running

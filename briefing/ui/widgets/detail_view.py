@@ -19,10 +19,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Markdown, Static
 
 from briefing.outline import Line, Outline, Part, Ref
-from briefing.text import shorten, text
+from briefing.text import clean, shorten, text
 from briefing.ui.widgets.link import Link, Words
 
 LINES_SHOWN = 25
@@ -135,6 +135,12 @@ class DetailView(VerticalScroll):
             else:
                 yield Words(after, caption)
 
+    def _note_body(self, outline: Outline, line: Line) -> Iterator[Widget]:
+        """A note's text under its line, as Markdown: links shown, never opened; control characters gone."""
+        for part in line.parts:
+            if isinstance(part, Ref) and part.id in outline.note_texts:
+                yield Markdown(clean(outline.note_texts[part.id]), open_links=False, classes="note-body")
+
     def _widgets(self, outline: Outline) -> list[Widget]:
         widgets: list[Widget] = [Static(text(outline.title), classes="title")]
         if outline.subtitle:
@@ -146,6 +152,7 @@ class DetailView(VerticalScroll):
             lines = section.lines if index in self._expanded else section.lines[:LINES_SHOWN]
             for line in lines:
                 widgets.extend(self._line(line))
+                widgets.extend(self._note_body(outline, line))
             if len(lines) < len(section.lines):
                 widgets.append(ShowMore(index, len(section.lines) - len(lines)))
         return widgets
