@@ -165,6 +165,8 @@ def normalise_tag(tag: object) -> str:
 def normalise_tags(tags: Iterable[object]) -> tuple[str, ...]:
     if isinstance(tags, str):
         raise NoteError(f"tags must be a list of words, got the text {preview(tags)}")
+    if not isinstance(tags, list | tuple):
+        raise NoteError(f"tags must be a list of words, got {preview(tags)}")
     return tuple(dict.fromkeys(normalise_tag(tag) for tag in tags))
 
 
