@@ -158,6 +158,9 @@ def _row(note: Note, library: Library, orphaned: bool) -> list[str]:
 
 def _print_table(rows: list[list[str]]) -> None:
     """Like ``output.print_table``, but a note's id is never folded (``notes rm`` needs it whole)."""
+    if len(rows) > output.PLAIN_ABOVE:
+        output.print_plain(HEADERS, rows)
+        return
     table = Table(
         title=f"notes · {len(rows)}", title_justify="left", header_style="bold", box=None, pad_edge=False, expand=True
     )

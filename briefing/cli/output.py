@@ -44,7 +44,23 @@ def line(value: object = "") -> None:
     console().print(clean(value), markup=False, highlight=False, emoji=False, crop=False, soft_wrap=True)
 
 
+PLAIN_ABOVE = 1_000
+"""Listings longer than this print as tab-separated lines: laying out a Rich table of 100,000 rows takes a minute."""
+
+
+def print_plain(headers: list[str], rows: list[list[Any]]) -> None:
+    """One line a row, fields separated by tabs, each cleaned to one line."""
+    write = sys.stdout.write
+    write("\t".join(headers) + "\n")
+    for row in rows:
+        write("\t".join(one_line(cell.plain if hasattr(cell, "plain") else cell) for cell in row) + "\n")
+    sys.stdout.flush()
+
+
 def print_table(headers: list[str], rows: list[list[Any]], title: str = "") -> None:
+    if len(rows) > PLAIN_ABOVE:
+        print_plain(headers, rows)
+        return
     out = Table(title=clean(title) or None, title_justify="left", header_style="bold", box=None, pad_edge=False)
     last = len(headers) - 1
     for index, header in enumerate(headers):
