@@ -14,14 +14,7 @@ from briefing.ui.places import Place, View
 from briefing.ui.widgets.notes_list import NotesList
 from briefing.workspace import Workspace
 from tests.factories import alpha_tables, make_library_dir
-
-
-async def _loaded(app: BriefingApp, pilot) -> None:
-    for _ in range(1200):
-        if app.library is not None and not app.browser.has_class("-loading"):
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the library never loaded")
+from tests.ui.helpers import loaded
 
 
 def _app(library: Path, data: Path) -> BriefingApp:
@@ -34,7 +27,7 @@ async def test_a_one_megabyte_claim_opens_and_the_app_keeps_answering(tmp_path: 
     folder = make_library_dir(tmp_path / "lib", tables)
     app = _app(folder, tmp_path / "data")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
+        await loaded(pilot)
         app.browser.open("claim:qaani-warns")
         await pilot.pause(0.5)
         assert app.browser.current_entry == "claim:qaani-warns"
@@ -64,7 +57,7 @@ async def test_a_briefing_with_thousands_of_actors_lists_them_and_the_palette_fi
     folder = make_library_dir(tmp_path / "lib", _many_actors(count))
     app = _app(folder, tmp_path / "data")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
+        await loaded(pilot)
         app.browser.go(Place(View.ACTORS, "briefing:alpha"))
         await pilot.pause()
         assert app.browser.table.row_count == count + 2
@@ -87,7 +80,7 @@ async def test_many_notes_load_and_list(tmp_path: Path, count: int) -> None:
     )
     app = _app(folder, tmp_path / "data")
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
+        await loaded(pilot)
         app.browser.go(Place(View.NOTES))
         await pilot.pause(0.5)
         assert app.browser.query_one(NotesList).table.row_count == count

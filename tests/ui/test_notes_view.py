@@ -11,18 +11,11 @@ from briefing.ui.places import Place, View
 from briefing.ui.screens.note_editor import NoteEditor
 from briefing.ui.widgets.notes_list import NotesList
 from briefing.workspace import Workspace
+from tests.ui.helpers import loaded
 
 
 def _app(data: Path) -> BriefingApp:
     return create_app(Workspace.from_options(None, data))
-
-
-async def _loaded(app: BriefingApp, pilot) -> None:
-    for _ in range(200):
-        if app.library is not None:
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the library never loaded")
 
 
 async def _until(pilot, condition, what: str) -> None:
@@ -40,7 +33,7 @@ def _detail_text(app: BriefingApp) -> str:
 async def test_a_note_written_with_a_is_on_disk_and_shows_under_the_entry(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
+        await loaded(pilot)
         app.browser.open("actor:qais-khazali")
         await pilot.pause()
         await pilot.press("a")
@@ -63,7 +56,7 @@ async def test_a_note_written_with_a_is_on_disk_and_shows_under_the_entry(tmp_pa
 async def test_notes_from_another_process_appear_in_the_open_browser(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
+        await loaded(pilot)
         app.browser.go(Place(View.NOTES))
         await pilot.pause()
         NotesStore(notes_path(tmp_path)).add("actor:asaib-ahl-al-haq", "written by briefing annotate", ("x",))
@@ -76,7 +69,7 @@ async def test_delete_asks_first_and_undo_brings_the_same_note_back(tmp_path: Pa
     kept = store.add("actor:qais-khazali", "keep me", ("verify",))
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
+        await loaded(pilot)
         app.browser.go(Place(View.NOTES))
         await pilot.pause()
         notes = app.browser.query_one(NotesList)
@@ -102,7 +95,7 @@ async def test_the_notes_list_filters_by_tag_and_flag_and_marks_orphans(tmp_path
     store.add("actor:left-the-library", "three")
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
+        await loaded(pilot)
         app.browser.go(Place(View.NOTES))
         await pilot.pause()
         notes = app.browser.query_one(NotesList)
@@ -129,7 +122,7 @@ async def test_a_corrupt_notes_file_opens_read_only_and_stays_untouched(tmp_path
     before = path.read_bytes()
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
+        await loaded(pilot)
         await pilot.pause()
         app.browser.open("actor:iran")
         await pilot.pause()
@@ -154,7 +147,7 @@ async def test_notes_render_as_markdown_under_their_entry_without_running_anythi
     )
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _loaded(app, pilot)
+        await loaded(pilot)
         app.browser.open("actor:iran")
         await pilot.pause(0.3)
         (body,) = app.browser.detail.query(Markdown)
