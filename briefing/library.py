@@ -28,7 +28,7 @@ from briefing.model.entities import (
     Source,
 )
 from briefing.model.ids import ID_RE, kind_of
-from briefing.model.preview import preview
+from briefing.model.preview import preview, shown_name
 from briefing.model.records import TABLES, document_from_tables
 from briefing.model.vocabulary import RELATION_LABELS, EntityKind, RelationType
 from briefing.store.briefings import briefing_files, read_tables
@@ -190,7 +190,7 @@ class Library:
         if entity is None:
             if not ID_RE.fullmatch(entity_id):
                 raise NotFoundError(f"{preview(entity_id)} is not an id (expected KIND:slug, e.g. actor:qais-khazali)")
-            raise NotFoundError(f"{entity_id}: no such entry in the library")
+            raise NotFoundError(f"{shown_name(entity_id)}: no such entry in the library")
         return entity
 
     def label(self, entity_id: str) -> str:

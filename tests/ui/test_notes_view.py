@@ -158,3 +158,16 @@ async def test_notes_render_as_markdown_under_their_entry_without_running_anythi
         await pilot.click(body)
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_very_long_note_shows_as_an_excerpt_and_the_app_keeps_answering(tmp_path: Path) -> None:
+    NotesStore(notes_path(tmp_path)).add("actor:iran", "# Long\n\n" + "- a point to check\n" * 50_000)
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.browser.open("actor:iran")
+        await pilot.pause(0.5)
+        assert "more characters" in _detail_text(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "HelpScreen"

@@ -31,6 +31,10 @@ LINES_SHOWN = 25
 _SEPARATORS = {", ", ","}
 
 
+MARKDOWN_UP_TO = 4_000
+"""Notes longer than this (characters) show as a plain-text excerpt; a 50 KB Markdown note took 16 s to draw."""
+
+
 class ShowMore(Widget, can_focus=True):
     """ "… 230 more: show all", which opens the rest of a long section."""
 
@@ -139,7 +143,14 @@ class DetailView(VerticalScroll):
         """A note's text under its line, as Markdown: links shown, never opened; control characters gone."""
         for part in line.parts:
             if isinstance(part, Ref) and part.id in outline.note_texts:
-                yield Markdown(clean(outline.note_texts[part.id]), open_links=False, classes="note-body")
+                body = clean(outline.note_texts[part.id])
+                if len(body) <= MARKDOWN_UP_TO:
+                    yield Markdown(body, open_links=False, classes="note-body")
+                else:
+                    # Textual's Markdown grows worse than linearly with size: a long note shows as plain text.
+                    excerpt = text(body[:MARKDOWN_UP_TO])
+                    excerpt.append(f"\n… {len(body) - MARKDOWN_UP_TO:,} more characters (enter edits it)", "dim")
+                    yield Static(excerpt, classes="note-body")
 
     def _widgets(self, outline: Outline) -> list[Widget]:
         widgets: list[Widget] = [Static(text(outline.title), classes="title")]
