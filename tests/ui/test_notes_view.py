@@ -53,6 +53,27 @@ async def test_a_note_written_with_a_is_on_disk_and_shows_under_the_entry(tmp_pa
         assert "compare with [bold] his later statements" in _detail_text(app)
 
 
+async def test_tab_moves_to_tags_even_when_the_next_keys_arrive_at_once(tmp_path: Path) -> None:
+    """A paste or a fast typist sends tab and the tag in one burst: the tag must not land in the note text."""
+    from textual import events
+
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.browser.open("actor:qais-khazali")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        for key in ["x", "tab", *"urgent", "shift+tab", "y"]:
+            character = key if len(key) == 1 else None
+            app._driver.send_message(events.Key(key, character))
+        await pilot.pause(0.2)
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        assert editor._draft().text == "xy"
+        assert editor._draft().tags == ("urgent",)
+
+
 async def test_notes_from_another_process_appear_in_the_open_browser(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

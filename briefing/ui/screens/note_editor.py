@@ -41,7 +41,15 @@ def parse_tags(value: str) -> tuple[str, ...]:
 
 
 class NoteEditor(ModalScreen[Note | None]):
+    """The dialog; tab and shift+tab are priority bindings so focus moves before the next key is routed.
+
+    Without them a burst (a paste, a fast typist over ssh) has its following keys
+    queued to the text box before the text box has handed focus on.
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
         Binding("ctrl+s", "save", "save", tooltip="Save the note (closes once it is on disk)", id="save_note"),
         Binding("escape", "cancel", "cancel", tooltip="Close without saving", id="cancel_note"),
     ]
