@@ -3,7 +3,8 @@
 A Workspace knows the library folders and the user's data dir, loads the
 library, and hands out the notes store and the search index.  The command
 line and the browser (and the tests) build it the same way, with
-``Workspace.from_options``.
+``Workspace.from_options``.  The data layers are imported on first use:
+building a Workspace is part of the browser's start, before its first frame.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefing.library import Library, Progress
-from briefing.model.entities import Note
 from briefing.store import paths
-from briefing.store.notes import NotesStore, orphans
 
 if TYPE_CHECKING:
+    from briefing.library import Library, Progress
+    from briefing.model.entities import Note
     from briefing.search.index import SearchIndex
+    from briefing.store.notes import NotesStore
 
 
 @dataclass
@@ -45,6 +46,8 @@ class Workspace:
         return paths.user_library(self.data_dir)
 
     def load_library(self, progress: Progress | None = None) -> Library:
+        from briefing.library import Library
+
         self._library = Library.load(self.library_dirs, progress)
         return self._library
 
@@ -77,6 +80,8 @@ class Workspace:
     def notes(self) -> NotesStore:
         """The notes store, opened read-only (with ``problem`` set) if the notes file is corrupt."""
         if self._notes is None:
+            from briefing.store.notes import NotesStore
+
             self._notes = NotesStore.open(paths.notes_path(self.data_dir))
         return self._notes
 
@@ -92,4 +97,6 @@ class Workspace:
 
     def orphaned_notes(self) -> list[Note]:
         """Notes whose entry is no longer in the library: kept, listed, never dropped."""
+        from briefing.store.notes import orphans
+
         return orphans(self.notes.all(), self.library)

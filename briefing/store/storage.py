@@ -24,15 +24,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
 from briefing.errors import CorruptFileError, StoreError
 from briefing.store.paths import resolved
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_TIMEOUT_S = 10.0
 _TEMP_PREFIX = "."
@@ -67,6 +69,8 @@ os.register_at_fork(after_in_child=_forget_locks_after_fork)
 
 def _lock_for(path: Path) -> _PathLock:
     """One lock object per file, so nested use in one thread is re-entrant."""
+    from filelock import FileLock  # on first write: reading settings at start-up needs no lock
+
     key = resolved(path)
     with _locks_guard:
         lock = _locks.get(key)
@@ -84,6 +88,8 @@ def locked(path: Path) -> Iterator[None]:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(path.parent, f"cannot create folder: {exc.strerror or exc}") from None
+    from filelock import Timeout
+
     lock = _lock_for(path)
     if not lock.threads.acquire(timeout=LOCK_TIMEOUT_S):
         raise StoreError(path, f"another thread holds the lock for over {LOCK_TIMEOUT_S:.0f} s")

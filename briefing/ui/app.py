@@ -1,39 +1,45 @@
 """The browser application: app-wide keys, loading the library, the theme, and the screens.
 
 :func:`create_app` builds the app for the command line and for the tests
-alike.  The library loads in a thread worker after the first frame; the
-browser screen shows progress and then the library.  What the reader does
-on that screen is the screen's business (``screens/browser.py``).
+alike.  The first frame is the start screen, which needs nothing but
+Textual; the library, the search index and the browser's own modules load
+in thread workers after it, and the browser screen replaces the start
+screen once the library is there.  What the reader does on that screen is
+the screen's business (``screens/browser.py``).  Modules used only after
+the first frame are imported where they are used, for the same reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError, Problem
-from briefing.library import Library
-from briefing.model.entities import Note
-from briefing.search.index import SearchCancelled, SearchIndex
-from briefing.search.results import SearchResults
 from briefing.store import paths
 from briefing.store.settings import Settings, load_settings, remember_query, update_settings
 from briefing.ui.commands import EntryCommands
-from briefing.ui.jump_index import JumpIndex
 from briefing.ui.messages import EntryChanged, Navigate
-from briefing.ui.screens.browser import BrowserScreen
-from briefing.ui.screens.help import HelpScreen
-from briefing.ui.screens.note_editor import Draft
-from briefing.workspace import Workspace
+from briefing.ui.screens.start import StartScreen
+
+if TYPE_CHECKING:
+    from briefing.library import Library
+    from briefing.model.entities import Note
+    from briefing.search.index import SearchIndex
+    from briefing.search.results import SearchResults
+    from briefing.ui.jump_index import JumpIndex
+    from briefing.ui.screens.browser import BrowserScreen
+    from briefing.ui.screens.note_editor import Draft
+    from briefing.workspace import Workspace
 
 SEARCH_LIMIT = 50
 """Results shown for a query in the browser."""
@@ -49,6 +55,9 @@ class LoadCancelled(Exception):
 class BriefingApp(App[int]):
     TITLE = "briefing"
     CSS_PATH = "app.tcss"
+    MODES: ClassVar[dict[str, Callable[[], Screen]]] = {"start": StartScreen}
+    """The start screen until the library is loaded, then the browser (mode "browse") for good."""
+    DEFAULT_MODE = "start"
     COMMANDS = App.COMMANDS | {EntryCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -60,7 +69,7 @@ class BriefingApp(App[int]):
     ]
 
     class LibraryLoaded(Message):
-        def __init__(self, library: Library, index: JumpIndex) -> None:
+        def __init__(self, library: Library, index: JumpIndex | None) -> None:
             super().__init__()
             self.library = library
             self.index = index
@@ -83,7 +92,7 @@ class BriefingApp(App[int]):
         self.deleted_notes: list[Note] = []
         """Deleted in this session, newest last: undo brings them back with the same ids."""
         self._notes_version: object = None
-        self.browser = BrowserScreen()
+        self._browser: BrowserScreen | None = None
         self._settings_problem: str | None = None
         self.settings = self._read_settings()
         if self.settings.theme in self.available_themes:
@@ -100,8 +109,12 @@ class BriefingApp(App[int]):
             self._settings_problem = f"Settings ignored, using the defaults: {exc}"
             return Settings()
 
-    def get_default_screen(self) -> BrowserScreen:
-        return self.browser
+    @property
+    def browser(self) -> BrowserScreen:
+        """The browser screen; it exists once the library has loaded."""
+        if self._browser is None:
+            raise RuntimeError("the browser screen is shown once the library has loaded")
+        return self._browser
 
     def on_mount(self) -> None:
         if self._settings_problem:
@@ -123,6 +136,10 @@ class BriefingApp(App[int]):
                 raise LoadCancelled
             self.post_message(self.LoadProgress(done, total))
 
+        from briefing.library import Library
+        from briefing.ui.jump_index import JumpIndex
+        from briefing.ui.screens import browser  # noqa: F401  imported here, off the event loop
+
         try:
             library = self.workspace.load_library(progress)
             index = JumpIndex.build(library)
@@ -136,13 +153,20 @@ class BriefingApp(App[int]):
 
     @on(LoadProgress)
     def _load_progress(self, message: LoadProgress) -> None:
-        self.browser.loading_progress(message.done, message.total)
+        for screen in self.screen_stack:  # under the help screen, if the reader opened it
+            if isinstance(screen, StartScreen):
+                screen.progress(message.done, message.total)
 
     @on(LibraryLoaded)
     def _library_loaded(self, message: LibraryLoaded) -> None:
+        from briefing.ui.screens.browser import BrowserScreen
+
         self.library = message.library
         self.jump_index = message.index
-        self.browser.show_library(message.library)
+        self._browser = browser = BrowserScreen(message.library)
+        self.add_mode("browse", lambda: browser)
+        self.switch_mode("browse")
+        self.remove_mode("start")  # with the help or palette the reader may have opened meanwhile
         if message.library.problems:
             self._report_problems(message.library.problems)
         self.build_search_index()
@@ -164,6 +188,8 @@ class BriefingApp(App[int]):
     @work(thread=True, exclusive=True, group="search-index")
     def build_search_index(self) -> None:
         """Open the cached index, or build it, off the event loop; search waits for it."""
+        from briefing.search.index import SearchCancelled
+
         worker = get_current_worker()
         try:
             index = self.workspace.search_index()
@@ -299,15 +325,20 @@ class BriefingApp(App[int]):
     @on(Navigate)
     def _navigate(self, message: Navigate) -> None:
         """From the palette or a dialog: open the entry in the browser."""
+        if self._browser is None:
+            return
         if self.screen is not self.browser:
             self.pop_screen()
         self.browser.open(message.entity_id)
 
     @on(EntryChanged)
     def _entry_changed(self, message: EntryChanged) -> None:
-        self.browser.post_message(EntryChanged(message.entity_id))
+        if self._browser is not None:
+            self._browser.post_message(EntryChanged(message.entity_id))
 
     def action_help(self) -> None:
+        from briefing.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -15,11 +15,11 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from briefing.text import highlighted, text
-from briefing.ui.jump_index import Candidate, JumpIndex
 from briefing.ui.messages import Navigate
 
 if TYPE_CHECKING:
     from briefing.ui.app import BriefingApp
+    from briefing.ui.jump_index import Candidate, JumpIndex
 
 RESULTS = 40
 """Hits shown for one query; a reader refines the query rather than scrolls further."""

@@ -30,7 +30,7 @@ async def loaded(pilot: Pilot[Any]) -> BrowserScreen:
     app.animation_level = "none"  # scrolling into view would make every step wait for an animation
     for _ in range(200):
         await pilot.pause()
-        if app.library is not None and not app.browser.has_class("-loading"):
+        if app.library is not None and isinstance(app.screen, BrowserScreen) and app.browser.is_mounted:
             break
     else:  # pragma: no cover - a failure to load is the test's failure
         raise AssertionError("the library never finished loading")

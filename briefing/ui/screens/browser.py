@@ -36,7 +36,6 @@ from briefing.ui.views import HINTS, TALL_VIEWS, VIEW_WIDGETS, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
 from briefing.ui.widgets.detail_view import DetailView
 from briefing.ui.widgets.entry_table import EntryTable
-from briefing.ui.widgets.loading import LoadingPanel
 from briefing.ui.widgets.navigation import Navigation
 from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import Searcher, SearchView
@@ -54,6 +53,8 @@ EMPTY_HINT = "Nothing to show here."
 
 
 class BrowserScreen(Screen[None]):
+    CSS_PATH = "browser.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "open_search", "search", key_display="/", tooltip="Search the library", id="search"),
         Binding(
@@ -88,9 +89,9 @@ class BrowserScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (SHORT_BELOW, "-tall-screen")]
 
-    def __init__(self) -> None:
-        super().__init__(classes="-loading")
-        self.library: Library | None = None
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
         self.history: History[Place] = History()
         self._history_keys = (False, False)
         self._notes_node: TreeNode[Place] | None = None
@@ -103,11 +104,17 @@ class BrowserScreen(Screen[None]):
                 with ContentSwitcher(id="views", initial="entries"):
                     yield EntryTable(id="entries")
                 yield DetailView(id="detail")
-            yield LoadingPanel(id="loading")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.navigation.border_title = Text("Library")
+        library = self.library
+        navigation = self.navigation
+        navigation.border_title = Text("Library")
+        navigation.show_library(library, current=next(iter(library.briefings), None))
+        self._notes_node = navigation.add_entry(Text("Notes"), Place(View.NOTES))
+        self._update_notes_count()
+        self.go(start_place(library))
+        self.table.focus()
 
     # -- parts ---------------------------------------------------------------
 
@@ -147,46 +154,16 @@ class BrowserScreen(Screen[None]):
         current = self.views.current
         return self.views.get_child_by_id(current) if current else self.table
 
-    # -- loading -------------------------------------------------------------
-
-    def loading_progress(self, done: int, total: int) -> None:
-        for panel in self.query(LoadingPanel):
-            panel.progress(done, total)
-
-    def show_library(self, library: Library) -> None:
-        """Show a freshly loaded library at its start (or, after a reload, where the reader was)."""
-        self.library = library
-        for old in list(self.views.children):
-            if old is not self.table:
-                old.remove()
-        self.table.library = None
-        here = self.place
-        self.history = History()
-        self.navigation.show_library(library, current=next(iter(library.briefings), None))
-        self._notes_node = self.navigation.add_entry(Text("Notes"), Place(View.NOTES))
-        self._update_notes_count()
-        self.remove_class("-loading")
-        self.query(LoadingPanel).remove()  # its spinner would keep ticking while hidden
-        start = start_place(library)
-        if here is not None and (here.entry_id is None or here.entry_id in library):
-            start = here
-        self.go(start)
-        self.table.focus()
-
     # -- moving --------------------------------------------------------------
 
     def go(self, place: Place, *, record: bool = True) -> None:
         """Show ``place``; with ``record``, as a new step in the history."""
-        if self.library is None:
-            return
         if record:
             self.history.visit(place)
         self._show(place)
 
     def open(self, entity_id: str) -> bool:
         """Open any entry by id, in the current view when it can show it; False if unknown."""
-        if self.library is None:
-            return False
         place = place_of(self.library, entity_id, self.place)
         if place is None:
             self.notify(f"{entity_id} is not in the library", severity="warning", markup=False)
@@ -195,7 +172,6 @@ class BrowserScreen(Screen[None]):
         return True
 
     def _show(self, place: Place) -> None:
-        assert self.library is not None
         kind = LIST_VIEWS.get(place.view)
         content = self.query_one("#content")
         content.set_class(place.view in TALL_VIEWS, "-tall")
@@ -240,7 +216,6 @@ class BrowserScreen(Screen[None]):
         self.query_one("#content").set_class(False, "-tall")
 
     def _view_title(self, place: Place) -> Text:
-        assert self.library is not None
         title = Text(VIEW_LABELS[place.view])
         count = view_count(self.library, place.view, place.briefing_id)
         if count is not None:
@@ -248,7 +223,6 @@ class BrowserScreen(Screen[None]):
         return title
 
     def _view_widget(self, view: View, briefing_id: str | None) -> Widget:
-        assert self.library is not None
         wid = widget_id(view, briefing_id)
         try:
             return self.views.get_child_by_id(wid)
@@ -258,7 +232,6 @@ class BrowserScreen(Screen[None]):
             return widget
 
     def _show_entry(self, place: Place) -> None:
-        assert self.library is not None
         entity_id = place.entry_id
         if entity_id is None:
             self.detail.show(None, HINTS.get(place.view, EMPTY_HINT))
@@ -270,7 +243,7 @@ class BrowserScreen(Screen[None]):
 
     def _update_breadcrumb(self) -> None:
         place = self.place
-        if place is None or self.library is None:
+        if place is None:
             return
         library = self.library
         parts: list[str] = []
@@ -338,8 +311,6 @@ class BrowserScreen(Screen[None]):
     # -- actions -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"back", "forward", "timeline", "annotate", "open_search"} and self.library is None:
-            return None
         if action == "back":
             return True if self.history.can_go_back else None
         if action == "forward":
@@ -358,13 +329,10 @@ class BrowserScreen(Screen[None]):
 
     def action_timeline(self) -> None:
         """The timeline of the briefing the reader is in (of the whole library if none)."""
-        if self.library is None:
-            return
         self.go(Place(View.TIMELINE, self._current_briefing()))
         self.call_after_refresh(self.current_view.focus)
 
     def _current_briefing(self) -> str | None:
-        assert self.library is not None
         place = self.place
         if place is not None and place.briefing_id is not None:
             return place.briefing_id
@@ -413,14 +381,14 @@ class BrowserScreen(Screen[None]):
     def action_annotate(self) -> None:
         """A note on the entry the reader is on: the open one, or the one under the cursor in a chart."""
         target = getattr(self.current_view, "current", None) or self.current_entry
-        if self.library is None or not isinstance(target, str) or target not in self.library:
+        if not isinstance(target, str) or target not in self.library:
             self.notify("Open an entry first: a note is always on an entry", markup=False)
             return
         self.edit_note(target, None)
 
     def edit_note(self, target: str, note: Note | None) -> None:
         app = self.briefing_app
-        label = self.library.label(target) if self.library is not None else target
+        label = self.library.label(target)
 
         def save(draft: Draft) -> Note:
             return app.save_note(target, note, draft)
@@ -436,7 +404,7 @@ class BrowserScreen(Screen[None]):
         if self.place is not None and (target is None or self.place.entry_id == target):
             self._show_entry(self.place)
         for notes in self.query(NotesList):
-            notes.show(self.briefing_app.all_notes(), self.library or Library())
+            notes.show(self.briefing_app.all_notes(), self.library)
         self._update_notes_count()
 
     def _update_notes_count(self) -> None:
@@ -454,7 +422,7 @@ class BrowserScreen(Screen[None]):
         message.stop()
         note = message.note
         question = Text("Delete this note on ")
-        question.append_text(text(self.library.label(note.target) if self.library else note.target, single_line=True))
+        question.append_text(text(self.library.label(note.target), single_line=True))
         question.append("?\n")
         question.append_text(text(shorten(note.label, 60), "dim"))
 

@@ -14,6 +14,8 @@ from textual.widgets import Button, Static
 
 
 class Confirm(ModalScreen[bool]):
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "yes", id="confirm_yes"),
         Binding("n,escape", "answer(False)", "no", id="confirm_no"),

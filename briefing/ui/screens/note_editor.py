@@ -47,6 +47,8 @@ class NoteEditor(ModalScreen[Note | None]):
     queued to the text box before the text box has handed focus on.
     """
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.focus_next", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
