@@ -14,19 +14,19 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
-from briefing.search.results import SearchHit, SearchResults
-from briefing.text import highlighted, text
+from briefing.search.results import SearchResults
+from briefing.text import text
 from briefing.ui.messages import Navigate
+from briefing.ui.widgets.result_list import ResultList
 
 Searcher = Callable[[str], SearchResults | None]
 """Runs a query; None means the index is not ready yet."""
@@ -35,13 +35,14 @@ HINT = Text(
     'words  "a phrase"  prefix*  a OR b  -word  kind:event  actor:NAME  type:ied  from:2020-09  to:2020-10',
     style="dim",
 )
-FIRST_PAINT = 10
-"""Hits drawn before the first frame after a keystroke; more than fit the list at 120x40."""
 
 
 @dataclass(frozen=True)
-class Painted:
-    """The query whose results are on screen, and when they got there (for the bench)."""
+class Shown:
+    """The query whose results (or problem) the view holds, and since when: the next frame paints them.
+
+    ``briefing bench`` times a keystroke to the first frame drawn after this.
+    """
 
     query: str
     at: float
@@ -68,20 +69,21 @@ class SearchView(Vertical):
         self.recent = list(recent)
         self._recall = len(self.recent)
         self.results: SearchResults | None = None
-        self.painted: Painted | None = None
+        self.shown: Shown | None = None
+        self._status_lines = 0
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="search the library and your notes", id="search-input")
         yield Static(HINT, id="search-status")
-        yield OptionList(id="search-results")
+        yield ResultList(id="search-results")
 
     @property
     def input(self) -> Input:
         return self.query_one("#search-input", Input)
 
     @property
-    def options(self) -> OptionList:
-        return self.query_one("#search-results", OptionList)
+    def result_list(self) -> ResultList:
+        return self.query_one("#search-results", ResultList)
 
     def focus_input(self) -> None:
         self.input.focus()
@@ -125,49 +127,38 @@ class SearchView(Vertical):
         if query != self.input.value:
             return  # a newer keystroke's search will paint
         self.results = results
-        options = self.options
-        options.clear_options()
-        if results is None:
-            self._status(HINT)
-        else:
-            # A screenful first, the rest after that frame: building rows is the slow part of a keystroke.
-            first = results.hits[:FIRST_PAINT]
-            options.add_options(_option(hit) for hit in first)
-            if first:
-                options.highlighted = 0
-            self._status(_summary(results))
-        self.call_after_refresh(self._painted, query)
-        if results is not None and len(results.hits) > FIRST_PAINT:
-            self.call_after_refresh(self._add_rest, query, results.hits[FIRST_PAINT:])
-
-    def _add_rest(self, query: str, hits: list[SearchHit]) -> None:
-        if query == self.input.value and self.results is not None:
-            self.options.add_options(_option(hit) for hit in hits)
+        self.result_list.show(results.hits if results is not None else ())
+        self._status(HINT if results is None else _summary(results))
+        self.shown = Shown(query, time.perf_counter())
 
     def _problem(self, query: str, message: str) -> None:
         if query == self.input.value:
             self._status(text(message, "bold red", single_line=True))
-            self.call_after_refresh(self._painted, query)
-
-    def _painted(self, query: str) -> None:
-        self.painted = Painted(query, time.perf_counter())
+            self.shown = Shown(query, time.perf_counter())
 
     def _status(self, status: Text) -> None:
-        self.query_one("#search-status", Static).update(status)
+        """Relayout only when the status needs another number of lines: a relayout repaints the whole screen."""
+        widget = self.query_one("#search-status", Static)
+        lines = len(status.wrap(self.app.console, max(widget.size.width, 1))) if widget.size.width else 0
+        widget.update(status, layout=lines != self._status_lines)
+        self._status_lines = lines
 
     # -- choosing -----------------------------------------------------------
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        options = self.options
-        if options.option_count:
-            self._open(options.get_option_at_index(options.highlighted or 0).id)
+        self._open(self.result_list.current_id)
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ResultList.Chosen)
+    def _chosen(self, event: ResultList.Chosen) -> None:
         event.stop()
-        self._open(event.option.id)
+        self._open(event.entity_id)
+
+    @on(ResultList.AboveTop)
+    def _above_top(self, event: ResultList.AboveTop) -> None:
+        event.stop()
+        self.input.focus()
 
     def _open(self, entity_id: str | None) -> None:
         if entity_id is None:
@@ -179,18 +170,15 @@ class SearchView(Vertical):
             self.post_message(self.Searched(query))
         self.post_message(Navigate(entity_id))
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         if self.input.has_focus and event.key in ("up", "down"):
             event.stop()
             event.prevent_default()
             if event.key == "down":
-                if self.options.option_count:
-                    self.options.focus()
+                if self.result_list.hits:
+                    self.result_list.focus()
             else:
                 self._recall_previous()
-        elif self.options.has_focus and event.key == "up" and self.options.highlighted in (0, None):
-            event.stop()
-            self.input.focus()
 
     def _recall_previous(self) -> None:
         """Shell-like: each up arrow in the input brings back an earlier query."""
@@ -202,28 +190,6 @@ class SearchView(Vertical):
 
     def action_leave(self) -> None:
         self.post_message(self.Left())
-
-
-_KIND_STYLE = {
-    "actor": "bold cyan",
-    "claim": "bold magenta",
-    "event": "bold yellow",
-    "source": "bold green",
-    "briefing": "bold blue",
-    "note": "bold red",
-}
-
-
-def _option(hit: SearchHit) -> Option:
-    line = Text(f"{hit.kind:<8} ", style=_KIND_STYLE.get(str(hit.kind), "bold"))
-    line.append_text(highlighted(hit.title, list(hit.title_spans)))
-    if hit.date:
-        line.append_text(text(f"  · {hit.date}", "dim"))
-    if hit.snippet:
-        line.append("\n  ")
-        line.append_text(highlighted(hit.snippet, list(hit.spans)))
-        line.stylize("dim", line.plain.index("\n"), None)
-    return Option(line, id=hit.id)
 
 
 def _summary(results: SearchResults) -> Text:

@@ -1,0 +1,177 @@
+"""Search hits, two lines each, drawn line by line: only the rows on screen are ever built.
+
+A keystroke replaces every hit, so what a new list costs is what typing
+costs.  Textual's ``OptionList`` lays out and wraps every option and
+changes its size as the count changes (a relayout repaints the whole
+screen); this list has a fixed row height, builds the two lines of a hit
+when they scroll into view, and keeps its size while the number of hits
+stays the same.  Everything shown is content, styled through
+``briefing.text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefing.search.results import SearchHit
+from briefing.text import highlighted, text
+
+ROWS = 2
+"""Lines per hit: kind, title and date; then the snippet."""
+
+KIND_STYLES = {
+    "actor": "bold cyan",
+    "claim": "bold magenta",
+    "event": "bold yellow",
+    "source": "bold green",
+    "briefing": "bold blue",
+    "note": "bold red",
+}
+
+
+def hit_lines(hit: SearchHit) -> tuple[Text, Text]:
+    """The two lines of a hit, matched words marked, before they are cut to the list's width."""
+    first = Text(f"{hit.kind:<8} ", style=KIND_STYLES.get(str(hit.kind), "bold"))
+    first.append_text(highlighted(hit.title, list(hit.title_spans)))
+    if hit.date:
+        first.append_text(text(f"  · {hit.date}", "dim"))
+    second = Text("  ")
+    if hit.snippet:
+        second.append_text(highlighted(hit.snippet, list(hit.spans)))
+        second.stylize("dim")
+    return first, second
+
+
+class ResultList(ScrollView, can_focus=True):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose", "open", show=False),
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "move_to(0)", show=False),
+        Binding("end", "move_to(-1)", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"result-list--cursor"}
+    DEFAULT_CSS = """
+    ResultList {
+        overflow-x: hidden;
+    }
+    ResultList > .result-list--cursor {
+        background: $block-cursor-blurred-background;
+    }
+    ResultList:focus > .result-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, repaint=False)
+
+    class Chosen(Message):
+        """Enter or a click on a hit: open its entry."""
+
+        def __init__(self, entity_id: str) -> None:
+            super().__init__()
+            self.entity_id = entity_id
+
+    class AboveTop(Message):
+        """Up on the first hit: the reader is going back to the query."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.hits: list[SearchHit] = []
+        self._strips: dict[tuple[int, int, int], Strip] = {}
+
+    # -- what the search view calls ---------------------------------------------
+
+    def show(self, hits: Sequence[SearchHit]) -> None:
+        self.hits = list(hits)
+        self._strips.clear()
+        self.set_reactive(ResultList.cursor, 0)
+        height = ROWS * len(self.hits)
+        if self.virtual_size.height != height:
+            self.virtual_size = Size(0, height)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    @property
+    def ids(self) -> list[str]:
+        return [hit.id for hit in self.hits]
+
+    @property
+    def current_id(self) -> str | None:
+        return self.hits[self.cursor].id if 0 <= self.cursor < len(self.hits) else None
+
+    # -- drawing --------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        index, row = divmod(self.scroll_offset.y + y, ROWS)
+        if index >= len(self.hits):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strip(index, row, width)
+        if index == self.cursor:
+            return strip.apply_style(self.get_component_rich_style("result-list--cursor"))
+        return strip
+
+    def _strip(self, index: int, row: int, width: int) -> Strip:
+        key = (index, row, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            line = hit_lines(self.hits[index])[row]
+            line.truncate(width, overflow="ellipsis")
+            segments = Segment.apply_style(line.render(self.app.console), self.rich_style)
+            strip = self._strips[key] = Strip(segments, line.cell_len).extend_cell_length(width, self.rich_style)
+        return strip
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(0, ROWS * len(self.hits))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        for index in (old, new):
+            self.refresh(Region(0, index * ROWS - self.scroll_offset.y, self.size.width, ROWS))
+        self.scroll_to_region(Region(0, new * ROWS, self.size.width, ROWS), animate=False, immediate=True)
+
+    # -- the reader ---------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        if step < 0 and self.cursor == 0:
+            self.post_message(self.AboveTop())
+        elif self.hits:
+            self.cursor = max(0, min(len(self.hits) - 1, self.cursor + step))
+
+    def action_page(self, direction: int) -> None:
+        if self.hits:
+            step = direction * max(1, self.size.height // ROWS - 1)
+            self.cursor = max(0, min(len(self.hits) - 1, self.cursor + step))
+
+    def action_move_to(self, index: int) -> None:
+        if self.hits:
+            self.cursor = index % len(self.hits)
+
+    def action_choose(self) -> None:
+        entity_id = self.current_id
+        if entity_id is not None:
+            self.post_message(self.Chosen(entity_id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = (offset.y + self.scroll_offset.y) // ROWS
+        if index < len(self.hits):
+            self.cursor = index
+            self.action_choose()
