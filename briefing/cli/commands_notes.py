@@ -21,6 +21,7 @@ from briefing.export.interchange import note_record
 from briefing.library import Library
 from briefing.model.entities import Note
 from briefing.model.ids import is_id, kind_of
+from briefing.model.preview import preview, shown_name
 from briefing.model.vocabulary import EntityKind, NoteFlag
 from briefing.store.notes import NoteError, NotesStore, check_flag, check_text, normalise_tag, normalise_tags, orphans
 from briefing.text import one_line, shorten
@@ -95,7 +96,7 @@ def run_notes_command(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def run_remove(note_id: str, workspace: Workspace) -> int:
     if not is_id(note_id) or kind_of(note_id) is not EntityKind.NOTE:
-        raise NoteError(f"{note_id!r} is not a note id (expected note:…; 'briefing notes' lists them)")
+        raise NoteError(f"{preview(note_id)} is not a note id (expected note:…; 'briefing notes' lists them)")
     note = workspace.notes.delete(note_id)
     output.line(note.id)
     return 0
@@ -130,7 +131,7 @@ def _selected(args: argparse.Namespace, store: NotesStore, library: Library) -> 
         notes = store.for_target(target)
         if not notes and target not in library:
             library.require(target)
-            raise NotFoundError(f"{target}: no such entry in the library")
+            raise NotFoundError(f"{shown_name(target)}: no such entry in the library")
     tags = [normalise_tag(tag) for tag in getattr(args, "tag", None) or []]
     if tags:
         notes = [note for note in notes if all(tag in note.tags for tag in tags)]

@@ -23,6 +23,7 @@ from briefing.search.documents import TEXT_COLUMNS, UNIVERSE, WEIGHTS
 from briefing.search.names import ActorNames
 from briefing.search.query import ANY_OF, Filter, Query, QueryError
 from briefing.search.schema import Layout, Span, rowids_of
+from briefing.text import shorten
 
 RANK_WINDOW = 300
 """At most this many matches are ranked: the first ones in rowid order (actors, then newest first)."""
@@ -138,7 +139,7 @@ def _facet_tokens(plan: Plan, flt: Filter, conn: sqlite3.Connection, library: Li
         case "actor":
             ids = names.named(flt.value)
             if not ids:
-                plan.warnings.append(f"no actor is named {flt.value!r}")
+                plan.warnings.append(f"no actor is named {shorten(flt.value, 40)!r}")
             rowids = rowids_of(conn, ids)
             if not flt.negated:
                 plan.named.update(rowids.values())
@@ -170,10 +171,11 @@ def briefing_named(flt: Filter, library: Library) -> str:
     if len(starting) == 1:
         return starting[0]
     shown = starting or sorted(briefings)
-    listed = ", ".join(shown[:5]) + (", ..." if len(shown) > 5 else "")
+    listed = ", ".join(shorten(b, 30) for b in shown[:3]) + (", ..." if len(shown) > 3 else "")
+    asked = shorten(flt.value, 40)
     if starting:
-        raise QueryError(f"briefing:{flt.value} could be {listed}", flt.column)
-    raise QueryError(f"briefing:{flt.value} is no briefing in the library (there are: {listed or 'none'})", flt.column)
+        raise QueryError(f"briefing:{asked} could be {listed}", flt.column)
+    raise QueryError(f"briefing:{asked} is no briefing in the library (there are: {listed or 'none'})", flt.column)
 
 
 # -- SQL -----------------------------------------------------------------------

@@ -375,7 +375,7 @@ class _Parser:
                 if self.partial:
                     return None
                 raise QueryError("empty quotes", item.column)
-            self.warnings.append(f"ignored {item.text!r} at column {item.column}: no letters or digits")
+            self.warnings.append(f"ignored {shorten(item.text, 20)!r} at column {item.column}: no letters or digits")
             return None
         self.terms += 1
         if self.terms > MAX_TERMS:
@@ -402,7 +402,10 @@ def parse(source: str, *, partial: bool = False) -> Query:
     ignored rather than an error.
     """
     if len(source) > MAX_QUERY_LENGTH:
-        raise QueryError(f"the query is {len(source):,} characters long; at most {MAX_QUERY_LENGTH:,} are allowed")
+        raise QueryError(
+            f"the query is {len(source):,} characters long; at most {MAX_QUERY_LENGTH:,} are allowed",
+            MAX_QUERY_LENGTH + 1,
+        )
     text = _sanitise(source)
     warnings: list[str] = []
     lexemes = _Lexer(text, warnings, partial).lexemes()
@@ -479,7 +482,7 @@ def check_filter(name: str, value: str, column: int, negated: bool = False) -> F
     if name == "type":
         kinds = event_kinds_for(value)
         if not kinds:
-            some = ", ".join(list(EVENT_KINDS)[:8])
+            some = ", ".join(list(EVENT_KINDS)[:3])
             raise QueryError(f"type:{shorten(value, 40)} is no event kind (e.g. {some}, ...)", column)
         return replace(base, values=kinds)
     if name in ("from", "to"):

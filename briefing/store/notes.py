@@ -69,7 +69,7 @@ from tinydb.table import Document
 from briefing.errors import BriefingError, CorruptFileError, NotFoundError, Problem, StoreError, ValidationError
 from briefing.model.entities import Note
 from briefing.model.ids import is_id, kind_of, new_note_id
-from briefing.model.preview import preview
+from briefing.model.preview import preview, shown_name
 from briefing.model.vocabulary import EntityKind, NoteFlag
 from briefing.store.storage import AtomicJSONStorage, IdTable, IdTinyDB, locked, write_atomic
 
@@ -125,7 +125,7 @@ def check_target(target: object) -> str:
         raise NoteError(f"{preview(target)} is not an entry id (expected KIND:slug, e.g. actor:qais-khazali)")
     assert isinstance(target, str)
     if kind_of(target) is EntityKind.NOTE:
-        raise NoteError(f"{target}: a note annotates an entry, not another note")
+        raise NoteError(f"{shown_name(target)}: a note annotates an entry, not another note")
     return target
 
 
@@ -213,14 +213,14 @@ def record_of_note(note: Note) -> dict[str, Any]:
 
 def note_of_record(note_id: str, record: Mapping[str, Any]) -> Note:
     """A stored record as a Note; raises NoteError when the record is damaged."""
+    if not is_id(note_id) or kind_of(note_id) is not EntityKind.NOTE:
+        raise NoteError(f"{preview(note_id)} is not a note id")
     tags = record.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise NoteError(f"{note_id}: tags must be a list of words")
     for name in ("text", "created", "updated"):
         if not isinstance(record.get(name), str):
             raise NoteError(f"{note_id}: {name} is missing or not text")
-    if not is_id(note_id) or kind_of(note_id) is not EntityKind.NOTE:
-        raise NoteError(f"{preview(note_id)} is not a note id")
     if not record["text"].strip():
         raise NoteError(f"{note_id}: text is empty")
     return Note(
@@ -507,7 +507,7 @@ class NotesStore:
     def require(self, note_id: str) -> Note:
         note = self.get(note_id)
         if note is None:
-            raise NoteNotFoundError(f"{note_id}: no such note")
+            raise NoteNotFoundError(f"{shown_name(note_id)}: no such note")
         return note
 
     def for_target(self, entity_id: str) -> list[Note]:
@@ -621,7 +621,7 @@ class NotesStore:
     def _stored(self, table: NotesTable, note_id: str) -> Note:
         doc = table.get(doc_id=note_id)
         if doc is None:
-            raise NoteNotFoundError(f"{note_id}: no such note")
+            raise NoteNotFoundError(f"{shown_name(note_id)}: no such note")
         return note_of_record(note_id, doc)
 
     @contextmanager

@@ -216,3 +216,20 @@ def test_a_corrupt_notes_file_is_kept_and_reported_not_overwritten(cli, data: Pa
     assert notes_file(data).read_bytes() == damaged
     (copy,) = data.glob("notes.json.corrupt-*")
     assert copy.read_bytes() == damaged
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("notes", "rm", "note:" + "x" * 5000),
+        ("notes", "rm", "actor:" + "y" * 5000),
+        ("notes", "actor:" + "z" * 5000),
+        ("annotate", "note:" + "w" * 5000, "text"),
+    ],
+    ids=["rm-note", "rm-actor", "notes-of", "annotate-a-note"],
+)
+def test_a_huge_id_is_quoted_shortened_in_the_one_line_error(cli, args: tuple[str, ...]) -> None:
+    code, _, err = cli(*args)
+    assert code != 0
+    assert len(err.strip().splitlines()) == 1
+    assert len(err) < 300

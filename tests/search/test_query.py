@@ -216,3 +216,24 @@ def test_operator_soup_parses_or_fails_readably(parts: list[str]) -> None:
     if match is not None:
         for expression in ([match.include] if match.include else []) + match.exclude:
             _FTS.execute("SELECT rowid FROM t WHERE t MATCH ?", (expression,)).fetchall()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["type:" + "é" * 90, "x" * 20_000, "!" * 900 + " convoy", "type:" + "z" * 900],
+    ids=["accented-type", "20k-characters", "900-symbols", "long-type"],
+)
+def test_messages_about_long_queries_stay_short_and_say_where(query: str) -> None:
+    try:
+        parsed = parse(query)
+    except QueryError as exc:
+        assert len(str(exc)) <= 200
+        assert exc.column is not None and exc.column >= 1
+    else:
+        assert all(len(warning) <= 200 for warning in parsed.warnings)
+
+
+def test_an_unknown_long_briefing_filter_is_named_shortened(index) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(QueryError) as raised:
+        index.search("briefing:" + "b" * 900)
+    assert len(str(raised.value)) <= 200
