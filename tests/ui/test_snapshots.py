@@ -40,10 +40,11 @@ VIEWS = {
     "timeline": going_to(Place(View.CLAIMS, "briefing:alpha", "claim:qaani-warns"), "t"),
     "network": going_to(Place(View.NETWORK, "briefing:alpha", "actor:quds-force")),
     "help": going_to(None, "question_mark"),
+    "search": going_to(None, "slash", *"qaani"),
 }
 
 
-AT_BOTH_SIZES = ("start", "actors", "timeline", "help")
+AT_BOTH_SIZES = ("start", "actors", "timeline", "help", "search")
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -42,7 +42,8 @@ KIND_STYLES = {
 
 def hit_lines(hit: SearchHit) -> tuple[Text, Text]:
     """The two lines of a hit, matched words marked, before they are cut to the list's width."""
-    first = Text(f"{hit.kind:<8} ", style=KIND_STYLES.get(str(hit.kind), "bold"))
+    first = Text()
+    first.append(f"{hit.kind:<8} ", style=KIND_STYLES.get(str(hit.kind), "bold"))
     first.append_text(highlighted(hit.title, list(hit.title_spans)))
     if hit.date:
         first.append_text(text(f"  · {hit.date}", "dim"))
@@ -67,6 +68,7 @@ class ResultList(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ResultList {
         overflow-x: hidden;
+        padding: 0 0 0 1;
     }
     ResultList > .result-list--cursor {
         background: $block-cursor-blurred-background;

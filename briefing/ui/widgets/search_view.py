@@ -199,7 +199,6 @@ def _summary(results: SearchResults) -> Text:
         summary = Text(f"{results.matched} match{'es' if results.matched != 1 else ''}")
         if results.more:
             summary.append("  — more than shown: refine the query", style="dim")
-        summary.append(f"  ({results.elapsed_ms:.1f} ms)", style="dim")
     if results.suggestions:
         summary.append("  did you mean: ", style="dim")
         summary.append_text(text(", ".join(results.suggestions), "bold"))
