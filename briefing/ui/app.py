@@ -69,7 +69,7 @@ class BriefingApp(App[int]):
     ]
 
     class LibraryLoaded(Message):
-        def __init__(self, library: Library, index: JumpIndex | None) -> None:
+        def __init__(self, library: Library, index: JumpIndex) -> None:
             super().__init__()
             self.library = library
             self.index = index
