@@ -17,6 +17,8 @@ import json  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from briefing.bench.frames import record_frames  # noqa: E402
+
 
 def _bare_app():
     from textual.app import App, ComposeResult
@@ -45,23 +47,14 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args()
     app = _bare_app() if args.which == "bare" else _briefing_app(args.library, args.data_dir or Path("."))
-    result: dict[str, float] = {}
-    display = app._display
-
-    def record_first_paint(screen, renderable) -> None:
-        # Textual hands every painted update to _display, headless or not: the first one is the first frame.
-        if renderable is not None and not app._batch_count and "first_frame_ms" not in result:
-            result["first_frame_ms"] = (time.perf_counter() - STARTED) * 1000
-        display(screen, renderable)
-
-    app._display = record_first_paint  # type: ignore[method-assign]
+    frames = record_frames(app)
 
     async def first_frame(pilot) -> None:
         await pilot.pause()
         pilot.app.exit()
 
     app.run(headless=True, size=(120, 40), auto_pilot=first_frame)
-    sys.stdout.write(json.dumps(result) + "\n")
+    sys.stdout.write(json.dumps({"first_frame_ms": (frames[0] - STARTED) * 1000}) + "\n")
     return 0
 
 

@@ -5,8 +5,8 @@ the parent has built the search index in that data dir.  It runs the real
 app headless, opens search and types queries one key at a time; for each key
 it measures from the key press to the first frame Textual draws after the
 view took in the results for exactly the input's new value
-(``SearchView.shown``).  Frames are seen where Textual hands every update
-to the terminal, as in the first-frame figure.  Prints JSON: p50_ms,
+(``SearchView.shown``), seen as in the first-frame figure
+(``briefing.bench.frames``).  Prints JSON: p50_ms,
 p95_ms, samples, rss_mb.
 """
 
@@ -24,6 +24,7 @@ from pathlib import Path
 
 from textual import events
 
+from briefing.bench.frames import record_frames
 from briefing.bench.stats import median, p95
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.widgets.search_view import SearchView
@@ -41,20 +42,6 @@ def _words(app: BriefingApp, count: int, seed: int = 5) -> list[str]:
     return rng.sample(words, min(count, len(words)))
 
 
-def _record_frames(app: BriefingApp) -> list[float]:
-    """When each frame is drawn, from now on."""
-    frames: list[float] = []
-    display = app._display
-
-    def record(screen, renderable) -> None:
-        display(screen, renderable)
-        if renderable is not None:
-            frames.append(time.perf_counter())
-
-    app._display = record  # type: ignore[method-assign]
-    return frames
-
-
 def _painted_after(frames: list[float], shown: float) -> float | None:
     """The first frame drawn at or after ``shown`` (frames are in time order)."""
     index = bisect_left(frames, shown)
@@ -63,7 +50,7 @@ def _painted_after(frames: list[float], shown: float) -> float | None:
 
 async def measure(app: BriefingApp, queries: int = QUERIES) -> list[float]:
     timings: list[float] = []
-    frames = _record_frames(app)
+    frames = record_frames(app)
     async with app.run_test(size=(120, 40)) as pilot:
         deadline = time.monotonic() + 300
         while app.search_index is None:
