@@ -95,3 +95,21 @@ async def test_a_new_list_starts_at_the_top() -> None:
         await pilot.pause()
         assert hits.current_id == "actor:a100"
         assert _rows(app)[0].startswith("actor    Actor number 100")
+
+
+async def test_a_new_theme_repaints_the_hits_in_its_colours() -> None:
+    app = Host()
+    async with app.run_test(size=(60, 12)) as pilot:
+        hits = app.query_one(ResultList)
+        hits.show([_hit(n) for n in range(3)])
+        await pilot.pause()
+
+        def background() -> object:
+            segments = list(app.screen._compositor.render_strips()[3])
+            return segments[-1].style.bgcolor if segments[-1].style else None
+
+        before = background()
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        await pilot.pause()
+        assert background() != before

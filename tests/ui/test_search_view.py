@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
+from tests.ui.helpers import screen_text
 
 
 def _app(tmp_path: Path) -> BriefingApp:
@@ -109,3 +111,73 @@ async def test_escape_leaves_search_for_the_view_that_was_there(tmp_path: Path) 
         await pilot.press("escape")
         await pilot.pause()
         assert app.browser.views.current == "entries"
+
+
+def _record_paints(app: BriefingApp, view: SearchView) -> list[tuple[str, str | None]]:
+    """For each frame drawn from now on: the query in the input and the query whose results are shown."""
+    painted: list[tuple[str, str | None]] = []
+    display = app._display
+
+    def record(screen, renderable) -> None:
+        display(screen, renderable)
+        if renderable is not None and not app._batch_count:
+            painted.append((view.input.value, view.shown.query if view.shown else None))
+
+    app._display = record  # type: ignore[method-assign]
+    return painted
+
+
+async def test_a_keystroke_and_its_results_reach_the_screen_in_one_frame(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        view = await _type(app, pilot, "Khaz")
+        painted = _record_paints(app, view)
+        for key, query in (("a", "Khaza"), ("l", "Khazal"), ("i", "Khazali")):
+            await pilot.press(key)
+            await _painted(view, pilot, query)
+            first = next(frame for frame in painted if frame[0] == query)
+            assert first == (query, query), "the echo was painted before its results"
+
+
+async def test_a_slow_search_holds_the_echo_back_only_briefly(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        view = await _type(app, pilot, "Khaz")
+        fast = view.search
+        assert fast is not None
+        release = threading.Event()
+
+        def slow(query: str):
+            release.wait(10)
+            return fast(query)
+
+        view.search = slow
+        painted = _record_paints(app, view)
+        await pilot.press("a")
+        try:
+            for _ in range(100):
+                if any(frame[0] == "Khaza" for frame in painted):
+                    break
+                await pilot.pause(0.02)
+            assert ("Khaza", "Khaz") in painted, "the keystroke was not echoed while its search ran"
+        finally:
+            release.set()
+        await _painted(view, pilot, "Khaza")
+        assert view.result_list.ids[0] == "actor:qais-khazali"
+
+
+async def test_a_query_longer_than_the_input_keeps_its_end_in_view(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _ready(app, pilot)
+        query = "convoy " * 15 + "END"
+        view = await _type(app, pilot, query)
+        assert view.input.value == query
+        input_line = screen_text(app).splitlines()[view.input.region.y]
+        assert "convoy END" in input_line
+        await pilot.press("home")
+        await pilot.pause()
+        input_line = screen_text(app).splitlines()[view.input.region.y]
+        assert "convoy convoy" in input_line and "END" not in input_line

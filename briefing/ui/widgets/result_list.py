@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -95,6 +96,7 @@ class ResultList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.hits: list[SearchHit] = []
         self._strips: dict[tuple[int, int, int], Strip] = {}
+        self._base_style: Style | None = None
 
     # -- what the search view calls ---------------------------------------------
 
@@ -122,21 +124,34 @@ class ResultList(ScrollView, can_focus=True):
         width = self.size.width
         index, row = divmod(self.scroll_offset.y + y, ROWS)
         if index >= len(self.hits):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style())
         strip = self._strip(index, row, width)
         if index == self.cursor:
             return strip.apply_style(self.get_component_rich_style("result-list--cursor"))
         return strip
 
     def _strip(self, index: int, row: int, width: int) -> Strip:
-        key = (index, row, width)
-        strip = self._strips.get(key)
+        strip = self._strips.get((index, row, width))
         if strip is None:
-            line = hit_lines(self.hits[index])[row]
-            line.truncate(width, overflow="ellipsis")
-            segments = Segment.apply_style(line.render(self.app.console), self.rich_style)
-            strip = self._strips[key] = Strip(segments, line.cell_len).extend_cell_length(width, self.rich_style)
+            style = self._style()
+            for line_row, line in enumerate(hit_lines(self.hits[index])):
+                line.truncate(width, overflow="ellipsis")
+                segments = Segment.apply_style(line.render(self.app.console), style)
+                line_strip = Strip(segments, line.cell_len).extend_cell_length(width, style)
+                self._strips[(index, line_row, width)] = line_strip
+            strip = self._strips[(index, row, width)]
         return strip
+
+    def _style(self) -> Style:
+        """The list's own style, looked up once per style change: it walks every ancestor."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._base_style = None
+        self._strips.clear()
 
     def on_resize(self) -> None:
         self._strips.clear()

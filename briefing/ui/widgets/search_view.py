@@ -26,7 +26,12 @@ from briefing.errors import BriefingError
 from briefing.search.results import SearchResults
 from briefing.text import text
 from briefing.ui.messages import Navigate
+from briefing.ui.paint_hold import PaintHold
+from briefing.ui.widgets.query_input import QueryInput
 from briefing.ui.widgets.result_list import ResultList
+
+ECHO_LIMIT_S = 0.04
+"""The longest a keystroke's echo waits for its results, so that both paint in one frame."""
 
 Searcher = Callable[[str], SearchResults | None]
 """Runs a query; None means the index is not ready yet."""
@@ -71,15 +76,23 @@ class SearchView(Vertical):
         self.results: SearchResults | None = None
         self.shown: Shown | None = None
         self._status_lines = 0
+        self._hold = PaintHold(ECHO_LIMIT_S)
+
+    def on_mount(self) -> None:
+        # A watcher runs as the value changes, before the input's own repaint reaches the screen.
+        self.watch(self.input, "value", self._typed, init=False)
+
+    def on_unmount(self) -> None:
+        self._hold.release()
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="search the library and your notes", id="search-input")
+        yield QueryInput(placeholder="search the library and your notes", id="search-input")
         yield Static(HINT, id="search-status")
         yield ResultList(id="search-results")
 
     @property
-    def input(self) -> Input:
-        return self.query_one("#search-input", Input)
+    def input(self) -> QueryInput:
+        return self.query_one("#search-input", QueryInput)
 
     @property
     def result_list(self) -> ResultList:
@@ -95,6 +108,10 @@ class SearchView(Vertical):
             self._run(self.input.value)
 
     # -- typing -----------------------------------------------------------
+
+    def _typed(self, value: str) -> None:
+        if self.search is not None and value.strip():
+            self._hold.hold(self.app)
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
@@ -130,11 +147,13 @@ class SearchView(Vertical):
         self.result_list.show(results.hits if results is not None else ())
         self._status(HINT if results is None else _summary(results))
         self.shown = Shown(query, time.perf_counter())
+        self._hold.release()
 
     def _problem(self, query: str, message: str) -> None:
         if query == self.input.value:
             self._status(text(message, "bold red", single_line=True))
             self.shown = Shown(query, time.perf_counter())
+            self._hold.release()
 
     def _status(self, status: Text) -> None:
         """Relayout only when the status needs another number of lines: a relayout repaints the whole screen."""

@@ -1,0 +1,19 @@
+"""The search query's input line: Textual's Input, minus a screen relayout per keystroke.
+
+Input keeps its text's width as its virtual size, and a change of virtual
+size asks for a layout of the whole screen.  On a one-line input without a
+scroll bar nothing else depends on that width: the input scrolls its own
+text to the cursor.  So this input keeps the width up to date without the
+layout, and a keystroke repaints the input line alone rather than arranging
+the screen and redrawing every scroll bar on it.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.widgets import Input
+
+
+class QueryInput(Input):
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
