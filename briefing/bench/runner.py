@@ -52,6 +52,9 @@ class BenchResult:
     search_p95_ms: float = 0.0
     type_to_paint_p50_ms: float = 0.0
     type_to_paint_p95_ms: float = 0.0
+    type_interval_ms: float = 0.0
+    type_burst_p50_ms: float = 0.0
+    type_burst_p95_ms: float = 0.0
     note_p50_ms: float = 0.0
     note_p95_ms: float = 0.0
     rss_mb: float = 0.0
@@ -179,6 +182,9 @@ def _measure_typing(result: BenchResult, library_dir: Path, data_dir: Path, step
     figures = _child("briefing.bench.typing", "--library", str(library_dir), "--data-dir", str(data_dir))
     result.type_to_paint_p50_ms = figures["p50_ms"]
     result.type_to_paint_p95_ms = figures["p95_ms"]
+    result.type_interval_ms = figures["interval_ms"]
+    result.type_burst_p50_ms = figures["burst_p50_ms"]
+    result.type_burst_p95_ms = figures["burst_p95_ms"]
     result.rss_mb = figures["rss_mb"]
     result.samples["type_to_paint"] = int(figures["samples"])
     step("typing into the running app", 1, 1)

@@ -25,7 +25,7 @@ def test_typing_child_reports_keystroke_to_paint_and_memory(tmp_path: Path) -> N
             str(tmp_path / "lib"),
             "--data-dir",
             str(tmp_path / "data"),
-            "--queries",
+            "--words",
             "2",
         ],
         capture_output=True,
@@ -37,4 +37,6 @@ def test_typing_child_reports_keystroke_to_paint_and_memory(tmp_path: Path) -> N
     figures = json.loads(completed.stdout.strip().splitlines()[-1])
     assert figures["samples"] > 0
     assert 0 < figures["p50_ms"] <= figures["p95_ms"]
+    assert 0 < figures["burst_p50_ms"] <= figures["burst_p95_ms"]
+    assert figures["interval_ms"] == 80
     assert figures["rss_mb"] > 10

@@ -1,0 +1,36 @@
+"""One bench run end to end, on a small library: every figure the README and scripts read is there."""
+
+from __future__ import annotations
+
+from briefing.bench.runner import TARGETS, run
+from briefing.cli import main
+
+
+def test_a_small_run_reports_every_figure_with_its_progress() -> None:
+    steps: list[tuple[str, int, int]] = []
+    result = run(300, lambda what, done, total: steps.append((what, done, total)), frames=1, searches=20, notes=10)
+    figures = result.as_dict()
+    issue_keys = {
+        "entries",
+        "first_frame_ratio",
+        "search_p50_ms",
+        "search_p95_ms",
+        "type_to_paint_p95_ms",
+        "note_p95_ms",
+        "rss_mb",
+    }
+    assert issue_keys <= set(figures)
+    assert figures["entries"] >= 300
+    for key in (*TARGETS, "type_to_paint_p50_ms", "type_burst_p50_ms", "type_burst_p95_ms", "bare_first_frame_ms"):
+        assert figures[key] > 0, key
+    assert figures["type_interval_ms"] == 80
+    assert result.samples == {"search": 20, "notes": 10, "first_frame": 1, "type_to_paint": 96}
+    assert set(result.verdicts()) == set(TARGETS)
+    finished = {what for what, done, total in steps if done == total}
+    assert {"generating library", "timing first frames", "typing into the running app"} <= finished
+
+
+def test_an_impossible_size_is_refused_before_anything_runs(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["bench", "--entries", "5"]) != 0
+    err = capsys.readouterr().err
+    assert "--entries 5" in err and "Traceback" not in err
