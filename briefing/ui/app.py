@@ -163,7 +163,9 @@ class BriefingApp(App[int]):
 
         self.library = message.library
         self.jump_index = message.index
-        self._browser = browser = BrowserScreen(message.library)
+        starts = [screen for screen in self.screen_stack if isinstance(screen, StartScreen)]
+        search = starts[0].pending_search if starts else None
+        self._browser = browser = BrowserScreen(message.library, search=search)
         self.add_mode("browse", lambda: browser)
         self.switch_mode("browse")
         self.remove_mode("start")  # with the help or palette the reader may have opened meanwhile

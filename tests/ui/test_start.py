@@ -13,6 +13,7 @@ from briefing.ui.screens.browser import BrowserScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.start import StartScreen
 from briefing.ui.widgets.loading import LoadingPanel
+from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
 from tests.factories import make_library_dir
 from tests.ui.helpers import loaded, screen_text
@@ -88,3 +89,38 @@ def test_the_first_frame_needs_no_data_layer_and_no_browser_widget() -> None:
     }
     assert "briefing.ui.screens.start" in loaded_modules
     assert loaded_modules & deferred == set()
+
+
+async def test_a_query_typed_while_loading_opens_search_with_it(tmp_path: Path) -> None:
+    workspace = _held(tmp_path)
+    app = create_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"alpha", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen), "? typed into the query is not a request for help"
+        assert "alpha?" in screen_text(app)
+        await pilot.press("backspace")
+        workspace.release.set()
+        browser = await loaded(pilot)
+        view = browser.query_one(SearchView)
+        assert view.input.value == "alpha" and view.input.has_focus
+        for _ in range(100):
+            if view.shown is not None and view.shown.query == "alpha":
+                break
+            await pilot.pause(0.05)
+        assert view.result_list.ids, "the query typed while loading was run once the index was ready"
+
+
+async def test_escape_while_loading_forgets_the_early_query(tmp_path: Path) -> None:
+    workspace = _held(tmp_path)
+    app = create_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"alpha", "escape")
+        await pilot.pause()
+        assert "alpha" not in screen_text(app)
+        workspace.release.set()
+        browser = await loaded(pilot)
+        assert not browser.query(SearchView)
+        assert browser.table.has_focus

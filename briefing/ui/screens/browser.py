@@ -89,9 +89,11 @@ class BrowserScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (SHORT_BELOW, "-tall-screen")]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, search: str | None = None) -> None:
+        """``search``: open with search showing this query (typed while the library loaded)."""
         super().__init__()
         self.library = library
+        self._opening_search = search
         self.history: History[Place] = History()
         self._history_keys = (False, False)
         self._notes_node: TreeNode[Place] | None = None
@@ -115,6 +117,8 @@ class BrowserScreen(Screen[None]):
         self._update_notes_count()
         self.go(start_place(library))
         self.table.focus()
+        if self._opening_search is not None:
+            self.open_search(self._opening_search)
 
     # -- parts ---------------------------------------------------------------
 
@@ -353,6 +357,10 @@ class BrowserScreen(Screen[None]):
 
     def action_open_search(self) -> None:
         """Search over the list area; the query and results stay there for the next ``/``."""
+        self.open_search()
+
+    def open_search(self, query: str | None = None) -> None:
+        """Show search, with ``query`` in the input if given (else what was there)."""
         try:
             view = self.query_one("#search", SearchView)
         except NoMatches:
@@ -360,7 +368,7 @@ class BrowserScreen(Screen[None]):
             searcher = app.search if app.search_index is not None else None
             view = SearchView(searcher, app.settings.recent_queries, id="search")
         self.show_widget(view, Text("Search"))
-        self.call_after_refresh(view.focus_input)
+        self.call_after_refresh(view.focus_input, query)
 
     def search_ready(self, search: Searcher) -> None:
         for view in self.query(SearchView):

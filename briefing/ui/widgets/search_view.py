@@ -98,7 +98,11 @@ class SearchView(Vertical):
     def result_list(self) -> ResultList:
         return self.query_one("#search-results", ResultList)
 
-    def focus_input(self) -> None:
+    def focus_input(self, query: str | None = None) -> None:
+        """Focus the query, replaced by ``query`` if given, with the cursor at its end."""
+        if query is not None:
+            self.input.value = query
+            self.input.cursor_position = len(query)
         self.input.focus()
 
     def ready(self, search: Searcher) -> None:
