@@ -399,7 +399,8 @@ def parse(source: str, *, partial: bool = False) -> Query:
 
     ``partial`` is for a query still being typed: its last word (of two
     letters or more) is taken as a prefix, and a trailing OR, '-' or '(' is
-    ignored rather than an error.
+    ignored rather than an error.  A last word of one letter stays a word (as
+    a prefix it would match most of a large library), with a warning saying so.
     """
     if len(source) > MAX_QUERY_LENGTH:
         raise QueryError(
@@ -410,8 +411,11 @@ def parse(source: str, *, partial: bool = False) -> Query:
     warnings: list[str] = []
     lexemes = _Lexer(text, warnings, partial).lexemes()
     last = lexemes[-1] if lexemes else None
-    if partial and last is not None and last.kind == "word" and len(last.text) > 1 and not text.endswith(" "):
-        lexemes[-1] = replace(last, prefix=True)
+    if partial and last is not None and last.kind == "word" and not text.endswith(" "):
+        if len(last.text) > 1:
+            lexemes[-1] = replace(last, prefix=True)
+        elif last.text.isalnum():
+            warnings.append(f"{last.text!r} is matched as a whole word: type more to match words starting with it")
     parser = _Parser(lexemes, warnings, partial)
     node = parser.parse()
     return Query(source, node, tuple(parser.filters), tuple(warnings))

@@ -172,6 +172,9 @@ def test_partial_queries_take_the_last_word_as_a_prefix_and_forgive_a_trailing_o
     assert parse("khaz", partial=True).text == Term(("khaz",), "khaz", 1, prefix=True)
     assert parse("khaz ", partial=True).text == Term(("khaz",), "khaz", 1)
     assert parse("k", partial=True).text == Term(("k",), "k", 1)  # one letter is too little to be a prefix
+    (warning,) = parse("k", partial=True).warnings
+    assert warning == "'k' is matched as a whole word: type more to match words starting with it"
+    assert parse("k").warnings == () and parse("k ", partial=True).warnings == ()
     assert words_of(parse("convoy OR", partial=True).text) == [("convoy",)]
     assert words_of(parse("convoy -", partial=True).text) == [("convoy",)]
     assert words_of(parse("convoy (", partial=True).text) == [("convoy",)]
