@@ -2,8 +2,11 @@
 
 Each keystroke runs the query in an exclusive thread worker, so a newer
 keystroke supersedes an older search still running and typing never waits
-for results.  The widget does not know where results come from: the app
-hands it a ``search`` function (None while the index is still being built).
+for results.  The screen's next frame waits for them, though, for at most
+``ECHO_LIMIT_S`` (``PaintHold``): the typed character and its results then
+reach the screen together.  The widget does not know where results come
+from: the app hands it a ``search`` function (None while the index is still
+being built).
 """
 
 from __future__ import annotations
