@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.screens.browser import BrowserScreen
+from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
 from tests.factories import alpha_tables, make_library_dir
 
@@ -45,6 +46,16 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def search_painted(view: SearchView, pilot: Pilot[Any], query: str) -> None:
+    """Wait until the search view shows the results of ``query`` and they are on screen."""
+    for _ in range(150):
+        if view.shown is not None and view.shown.query == query:
+            await pilot.pause()
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"results for {query[:40]!r} were never painted")
 
 
 def screen_text(app: BriefingApp) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from briefing.bench.frames import record_frames
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
-from tests.ui.helpers import screen_text
+from tests.ui.helpers import screen_text, search_painted
 
 
 def _app(tmp_path: Path) -> BriefingApp:
@@ -28,17 +29,8 @@ async def _type(app: BriefingApp, pilot, query: str) -> SearchView:
     await pilot.pause()
     await pilot.press(*query)
     view = app.browser.query_one(SearchView)
-    await _painted(view, pilot, query)
+    await search_painted(view, pilot, query)
     return view
-
-
-async def _painted(view: SearchView, pilot, query: str) -> None:
-    for _ in range(150):
-        if view.shown is not None and view.shown.query == query:
-            await pilot.pause()
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"results for {query[:40]!r} were never painted")
 
 
 async def test_typing_khazali_lists_him_first_then_his_group_and_what_mentions_him(tmp_path: Path) -> None:
@@ -83,7 +75,7 @@ async def test_hostile_queries_neither_crash_nor_act(tmp_path: Path) -> None:
         view = await _type(app, pilot, "[@click=app.quit]")
         for query in ("[/]", '"unbalanced', "NEAR(", "OR OR", "x" * 5000):
             view.input.value = query
-            await _painted(view, pilot, query)
+            await search_painted(view, pilot, query)
         assert app.is_running
 
 
@@ -115,16 +107,7 @@ async def test_escape_leaves_search_for_the_view_that_was_there(tmp_path: Path) 
 
 def _record_paints(app: BriefingApp, view: SearchView) -> list[tuple[str, str | None]]:
     """For each frame drawn from now on: the query in the input and the query whose results are shown."""
-    painted: list[tuple[str, str | None]] = []
-    display = app._display
-
-    def record(screen, renderable) -> None:
-        display(screen, renderable)
-        if renderable is not None and not app._batch_count:
-            painted.append((view.input.value, view.shown.query if view.shown else None))
-
-    app._display = record  # type: ignore[method-assign]
-    return painted
+    return record_frames(app, lambda: (view.input.value, view.shown.query if view.shown else None))
 
 
 async def test_a_keystroke_and_its_results_reach_the_screen_in_one_frame(tmp_path: Path) -> None:
@@ -135,7 +118,7 @@ async def test_a_keystroke_and_its_results_reach_the_screen_in_one_frame(tmp_pat
         painted = _record_paints(app, view)
         for key, query in (("a", "Khaza"), ("l", "Khazal"), ("i", "Khazali")):
             await pilot.press(key)
-            await _painted(view, pilot, query)
+            await search_painted(view, pilot, query)
             first = next(frame for frame in painted if frame[0] == query)
             assert first == (query, query), "the echo was painted before its results"
 
@@ -164,7 +147,7 @@ async def test_a_slow_search_holds_the_echo_back_only_briefly(tmp_path: Path) ->
             assert ("Khaza", "Khaz") in painted, "the keystroke was not echoed while its search ran"
         finally:
             release.set()
-        await _painted(view, pilot, "Khaza")
+        await search_painted(view, pilot, "Khaza")
         assert view.result_list.ids[0] == "actor:qais-khazali"
 
 

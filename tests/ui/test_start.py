@@ -16,7 +16,7 @@ from briefing.ui.widgets.loading import LoadingPanel
 from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
 from tests.factories import make_library_dir
-from tests.ui.helpers import loaded, screen_text
+from tests.ui.helpers import loaded, screen_text, search_painted
 
 
 class HeldWorkspace(Workspace):
@@ -105,10 +105,7 @@ async def test_a_query_typed_while_loading_opens_search_with_it(tmp_path: Path) 
         browser = await loaded(pilot)
         view = browser.query_one(SearchView)
         assert view.input.value == "alpha" and view.input.has_focus
-        for _ in range(100):
-            if view.shown is not None and view.shown.query == "alpha":
-                break
-            await pilot.pause(0.05)
+        await search_painted(view, pilot, "alpha")
         assert view.result_list.ids, "the query typed while loading was run once the index was ready"
 
 

@@ -38,21 +38,25 @@ class StartScreen(Screen[None]):
         yield Footer(compact=True)
 
     @property
+    def early_search(self) -> QueryInput:
+        return self.query_one("#early-search", QueryInput)
+
+    @property
     def pending_search(self) -> str | None:
         """What the reader typed to search for, or None if they did not ask to search."""
-        query = self.query_one("#early-search", QueryInput)
+        query = self.early_search
         return query.value if query.display else None
 
     def progress(self, done: int, total: int) -> None:
         self.query_one(LoadingPanel).progress(done, total)
 
     def action_search(self) -> None:
-        query = self.query_one("#early-search", QueryInput)
+        query = self.early_search
         query.display = True
         query.focus()
 
     def action_cancel_search(self) -> None:
-        query = self.query_one("#early-search", QueryInput)
+        query = self.early_search
         query.display = False
         query.value = ""
 
