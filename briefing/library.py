@@ -210,8 +210,9 @@ class Library:
         table = self._table(kind)
         return [table[i] for i in ids if i in table]
 
-    def briefings_of(self, entity_id: str) -> tuple[str, ...]:
-        entity = self.get(entity_id)
+    def briefings_of(self, entry: str | LibraryEntity) -> tuple[str, ...]:
+        """The briefings an entry (given by id, or itself) is part of."""
+        entity = self.get(entry) if isinstance(entry, str) else entry
         match entity:
             case None:
                 return ()

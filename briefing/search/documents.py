@@ -14,8 +14,9 @@ facets  filter tokens (kind, briefing, actor, type, status, tag, flag),
 
 The name and title fields hold their words separated by single spaces
 (``folding.index_words``), so that ranking can find a phrase in them as
-text (``plan.ByField``).  Also here: the fields of a hit that its snippet
-is taken from, in the order they are tried.
+text (``plan.ByField``, which reads the copy ``schema`` keeps in
+``entries``).  Also here: the fields of a hit that its snippet is taken
+from, in the order they are tried.
 """
 
 from __future__ import annotations

@@ -41,12 +41,12 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.library import Library
+from briefing.library import Library, LibraryEntity
 from briefing.model.dates import When
 from briefing.model.entities import Note
 from briefing.model.vocabulary import EntityKind
@@ -364,7 +364,8 @@ class SearchIndex:
         marks = ", ".join("?" * len(numbers))
         sql = f"SELECT rowid, id, kind FROM entries WHERE rowid IN ({marks})"
         found = {rowid: (entry_id, kind) for rowid, entry_id, kind in self._conn.execute(sql, numbers)}
-        tables = {
+        # Keyed by EntityKind, a StrEnum, so the kind as stored (a str) finds its table.
+        tables: dict[str, Mapping[str, LibraryEntity | Note]] = {
             EntityKind.ACTOR: self.library.actors,
             EntityKind.BRIEFING: self.library.briefings,
             EntityKind.CLAIM: self.library.claims,
@@ -376,13 +377,13 @@ class SearchIndex:
         hits = []
         for rowid, score in ranked:
             entry_id, kind = found.get(rowid, ("", EntityKind.NOTE))
-            entity = tables[EntityKind(kind)].get(entry_id)
+            entity = tables[kind].get(entry_id)
             if entity is None:
                 continue
             title, title_spans = title_of(documents.display_title(entity), highlighter)
             text, spans = snippet(documents.snippet_fields(entity, self.library), highlighter)
             when = documents.date_of(entity)
-            owner = entity.target if isinstance(entity, Note) else entity.id
+            owner = entity.target if isinstance(entity, Note) else entity
             hits.append(
                 SearchHit(
                     id=entity.id,

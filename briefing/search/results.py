@@ -106,6 +106,19 @@ class Highlighter:
     def __bool__(self) -> bool:
         return self._ascii is not None
 
+    def may_match(self, text: str) -> bool:
+        """False when ``text`` surely holds none of the words: a cheap test, before a field is cleaned.
+
+        Cleaning only drops control codes and folds spaces, so a word the raw
+        text lacks it lacks too, but for a word a control code splits.
+        """
+        if self._ascii is None:
+            return False
+        if not _is_plain(text):
+            return True
+        lowered = text.lower()
+        return any(needle in lowered for needle in self._needles)
+
     def spans(self, text: str) -> list[Span]:
         if self._ascii is None:
             return []
@@ -163,7 +176,10 @@ def snippet(fields: Iterable[str], highlighter: Highlighter) -> tuple[str, tuple
     """The first field where a query word appears, cut around it; else the first non-empty field."""
     fallback = ""
     for raw in fields:
-        line = one_line(raw[:SCAN_WIDTH])
+        head = raw[:SCAN_WIDTH]
+        if fallback and not highlighter.may_match(head):
+            continue
+        line = one_line(head)
         if not line:
             continue
         fallback = fallback or line

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from briefing.search import ranking
 from briefing.search.index import SearchIndex
 from briefing.search.query import QueryError
 from briefing.search.results import SearchHit
@@ -34,6 +35,16 @@ def test_the_actor_comes_first_then_his_group_and_what_mentions_him(ids: Ids) ->
 def test_a_word_in_a_name_outranks_the_same_word_in_a_role(ids: Ids) -> None:
     found = ids("quds")
     assert found.index("actor:quds-force") < found.index("actor:ghaani")
+
+
+@pytest.mark.parametrize("query", ["quds", "qud*"])
+def test_words_too_common_for_bm25_rank_a_name_then_a_role_then_the_rest(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    monkeypatch.setattr(ranking, "COMMON", 1)
+    index._ranker.forget()
+    found = index.search(query).ids
+    assert found[:2] == ["actor:quds-force", "actor:ghaani"] and len(found) > 2
 
 
 def test_an_exact_alias_comes_first(index: SearchIndex) -> None:
@@ -161,6 +172,7 @@ def test_date_filters_keep_entries_whose_dates_overlap(ids: Ids) -> None:
     assert "event:beta-visit" in ids("kind:event from:2021-03-29 to:2021-03-29")
     assert "event:beta-visit" not in ids("kind:event from:2021-03-30")
     assert ids("kind:event from:2020-09 to:2020-09") == ["event:convoy-september", "event:passing-mention"]
+    assert "event:talks" in ids("kind:event from:2020-09"), "the same first day, another last one"
     assert ids('convoy to:"23 aug 2020"') == ["event:convoy-august"]
 
 
