@@ -17,9 +17,16 @@ def is_id(value: object) -> bool:
     return isinstance(value, str) and ID_RE.fullmatch(value) is not None
 
 
+_KINDS = {str(kind): kind for kind in EntityKind}
+
+
 def kind_of(entity_id: str) -> EntityKind:
-    """The kind named by an id's prefix; the id must be well formed."""
-    return EntityKind(entity_id.split(":", 1)[0])
+    """The kind named by an id's prefix; the id must be well formed (else ValueError)."""
+    prefix = entity_id.split(":", 1)[0]
+    try:
+        return _KINDS[prefix]
+    except KeyError:
+        raise ValueError(f"{prefix!r} is not a kind of entry") from None
 
 
 def slug_of(entity_id: str) -> str:

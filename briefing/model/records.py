@@ -54,7 +54,7 @@ _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 def _text(value: Any) -> str | None:
     if not isinstance(value, str):
         return f"expected text, got {type(value).__name__}"
-    if _SURROGATE_RE.search(value):
+    if not value.isascii() and _SURROGATE_RE.search(value):
         return "contains an invalid character (a lone UTF-16 surrogate)"
     return None
 
@@ -253,9 +253,10 @@ def validate_tables(tables: Any, file: str, external_ids: Mapping[str, Any] | se
 
 def _check_fields(out: _Collector, kind: EntityKind, entity_id: str, record: dict[str, Any]) -> None:
     spec = SPECS[kind]
-    for name in record:
-        if name not in spec:
-            out.add(entity_id, name, f"unknown field (expected: {', '.join(spec)})")
+    if not spec.keys() >= record.keys():
+        for name in record:
+            if name not in spec:
+                out.add(entity_id, name, f"unknown field (expected: {', '.join(spec)})")
     for name, field_spec in spec.items():
         if name not in record:
             if field_spec.required:
