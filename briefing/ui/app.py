@@ -237,6 +237,12 @@ class BriefingApp(App[int]):
         except BriefingError:
             return ()
 
+    def note(self, note_id: str) -> Note | None:
+        try:
+            return self.workspace.notes.get(note_id)
+        except BriefingError:
+            return None
+
     def all_notes(self) -> list[Note]:
         try:
             return self.workspace.notes.all()

@@ -15,6 +15,17 @@ class Navigate(Message):
 
 
 @dataclass
+class Preview(Message):
+    """Show an entry in the detail view, leaving the history alone: a list's cursor came to it.
+
+    Sent only while that list has focus, so results arriving as the reader types
+    leave the detail view alone.
+    """
+
+    entity_id: str
+
+
+@dataclass
 class EntryChanged(Message):
     """Something shown with an entry changed outside the library (e.g. its notes): draw it again."""
 

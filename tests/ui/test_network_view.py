@@ -9,7 +9,7 @@ from textual.widgets import Static, Tree
 from briefing.library import Library
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Relation, Source
 from briefing.model.vocabulary import ActorKind, RelationType
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import Navigate, Preview
 from briefing.ui.widgets.actor_network import ActorNetwork
 
 BID = "briefing:militias"
@@ -64,6 +64,7 @@ class Host(App[None]):
         self.library = library
         self.briefing_id = briefing_id
         self.navigated: list[str] = []
+        self.previewed: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield ActorNetwork(self.library, self.briefing_id, id="network")
@@ -73,6 +74,9 @@ class Host(App[None]):
 
     def on_navigate(self, message: Navigate) -> None:
         self.navigated.append(message.entity_id)
+
+    def on_preview(self, message: Preview) -> None:
+        self.previewed.append(message.entity_id)
 
 
 def tree_lines(app: App[None]) -> list[str]:
@@ -106,6 +110,18 @@ async def test_enter_on_a_hub_opens_that_actor() -> None:
         assert app.query_one(ActorNetwork).current == "actor:us"
         tree = app.query_one(Tree)
         assert tree.get_node_at_line(0) is not None and tree.get_node_at_line(0).is_expanded
+
+
+async def test_the_actor_under_the_cursor_is_previewed_and_not_opened() -> None:
+    app = Host(_library(ACTORS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.pause()
+        current = app.query_one(ActorNetwork).current
+        assert current is not None and current != "actor:us"
+        assert app.previewed[-1] == current
+        assert app.navigated == []
 
 
 async def test_clicking_a_branch_opens_that_actor() -> None:

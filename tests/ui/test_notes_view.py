@@ -10,8 +10,10 @@ from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.places import Place, View
 from briefing.ui.screens.note_editor import NoteEditor
 from briefing.ui.widgets.notes_list import NotesList
+from briefing.ui.widgets.search_view import SearchView
+from briefing.ui.widgets.timeline_view import EventList
 from briefing.workspace import Workspace
-from tests.ui.helpers import loaded
+from tests.ui.helpers import loaded, search_painted, settle
 
 
 def _app(data: Path) -> BriefingApp:
@@ -192,3 +194,45 @@ async def test_a_very_long_note_shows_as_an_excerpt_and_the_app_keeps_answering(
         await pilot.press("question_mark")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "HelpScreen"
+
+
+async def _write_note_with_a(app: BriefingApp, pilot, text: str) -> None:
+    await pilot.press("a")
+    await _until(pilot, lambda: isinstance(app.screen, NoteEditor), "a opened no editor")
+    await pilot.press(*text)
+    await pilot.press("ctrl+s")
+    await _until(pilot, lambda: not isinstance(app.screen, NoteEditor), "the editor never closed")
+
+
+async def test_a_in_the_timeline_annotates_the_event_under_the_cursor(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        events = app.browser.query_one(EventList)
+        events.focus()
+        await pilot.press("down", "down")
+        await settle(pilot)
+        under_cursor = events.current
+        assert under_cursor is not None
+        assert app.browser.detail.outline is not None and app.browser.detail.outline.id == under_cursor.id
+        await _write_note_with_a(app, pilot, "check the date")
+        (note,) = NotesStore(notes_path(tmp_path)).all()
+        assert note.target == under_cursor.id
+
+
+async def test_a_on_a_search_result_annotates_that_result(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await pilot.press(*"Khazali")
+        view = app.browser.query_one(SearchView)
+        await search_painted(view, pilot, "Khazali")
+        await pilot.press("down", "down")
+        await settle(pilot)
+        assert view.current == "actor:asaib-ahl-al-haq"
+        await _write_note_with_a(app, pilot, "who funds them")
+        (note,) = NotesStore(notes_path(tmp_path)).all()
+        assert note.target == "actor:asaib-ahl-al-haq"

@@ -9,7 +9,7 @@ from briefing.bench.frames import record_frames
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
-from tests.ui.helpers import screen_text, search_painted
+from tests.ui.helpers import screen_text, search_painted, settle
 
 
 def _app(tmp_path: Path) -> BriefingApp:
@@ -56,6 +56,28 @@ async def test_enter_opens_the_first_result_and_back_returns(tmp_path: Path) -> 
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert app.browser.place == before
+
+
+async def test_the_hit_under_the_cursor_shows_in_the_detail_pane_without_moving_the_history(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        before = app.browser.place
+        shown_before = app.browser.detail.outline
+        await _type(app, pilot, "Khazali")
+        await settle(pilot)
+        assert app.browser.detail.outline == shown_before, "typing leaves the detail pane alone"
+        await pilot.press("down")
+        await settle(pilot)
+        assert app.browser.detail.outline.id == "actor:qais-khazali"
+        await pilot.press("down")
+        await settle(pilot)
+        assert app.browser.detail.outline.id == "actor:asaib-ahl-al-haq"
+        assert "Asaib Ahl al-Haq" in screen_text(app)
+        assert app.browser.place == before
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.browser.detail.outline == shown_before
 
 
 async def test_a_malformed_query_says_what_is_wrong_and_keeps_running(tmp_path: Path) -> None:

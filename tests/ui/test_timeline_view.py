@@ -15,7 +15,7 @@ from briefing.model.dates import When
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Event, Source
 from briefing.model.vocabulary import EVENT_KINDS, ActorKind, Precision
 from briefing.timeline import Granularity, MonthHeader
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import Navigate, Preview
 from briefing.ui.widgets.timeline_chart import TimelineChart
 from briefing.ui.widgets.timeline_view import EventList, TimelineView
 
@@ -65,6 +65,7 @@ class Host(App[None]):
         self.library = library
         self.briefing_id = briefing_id
         self.navigated: list[str] = []
+        self.previewed: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield TimelineView(self.library, self.briefing_id, id="timeline")
@@ -74,6 +75,9 @@ class Host(App[None]):
 
     def on_navigate(self, message: Navigate) -> None:
         self.navigated.append(message.entity_id)
+
+    def on_preview(self, message: Preview) -> None:
+        self.previewed.append(message.entity_id)
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -133,8 +137,23 @@ async def test_enter_on_a_row_opens_that_event() -> None:
         assert app.query_one(EventList).has_focus
         await pilot.press("down", "down", "enter")
         assert app.navigated == [event_ids(app)[2]]
-        current = app.query_one(TimelineView).current
-        assert current is not None and current.id == app.navigated[0]
+        assert app.query_one(TimelineView).current == app.navigated[0]
+
+
+async def test_the_event_under_the_cursor_is_previewed_while_the_list_has_focus() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        ids = event_ids(app)
+        await pilot.press("down", "down")
+        assert app.previewed[-2:] == ids[1:3]
+        assert app.navigated == []
+        app.query_one("#timeline-kind", Select).focus()
+        await pilot.pause()
+        app.previewed.clear()
+        app.query_one(EventList).action_move(1)
+        await pilot.pause()
+        assert app.previewed == [], "no preview from a list the reader is not in"
 
 
 async def test_headers_are_skipped_by_the_cursor() -> None:

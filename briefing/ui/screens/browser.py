@@ -28,7 +28,7 @@ from briefing.model.entities import Note
 from briefing.outline import outline
 from briefing.text import shorten, text
 from briefing.ui.history import History
-from briefing.ui.messages import EntryChanged, Navigate
+from briefing.ui.messages import EntryChanged, Navigate, Preview
 from briefing.ui.places import LIST_VIEWS, VIEW_LABELS, Place, View, place_of, start_place, view_count
 from briefing.ui.screens.confirm import Confirm
 from briefing.ui.screens.note_editor import Draft, NoteEditor
@@ -240,6 +240,9 @@ class BrowserScreen(Screen[None]):
         if entity_id is None:
             self.detail.show(None, HINTS.get(place.view, EMPTY_HINT))
             return
+        self._show_in_detail(entity_id)
+
+    def _show_in_detail(self, entity_id: str) -> None:
         try:
             self.detail.show(outline(self.library, entity_id, self.briefing_app.notes_for(entity_id)))
         except NotFoundError as exc:
@@ -289,7 +292,7 @@ class BrowserScreen(Screen[None]):
     def _navigate(self, message: Navigate) -> None:
         message.stop()
         if message.entity_id.startswith("note:"):
-            note = next((n for n in self.briefing_app.all_notes() if n.id == message.entity_id), None)
+            note = self.briefing_app.note(message.entity_id)
             if note is not None:
                 self.edit_note(note.target, note)
             return
@@ -381,14 +384,30 @@ class BrowserScreen(Screen[None]):
             self._show(self.place)
         self.current_view.focus()
 
+    @on(Preview)
+    def _preview(self, message: Preview) -> None:
+        message.stop()
+        entity_id = self._entry_of(message.entity_id)
+        if entity_id is not None:
+            self._show_in_detail(entity_id)
+
+    def _entry_of(self, entity_id: str) -> str | None:
+        """The entry an id stands for: a note stands for the entry it is on."""
+        if not entity_id.startswith("note:"):
+            return entity_id
+        note = self.briefing_app.note(entity_id)
+        return note.target if note is not None else None
+
     @on(SearchView.Searched)
     def _searched(self, message: SearchView.Searched) -> None:
         message.stop()
         self.briefing_app.remember_query(message.query)
 
     def action_annotate(self) -> None:
-        """A note on the entry the reader is on: the open one, or the one under the cursor in a chart."""
-        target = getattr(self.current_view, "current", None) or self.current_entry
+        """A note on the entry the reader is on: the one under the cursor of a view that has
+        one (``current``: the timeline, the network, search results), else the open one."""
+        under_cursor = getattr(self.current_view, "current", None)
+        target = self._entry_of(under_cursor) if under_cursor else self.current_entry
         if not isinstance(target, str) or target not in self.library:
             self.notify("Open an entry first: a note is always on an entry", markup=False)
             return

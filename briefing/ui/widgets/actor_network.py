@@ -22,7 +22,7 @@ from briefing.library import Library
 from briefing.model.vocabulary import RELATION_LABELS, RelationType
 from briefing.network import Branch, Network
 from briefing.text import one_line, shorten
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import Navigate, Preview
 
 INITIALLY_EXPANDED = 8
 """Hubs opened one level when the view appears."""
@@ -134,6 +134,12 @@ class ActorNetwork(Vertical):
     @on(Tree.NodeExpanded)
     def _expanded(self, event: Tree.NodeExpanded[_Place | None]) -> None:
         self._fill(event.node)
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted[_Place | None]) -> None:
+        event.stop()
+        if event.control.has_focus and event.node.data is not None:
+            self.post_message(Preview(event.node.data.actor))
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[_Place | None]) -> None:

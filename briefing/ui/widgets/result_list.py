@@ -27,6 +27,7 @@ from textual.strip import Strip
 
 from briefing.search.results import SearchHit
 from briefing.text import highlighted, text
+from briefing.ui.messages import Preview
 
 ROWS = 2
 """Lines per hit: kind, title and date; then the snippet."""
@@ -161,6 +162,16 @@ class ResultList(ScrollView, can_focus=True):
         for index in (old, new):
             self.refresh(Region(0, index * ROWS - self.scroll_offset.y, self.size.width, ROWS))
         self.scroll_to_region(Region(0, new * ROWS, self.size.width, ROWS), animate=False, immediate=True)
+        if self.has_focus:
+            self._preview()
+
+    def on_focus(self) -> None:
+        self._preview()
+
+    def _preview(self) -> None:
+        entity_id = self.current_id
+        if entity_id is not None:
+            self.post_message(Preview(entity_id))
 
     # -- the reader ---------------------------------------------------------------------
 

@@ -101,6 +101,12 @@ class SearchView(Vertical):
     def result_list(self) -> ResultList:
         return self.query_one("#search-results", ResultList)
 
+    @property
+    def current(self) -> str | None:
+        """The hit under the cursor while the reader is in the results (what ``a`` annotates)."""
+        results = self.result_list
+        return results.current_id if results.has_focus else None
+
     def focus_input(self, query: str | None = None) -> None:
         """Focus the query, replaced by ``query`` if given, with the cursor at its end."""
         if query is not None:

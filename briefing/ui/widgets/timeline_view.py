@@ -40,7 +40,7 @@ from briefing.timeline import (
     series_counts,
     tally,
 )
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import Navigate, Preview
 from briefing.ui.widgets.timeline_chart import TimelineChart
 
 _SERIES_PREFIX = "series:"
@@ -123,6 +123,14 @@ class EventList(ScrollView, can_focus=True):
         top = found - 1 if found and isinstance(self.rows[found - 1], MonthHeader) else found
         self.scroll_to_region(Region(0, top, 1, found - top + 1), animate=False, force=True, immediate=True)
         self.refresh()
+        self._preview()
+
+    def on_focus(self) -> None:
+        self._preview()
+
+    def _preview(self) -> None:
+        if self.has_focus and self.current is not None:
+            self.post_message(Preview(self.current.id))
 
     def action_move(self, step: int) -> None:
         if self.cursor is not None:
@@ -148,6 +156,7 @@ class EventList(ScrollView, can_focus=True):
             event.stop()
             self.cursor = index
             self.refresh()
+            self._preview()
             self.action_open()
 
     def on_resize(self) -> None:
@@ -250,9 +259,10 @@ class TimelineView(Vertical):
         return self.query_one(EventList).rows
 
     @property
-    def current(self) -> Event | None:
-        """The event under the list's cursor (what ``a`` annotates, say)."""
-        return self.query_one(EventList).current
+    def current(self) -> str | None:
+        """The id of the event under the list's cursor (what ``a`` annotates)."""
+        event = self.query_one(EventList).current
+        return event.id if event is not None else None
 
     # -- loading and filtering (thread workers) ------------------------------
 
