@@ -74,7 +74,13 @@ class BrowserScreen(Screen[None]):
             tooltip="Forward again after going back",
             id="forward",
         ),
-        Binding("a", "annotate", "annotate", tooltip="Write a note on the open entry", id="annotate"),
+        Binding(
+            "a",
+            "annotate",
+            "annotate",
+            tooltip="Write a note on the entry under the cursor, or the open one",
+            id="annotate",
+        ),
         Binding("t", "timeline", "timeline", tooltip="The timeline of the current briefing", id="timeline"),
         Binding(
             "ctrl+b",
