@@ -26,13 +26,16 @@ class Host(App[None]):
         self.chosen: list[str] = []
         self.above_top = 0
 
+    BINDINGS = [("up", "above_top")]
+
     def compose(self) -> ComposeResult:
         yield ResultList(id="hits")
 
     def on_result_list_chosen(self, message: ResultList.Chosen) -> None:
         self.chosen.append(message.entity_id)
 
-    def on_result_list_above_top(self, message: ResultList.AboveTop) -> None:
+    def action_above_top(self) -> None:
+        """Up from the first hit is left to the list's parents (here, the app)."""
         self.above_top += 1
 
 

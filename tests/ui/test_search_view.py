@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from textual import events
+
 from briefing.bench.frames import record_frames
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.widgets.search_view import SearchView
@@ -78,6 +80,25 @@ async def test_the_hit_under_the_cursor_shows_in_the_detail_pane_without_moving_
         await pilot.press("escape")
         await settle(pilot)
         assert app.browser.detail.outline == shown_before
+
+
+async def test_arrow_keys_sent_in_a_burst_all_count(tmp_path: Path) -> None:
+    """Down from the query moves into the results as the key arrives: the downs right behind it move the
+    cursor.  Up from the first hit goes back to the query, to go on typing at its end."""
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        view = await _type(app, pilot, "Khazali")
+        for key in ("down", "down", "down"):
+            app._driver.send_message(events.Key(key, None))
+        await settle(pilot)
+        assert view.result_list.has_focus and view.result_list.cursor == 2
+        for key in ("up", "up", "up"):
+            app._driver.send_message(events.Key(key, None))
+        await settle(pilot)
+        assert view.input.has_focus
+        await pilot.press("x")
+        assert view.input.value == "Khazalix", "the query is refined, not replaced"
 
 
 async def test_a_malformed_query_says_what_is_wrong_and_keeps_running(tmp_path: Path) -> None:

@@ -1,5 +1,9 @@
 """The search query's input line: Textual's Input, minus a screen relayout per keystroke.
 
+Coming back to the query (up from the results, ``/`` again) leaves the
+cursor at its end, to refine it: Input's default, selecting all of it on
+focus, would make the next key replace the query.
+
 Input keeps its text's width as its virtual size, and a change of virtual
 size asks for a layout of the whole screen.  On a one-line input without a
 scroll bar nothing else depends on that width: the input scrolls its own
@@ -10,6 +14,8 @@ the screen and redrawing every scroll bar on it.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input
@@ -17,3 +23,7 @@ from textual.widgets import Input
 
 class QueryInput(Input):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)

@@ -18,6 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -89,9 +90,6 @@ class ResultList(ScrollView, can_focus=True):
         def __init__(self, entity_id: str) -> None:
             super().__init__()
             self.entity_id = entity_id
-
-    class AboveTop(Message):
-        """Up on the first hit: the reader is going back to the query."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -177,8 +175,8 @@ class ResultList(ScrollView, can_focus=True):
 
     def action_move(self, step: int) -> None:
         if step < 0 and self.cursor == 0:
-            self.post_message(self.AboveTop())
-        elif self.hits:
+            raise SkipAction()  # up from the first hit is the parent's: the search view goes back to the query
+        if self.hits:
             self.cursor = max(0, min(len(self.hits) - 1, self.cursor + step))
 
     def action_page(self, direction: int) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -59,6 +59,8 @@ class Shown:
 class SearchView(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "leave search", tooltip="Back to where you were", id="leave_search"),
+        Binding("down", "to_results", show=False),
+        Binding("up", "up", show=False),
     ]
 
     class Left(Message):
@@ -187,11 +189,6 @@ class SearchView(Vertical):
         event.stop()
         self._open(event.entity_id)
 
-    @on(ResultList.AboveTop)
-    def _above_top(self, event: ResultList.AboveTop) -> None:
-        event.stop()
-        self.input.focus()
-
     def _open(self, entity_id: str | None) -> None:
         if entity_id is None:
             return
@@ -202,15 +199,20 @@ class SearchView(Vertical):
             self.post_message(self.Searched(query))
         self.post_message(Navigate(entity_id))
 
-    def on_key(self, event: events.Key) -> None:
-        if self.input.has_focus and event.key in ("up", "down"):
-            event.stop()
-            event.prevent_default()
-            if event.key == "down":
-                if self.result_list.hits:
-                    self.result_list.focus()
-            else:
-                self._recall_previous()
+    # Bindings rather than a key handler, and set_focus rather than focus(): the app looks a
+    # binding up from the focus of the moment each key reaches it, so once the focus has moved
+    # here, the arrows right behind (a held key, a burst) go by the results' bindings.
+
+    def action_to_results(self) -> None:
+        if self.result_list.hits:
+            self.screen.set_focus(self.result_list)
+
+    def action_up(self) -> None:
+        """Up from the first hit goes back to the query (the list skips it); in the query, recalls."""
+        if self.screen.focused is self.result_list:
+            self.screen.set_focus(self.input)
+        else:
+            self._recall_previous()
 
     def _recall_previous(self) -> None:
         """Shell-like: each up arrow in the input brings back an earlier query."""
