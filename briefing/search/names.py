@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from briefing.library import Library
 from briefing.model.ids import ID_RE
+from briefing.model.vocabulary import EntityKind
 from briefing.search.folding import WORD_RE, skeleton, words
 from briefing.search.query import Query
 
@@ -98,15 +99,24 @@ class ActorNames:
         return " ".join(f or w for f, w in zip(fixed, folded_words, strict=True))
 
 
+KIND_WORDS = {word: str(kind) for kind in EntityKind for word in (str(kind), f"{kind}s")}
+"""Words readers type for a kind of entry ("Khazali claims"), which the text seldom holds."""
+
+
 def suggest(query: Query, names: ActorNames) -> tuple[str, ...]:
-    """The query with near misses of actor names put right, if there are any."""
+    """The query with near misses of actor names put right, and a kind's name as a kind: filter."""
     replacements: list[tuple[int, int, str]] = []
+    kind_free = not query.filters_named("kind")
     for term in query.terms():
         if term.prefix:
             continue
+        start = term.column - 1 + (1 if term.quoted else 0)
+        if kind_free and not term.quoted and len(term.words) == 1 and term.words[0] in KIND_WORDS:
+            replacements.append((start, start + len(term.raw), f"kind:{KIND_WORDS[term.words[0]]}"))
+            kind_free = False
+            continue
         better = names.corrected(term.words)
         if better:
-            start = term.column - 1 + (1 if term.quoted else 0)
             replacements.append((start, start + len(term.raw), better))
     for flt in query.filters:
         if flt.name != "actor" or flt.negated or names.named(flt.value):

@@ -4,8 +4,8 @@ Tables
     ``fts``      the FTS5 table, one row per entry (columns: documents.COLUMNS)
     ``entries``  rowid -> id, kind, dates (ISO; "" when undated), and the name and
                  title fields again: ranking by field reads them row by row,
-                 and a row of this table is a tenth the size of one of
-                 ``fts``'s content
+                 and a row of this table is about a fifth the size of a row
+                 of ``fts``'s content
     ``meta``     schema version, library fingerprint, notes digest, layout
 
 Layout
