@@ -269,6 +269,6 @@ def snippet_fields(entity: LibraryEntity | Note, library: Library) -> Iterator[s
                 yield "with " + _names(library, entity.actors)
         case Note():
             yield entity.text
-            yield " ".join(f"#{t}" for t in entity.tags)
             if is_id(entity.target):
                 yield f"on {kind_of(entity.target)} {library.label(entity.target)}"
+            yield " ".join(f"#{t}" for t in entity.tags)

@@ -381,7 +381,7 @@ class SearchIndex:
             if entity is None:
                 continue
             title, title_spans = title_of(documents.display_title(entity), highlighter)
-            text, spans = snippet(documents.snippet_fields(entity, self.library), highlighter)
+            text, spans = snippet(documents.snippet_fields(entity, self.library), highlighter, besides=title)
             when = documents.date_of(entity)
             owner = entity.target if isinstance(entity, Note) else entity
             hits.append(

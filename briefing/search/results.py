@@ -172,15 +172,19 @@ def excerpt(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[s
     return prefix + text[start:end] + suffix, inside
 
 
-def snippet(fields: Iterable[str], highlighter: Highlighter) -> tuple[str, tuple[Span, ...]]:
-    """The first field where a query word appears, cut around it; else the first non-empty field."""
+def snippet(fields: Iterable[str], highlighter: Highlighter, besides: str = "") -> tuple[str, tuple[Span, ...]]:
+    """The first field where a query word appears, cut around it; else the first non-empty field.
+
+    A field that reads the same as ``besides`` (the title shown above it, as
+    a short note's text is) is passed over: the snippet says something more.
+    """
     fallback = ""
     for raw in fields:
         head = raw[:SCAN_WIDTH]
         if fallback and not highlighter.may_match(head):
             continue
         line = one_line(head)
-        if not line:
+        if not line or line == besides:
             continue
         fallback = fallback or line
         if highlighter:

@@ -231,6 +231,12 @@ def test_notes_are_searchable_with_tags_and_flags(ids: Ids) -> None:
     assert "note:01hzz0000000000000000000bb" in ids("actor:khazali kind:note")
 
 
+def test_a_one_line_note_shows_its_entry_below_rather_than_its_text_twice(index: SearchIndex) -> None:
+    (hit,) = index.search("quds statements").hits
+    assert hit.title == "Check against the Quds statements"
+    assert hit.snippet == "on claim Qaani says the convoys will be targeted."
+
+
 def test_a_changed_note_is_found_by_its_new_text_only(index: SearchIndex, ids: Ids) -> None:
     first = NOTES[0]
     index.update_note(replace(first, text="Now about the pipeline", updated="2021-03-12T10:00:00.000Z"))
