@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -29,10 +30,13 @@ def _sections() -> list[tuple[str, list[type[DOMNode]]]]:
     from briefing.ui.widgets.entry_table import EntryTable
     from briefing.ui.widgets.link import Link
     from briefing.ui.widgets.navigation import Navigation
+    from briefing.ui.widgets.result_list import ResultList
+    from briefing.ui.widgets.search_view import SearchView
     from briefing.ui.widgets.timeline_view import TimelineView
 
     return [
         ("Browsing", [BrowserScreen]),
+        ("Search", [SearchView, ResultList]),
         ("Entry list", [EntryTable]),
         ("Open entry", [DetailView, Link, ShowMore]),
         ("Navigation", [Navigation]),
@@ -92,13 +96,13 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help"):
             for title, rows in help_sections(self.app):
                 yield Static(Text(title, style="bold"), classes="help-section")
-                lines = Text()
-                for index, (keys, description) in enumerate(rows):
-                    if index:
-                        lines.append("\n")
-                    lines.append(keys.ljust(KEY_WIDTH), "bold")
-                    lines.append(description)
-                yield Static(lines, classes="help-keys")
+                # A grid, so a long description wraps under itself rather than under the keys.
+                grid = Table.grid()
+                grid.add_column(width=KEY_WIDTH, no_wrap=True, style="bold")
+                grid.add_column()
+                for keys, description in rows:
+                    grid.add_row(Text(keys), Text(description))
+                yield Static(grid, classes="help-keys")
             yield Static(Text("Mouse", style="bold"), classes="help-section")
             yield Static(Text(MOUSE), classes="help-keys")
 

@@ -59,7 +59,7 @@ def hit_lines(hit: SearchHit) -> tuple[Text, Text]:
 
 class ResultList(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "open", show=False),
+        Binding("enter", "choose", "open", show=False, tooltip="Open the result under the cursor"),
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
         Binding("pageup", "page(-1)", show=False),

@@ -59,8 +59,14 @@ class Shown:
 class SearchView(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "leave search", tooltip="Back to where you were", id="leave_search"),
-        Binding("down", "to_results", show=False),
-        Binding("up", "up", show=False),
+        Binding("down", "to_results", "results", show=False, tooltip="From the query down to the results"),
+        Binding(
+            "up",
+            "up",
+            "earlier query",
+            show=False,
+            tooltip="In the query, the query before (kept across runs); on the first result, back to the query",
+        ),
     ]
 
     class Left(Message):
