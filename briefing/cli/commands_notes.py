@@ -159,7 +159,7 @@ def _row(note: Note, library: Library, orphaned: bool) -> list[str]:
 
 def _print_table(rows: list[list[str]]) -> None:
     """Like ``output.print_table``, but a note's id is never folded (``notes rm`` needs it whole)."""
-    if len(rows) > output.PLAIN_ABOVE:
+    if output.as_lines(len(rows)):
         output.print_plain(HEADERS, rows)
         return
     table = Table(

@@ -48,6 +48,17 @@ PLAIN_ABOVE = 1_000
 """Listings longer than this print as tab-separated lines: laying out a Rich table of 100,000 rows takes a minute."""
 
 
+def as_lines(rows: int) -> bool:
+    """Whether a listing prints as tab-separated lines rather than a table.
+
+    Into a pipe or a file it always does: a row stays one line whatever the
+    width (a table cut to 80 columns folds ids and names over several), so
+    ``grep``, ``cut`` and ``sort`` see whole rows.  On a terminal, only a
+    listing too long to lay out as a table does.
+    """
+    return rows > PLAIN_ABOVE or not console().is_terminal
+
+
 def print_plain(headers: list[str], rows: list[list[Any]]) -> None:
     """One line a row, fields separated by tabs, each cleaned to one line."""
     write = sys.stdout.write
@@ -58,7 +69,7 @@ def print_plain(headers: list[str], rows: list[list[Any]]) -> None:
 
 
 def print_table(headers: list[str], rows: list[list[Any]], title: str = "") -> None:
-    if len(rows) > PLAIN_ABOVE:
+    if as_lines(len(rows)):
         print_plain(headers, rows)
         return
     out = Table(title=clean(title) or None, title_justify="left", header_style="bold", box=None, pad_edge=False)

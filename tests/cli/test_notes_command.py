@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 
 from briefing.cli import main, output
 from briefing.store.notes import NotesStore
@@ -82,7 +83,14 @@ def test_annotate_with_empty_text_says_so(cli, data: Path) -> None:
     assert not notes_file(data).exists()
 
 
-def test_notes_lists_every_note_with_its_entry(cli) -> None:
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Standard output taken for a terminal (tables), not a pipe (tab-separated lines)."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setattr(output, "_stdout", None)
+
+
+def test_notes_lists_every_note_with_its_entry(cli, terminal) -> None:
     first = cli("annotate", "actor:ghaani", "Check the date", "--flag", "verify", "--tag", "iraq")[1].strip()
     second = cli("annotate", "event:convoy-ied", "Casualty figures differ")[1].strip()
 
@@ -96,15 +104,26 @@ def test_notes_lists_every_note_with_its_entry(cli) -> None:
     assert "IED strikes" in lines[second] and "Casualty figures" in out
 
 
-def test_in_80_columns_a_note_id_stays_whole_so_it_can_be_copied(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_in_80_columns_a_note_id_stays_whole_so_it_can_be_copied(
+    cli, terminal, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COLUMNS", "80")
-    monkeypatch.setattr(output, "_stdout", None)
     note_id = cli("annotate", "actor:ghaani", "A long note " * 10, "--tag", "verify", "--flag", "follow-up")[1].strip()
 
     out = cli("notes")[1]
 
-    assert max(len(line) for line in out.splitlines()) <= 80
-    assert any(line.startswith(note_id + " ") for line in out.splitlines())
+    shown = [Text.from_ansi(line).plain for line in out.splitlines()]
+    assert max(len(line) for line in shown) <= 80
+    assert any(line.startswith(note_id + " ") for line in shown)
+
+
+def test_piped_notes_are_one_tab_separated_line_each_whatever_their_length(cli) -> None:
+    note_id = cli("annotate", "actor:ghaani", "A long note " * 10, "--tag", "verify")[1].strip()
+
+    header, line = cli("notes")[1].splitlines()
+
+    assert header.split("\t") == ["id", "entry", "flag", "tags", "note", "updated"]
+    assert line.split("\t")[:4] == [note_id, "Esmail Qaani", "", "#verify"]
 
 
 def test_notes_of_one_entry_and_json_shape(cli) -> None:
