@@ -73,15 +73,25 @@ def run_search(args: argparse.Namespace, workspace: Workspace) -> int:
         if not results.hits:
             _suggest(results, to_stderr=True)
         return EXIT_FOUND if results.hits else EXIT_NONE
+    # Piped, stdout carries the rows alone, and no match is the exit status alone (as with grep);
+    # a suggestion, or there being more, goes to stderr.
+    aside = output.as_lines(len(results.hits))
     if not results.hits:
-        output.line(f"No entries match {query!r}.")
-        _suggest(results, to_stderr=False)
+        if not aside:
+            output.line(f"No entries match {query!r}.")
+        _suggest(results, to_stderr=aside)
         return EXIT_NONE
     output.print_table(["id", "kind", "date", "match"], [_row(hit) for hit in results.hits])
-    shown = len(results.hits)
     if results.more:
-        output.line(f"{shown} shown; there are more: use --limit or add words and filters")
+        _say(f"{len(results.hits)} shown; there are more: use --limit or add words and filters", aside)
     return EXIT_FOUND
+
+
+def _say(message: str, aside: bool) -> None:
+    if aside:
+        output.error(message)
+    else:
+        output.line(message)
 
 
 def _row(hit: SearchHit) -> list[object]:

@@ -77,16 +77,15 @@ def test_kind_bogus_lists_the_kinds(cli) -> None:  # type: ignore[no-untyped-def
 
 
 def test_no_match_says_so_and_exits_1(cli) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = cli("zanzibar")
-    assert code == 1
-    assert "No entries match 'zanzibar'." in out
+    code, out, err = cli("zanzibar")
+    assert (code, out, err) == (1, "", ""), "piped, no match is the exit status alone, as with grep"
     code, out, _ = cli("zanzibar", "--json")
     assert code == 1 and json.loads(out) == []
 
 
 def test_no_match_offers_what_you_may_have_meant(cli) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = cli("Qods")
-    assert code == 1 and "Did you mean: 'Quds'?" in out
+    code, _, err = cli("Qods")
+    assert code == 1 and "Did you mean: 'Quds'?" in err
     code, _, err = cli("Qods", "--json")
     assert code == 1 and "Did you mean: 'Quds'?" in err
 
@@ -97,7 +96,16 @@ def test_an_unclosed_quote_is_forgiven_with_a_note(cli) -> None:  # type: ignore
     assert "closed the quote opened at column 1" in err
 
 
-def test_markup_and_escapes_in_a_query_print_literally(cli) -> None:  # type: ignore[no-untyped-def]
+def test_on_a_terminal_no_match_says_so(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setattr(output, "_stdout", None)
+    code, out, _ = cli("zanzibar")
+    assert code == 1 and "No entries match 'zanzibar'." in out
+
+
+def test_markup_and_escapes_in_a_query_print_literally(cli, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setattr(output, "_stdout", None)
     code, out, err = cli("[bold]\x1b[2Jzanzibar")
     assert code == 1
     assert "\x1b" not in out + err
