@@ -108,12 +108,13 @@ def suggest(query: Query, names: ActorNames) -> tuple[str, ...]:
     replacements: list[tuple[int, int, str]] = []
     kind_free = not query.filters_named("kind")
     for term in query.terms():
-        if term.prefix:
-            continue
         start = term.column - 1 + (1 if term.quoted else 0)
         if kind_free and not term.quoted and len(term.words) == 1 and term.words[0] in KIND_WORDS:
+            # Also as the word being typed ("Khazali claims" as you type is "Khazali claims*").
             replacements.append((start, start + len(term.raw), f"kind:{KIND_WORDS[term.words[0]]}"))
             kind_free = False
+            continue
+        if term.prefix:
             continue
         better = names.corrected(term.words)
         if better:

@@ -94,6 +94,7 @@ def test_did_you_mean_puts_a_misspelt_name_right(index: SearchIndex) -> None:
 
 def test_did_you_mean_turns_the_name_of_a_kind_into_a_filter(index: SearchIndex) -> None:
     assert index.search("Khazali claims").suggestions == ("Khazali kind:claim",)
+    assert index.search("Khazali claims", partial=True).suggestions == ("Khazali kind:claim",), "as it is typed"
     assert index.search("Kazali claim").suggestions == ("Khazali kind:claim",)
     assert index.search("Khazali kind:claim").ids == ["claim:khazali-statement"]
     assert index.search("zanzibar events kind:event").suggestions == ()

@@ -101,6 +101,23 @@ async def test_arrow_keys_sent_in_a_burst_all_count(tmp_path: Path) -> None:
         assert view.input.value == "Khazalix", "the query is refined, not replaced"
 
 
+async def test_tab_takes_what_did_you_mean_offers_and_otherwise_moves_on(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        view = await _type(app, pilot, "Kazali claims")
+        assert "did you mean: Khazali kind:claim (tab)" in str(view.query_one("#search-status").render())
+        assert "did you mean" in screen_text(app), "the footer offers the key"
+        await pilot.press("tab")
+        await search_painted(view, pilot, "Khazali kind:claim")
+        assert view.input.value == "Khazali kind:claim" and view.input.has_focus
+        ids = view.result_list.ids
+        assert ids[0] == "claim:khazali-let-us-leave" and all(i.startswith("claim:") for i in ids)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not view.input.has_focus, "with nothing offered, tab moves the focus on"
+
+
 async def test_a_malformed_query_says_what_is_wrong_and_keeps_running(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -67,6 +67,7 @@ class SearchView(Vertical):
             show=False,
             tooltip="In the query, the query before (kept across runs); on the first result, back to the query",
         ),
+        Binding("tab", "take_suggestion", "did you mean", tooltip="Search for what 'did you mean' offers"),
     ]
 
     class Left(Message):
@@ -164,7 +165,10 @@ class SearchView(Vertical):
     def _show(self, query: str, results: SearchResults | None) -> None:
         if query != self.input.value:
             return  # a newer keystroke's search will paint
+        offered = self._suggestion() is not None
         self.results = results
+        if (self._suggestion() is not None) != offered:
+            self.refresh_bindings()  # only then: a footer redrawn on every key would slow typing
         self.result_list.show(results.hits if results is not None else ())
         self._status(HINT if results is None else _summary(results))
         self.shown = Shown(query, time.perf_counter())
@@ -231,6 +235,21 @@ class SearchView(Vertical):
     def action_leave(self) -> None:
         self.post_message(self.Left())
 
+    def _suggestion(self) -> str | None:
+        results = self.results
+        return results.suggestions[0] if results is not None and results.suggestions else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Tab takes the suggestion while there is one, and moves the focus as usual otherwise."""
+        if action == "take_suggestion":
+            return self._suggestion() is not None
+        return True
+
+    def action_take_suggestion(self) -> None:
+        suggestion = self._suggestion()
+        if suggestion is not None:
+            self.focus_input(suggestion)
+
 
 def _summary(results: SearchResults) -> Text:
     if not results.hits:
@@ -242,6 +261,7 @@ def _summary(results: SearchResults) -> Text:
     if results.suggestions:
         summary.append("  did you mean: ", style="dim")
         summary.append_text(text(", ".join(results.suggestions), "bold"))
+        summary.append(" (tab)", style="dim")
     for warning in results.warnings:
         summary.append("  ")
         summary.append_text(text(warning, "yellow", single_line=True))
