@@ -13,7 +13,7 @@ from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import SearchView
 from briefing.ui.widgets.timeline_view import EventList
 from briefing.workspace import Workspace
-from tests.ui.helpers import loaded, search_painted, settle
+from tests.ui.helpers import loaded, screen_text, search_painted, settle
 
 
 def _app(data: Path) -> BriefingApp:
@@ -236,3 +236,43 @@ async def test_a_on_a_search_result_annotates_that_result(tmp_path: Path) -> Non
         await _write_note_with_a(app, pilot, "who funds them")
         (note,) = NotesStore(notes_path(tmp_path)).all()
         assert note.target == "actor:asaib-ahl-al-haq"
+
+
+async def test_d_on_a_note_under_its_entry_deletes_it_after_asking_and_u_brings_it_back(tmp_path: Path) -> None:
+    kept = NotesStore(notes_path(tmp_path)).add("actor:qais-khazali", "check the Camp Cropper dates")
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.browser.open("actor:qais-khazali")
+        await settle(pilot)
+        link = next(link for link in app.browser.detail.links if link.target == kept.id)
+        link.focus()
+        await pilot.pause()
+        assert "delete note" in screen_text(app) and "undo delete" not in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await _until(pilot, lambda: not NotesStore(notes_path(tmp_path)).all(), "the note was never deleted")
+        await settle(pilot)
+        assert "check the Camp Cropper dates" not in _detail_text(app)
+        assert "undo delete" in screen_text(app), "the footer offers the way back"
+        await pilot.press("u")
+        await _until(pilot, lambda: NotesStore(notes_path(tmp_path)).all(), "undo never restored the note")
+        assert [n.id for n in NotesStore(notes_path(tmp_path)).all()] == [kept.id]
+
+
+async def test_d_on_a_link_to_an_entry_is_not_a_delete(tmp_path: Path) -> None:
+    NotesStore(notes_path(tmp_path)).add("actor:qais-khazali", "stays")
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.browser.open("actor:qais-khazali")
+        await settle(pilot)
+        link = next(link for link in app.browser.detail.links if link.target.startswith("actor:"))
+        link.focus()
+        await pilot.pause()
+        assert "delete note" not in screen_text(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is app.browser
+        assert len(NotesStore(notes_path(tmp_path)).all()) == 1

@@ -28,7 +28,7 @@ from briefing.model.entities import Note
 from briefing.outline import outline
 from briefing.text import shorten, text
 from briefing.ui.history import History
-from briefing.ui.messages import EntryChanged, Navigate, Preview
+from briefing.ui.messages import DeleteNote, EntryChanged, Navigate, Preview
 from briefing.ui.places import LIST_VIEWS, VIEW_LABELS, Place, View, place_of, start_place, view_count
 from briefing.ui.screens.confirm import Confirm
 from briefing.ui.screens.note_editor import Draft, NoteEditor
@@ -82,6 +82,13 @@ class BrowserScreen(Screen[None]):
             id="annotate",
         ),
         Binding("t", "timeline", "timeline", tooltip="The timeline of the current briefing", id="timeline"),
+        Binding(
+            "u,ctrl+z",
+            "undo_delete",
+            "undo delete",
+            tooltip="Bring back the last deleted note (shown while there is one)",
+            id="undo_delete",
+        ),
         Binding(
             "ctrl+b",
             "toggle_navigation",
@@ -328,6 +335,8 @@ class BrowserScreen(Screen[None]):
             return True if self.history.can_go_back else None
         if action == "forward":
             return True if self.history.can_go_forward else None
+        if action == "undo_delete":
+            return bool(self.briefing_app.deleted_notes)
         return True
 
     def action_back(self) -> None:
@@ -439,6 +448,7 @@ class BrowserScreen(Screen[None]):
         for notes in self.query(NotesList):
             notes.show(self.briefing_app.all_notes(), self.library)
         self._update_notes_count()
+        self.refresh_bindings()  # "u undo delete" shows while there is a deleted note to bring back
 
     def _update_notes_count(self) -> None:
         count = len(self.briefing_app.all_notes())
@@ -450,10 +460,12 @@ class BrowserScreen(Screen[None]):
         message.stop()
         self.edit_note(message.note.target, message.note)
 
-    @on(NotesList.Delete)
-    def _delete_from_list(self, message: NotesList.Delete) -> None:
+    @on(DeleteNote)
+    def _delete_note(self, message: DeleteNote) -> None:
         message.stop()
-        note = message.note
+        note = self.briefing_app.note(message.note_id)
+        if note is None:
+            return
         question = Text("Delete this note on ")
         question.append_text(text(self.library.label(note.target), single_line=True))
         question.append("?\n")
@@ -465,7 +477,5 @@ class BrowserScreen(Screen[None]):
 
         self.app.push_screen(Confirm(question), answered)
 
-    @on(NotesList.Undo)
-    def _undo_delete(self, message: NotesList.Undo) -> None:
-        message.stop()
+    def action_undo_delete(self) -> None:
         self.briefing_app.undo_delete()

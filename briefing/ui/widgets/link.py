@@ -26,7 +26,7 @@ from textual.widget import Widget
 
 from briefing.outline import Ref
 from briefing.text import text
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import DeleteNote, Navigate
 
 CAPTION_WIDTH = 15
 
@@ -109,6 +109,7 @@ class Link(Captioned, can_focus=True):
             tooltip="Open the entry this link names",
             id="link.follow",
         ),
+        Binding("d", "delete_note", "delete note", tooltip="Delete the note under the cursor (asks first)"),
     ]
 
     def __init__(self, ref: Ref, after: str = "", *, caption: str | None = None, classes: str | None = None) -> None:
@@ -141,6 +142,15 @@ class Link(Captioned, can_focus=True):
     def action_follow(self) -> None:
         if not self.ref.missing:
             self.post_message(Navigate(self.ref.id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``d`` is for a link to a note; on any other link it is not this link's key."""
+        if action == "delete_note":
+            return self.ref.id.startswith("note:")
+        return True
+
+    def action_delete_note(self) -> None:
+        self.post_message(DeleteNote(self.ref.id))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Input
 from briefing.library import Library
 from briefing.model.entities import Note
 from briefing.text import shorten, text
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import DeleteNote, Navigate
 
 
 def local_time(stamp: str) -> str:
@@ -52,21 +52,12 @@ class NotesList(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "edit", tooltip="Edit the selected note", id="edit_note"),
         Binding("d", "delete", "delete", tooltip="Delete the selected note (asks first)", id="delete_note"),
-        Binding("u,ctrl+z", "undo", "undo delete", tooltip="Bring back the last deleted note", id="undo_delete"),
     ]
 
     class Edit(Message):
         def __init__(self, note: Note) -> None:
             super().__init__()
             self.note = note
-
-    class Delete(Message):
-        def __init__(self, note: Note) -> None:
-            super().__init__()
-            self.note = note
-
-    class Undo(Message):
-        """Restore the most recently deleted note."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -140,7 +131,4 @@ class NotesList(Vertical):
 
     def action_delete(self) -> None:
         if (note := self.selected) is not None:
-            self.post_message(self.Delete(note))
-
-    def action_undo(self) -> None:
-        self.post_message(self.Undo())
+            self.post_message(DeleteNote(note.id))
