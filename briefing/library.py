@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import BriefingError, NotFoundError, Problem, StoreError, ValidationError
+from briefing.gc_pause import paused_gc
 from briefing.model.entities import (
     Actor,
     Briefing,
@@ -76,6 +77,11 @@ class Library:
     @classmethod
     def load(cls, folders: Iterable[Path], progress: Progress | None = None) -> Library:
         """Load every briefing file; a broken file is reported in ``problems`` and skipped."""
+        with paused_gc():
+            return cls._load(folders, progress)
+
+    @classmethod
+    def _load(cls, folders: Iterable[Path], progress: Progress | None) -> Library:
         library = cls()
         library.folders = list(folders)
         paths: list[Path] = []
