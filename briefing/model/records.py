@@ -76,12 +76,13 @@ def _texts(value: Any) -> str | None:
 
 
 def _one_of(words: Iterable[str]) -> Check:
-    allowed = sorted(words)
+    listed = sorted(words)
+    allowed = frozenset(listed)
 
     def check(value: Any) -> str | None:
         if isinstance(value, str) and value in allowed:
             return None
-        return f"unknown value {preview(value)} (expected one of: {', '.join(allowed)})"
+        return f"unknown value {preview(value)} (expected one of: {', '.join(listed)})"
 
     return check
 
@@ -121,6 +122,7 @@ class FieldSpec:
 
 
 _PRECISION = _one_of(p.value for p in Precision)
+_RELATION_TYPE = _one_of(r.value for r in RelationType)
 _DATE = FieldSpec(_text, required=False)
 _NULLABLE_DATE = FieldSpec(lambda v: None if v is None else _text(v), required=False)
 
@@ -278,7 +280,7 @@ def _check_relation(out: _Collector, entity_id: str, index: int, relation: Any) 
     for name in relation:
         if name not in ("type", "target", "note"):
             out.add(entity_id, f"{where}.{name}", "unknown field (expected: type, target, note)")
-    message = _one_of(r.value for r in RelationType)(relation.get("type"))
+    message = _RELATION_TYPE(relation.get("type"))
     if message:
         out.add(entity_id, f"{where}.type", message)
     if not isinstance(relation.get("target"), str):
