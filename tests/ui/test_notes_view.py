@@ -56,7 +56,8 @@ async def test_a_note_written_with_a_is_on_disk_and_shows_under_the_entry(tmp_pa
 
 
 async def test_tab_moves_to_tags_even_when_the_next_keys_arrive_at_once(tmp_path: Path) -> None:
-    """A paste or a fast typist sends tab and the tag in one burst: the tag must not land in the note text."""
+    """A paste or a fast typist sends tab and the tag in one burst: the tag must not land in the note text,
+    and each backspace deletes what was typed just before it, in the field it was typed in."""
     from textual import events
 
     app = _app(tmp_path)
@@ -66,7 +67,7 @@ async def test_tab_moves_to_tags_even_when_the_next_keys_arrive_at_once(tmp_path
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
-        for key in ["x", "tab", *"urgent", "shift+tab", "y"]:
+        for key in ["x", "q", "backspace", "tab", *"urgenx", "backspace", "t", "shift+tab", "y"]:
             character = key if len(key) == 1 else None
             app._driver.send_message(events.Key(key, character))
         await pilot.pause(0.2)

@@ -101,6 +101,19 @@ async def test_arrow_keys_sent_in_a_burst_all_count(tmp_path: Path) -> None:
         assert view.input.value == "Khazalix", "the query is refined, not replaced"
 
 
+async def test_a_correction_typed_in_a_burst_searches_for_the_corrected_word(tmp_path: Path) -> None:
+    """Backspace is a binding and letters are not: a fast "x, backspace, t" once left "rockex"."""
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        view = await _type(app, pilot, "Khazali")
+        for key in ["ctrl+u", *"rockex", "backspace", "t"]:
+            app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+        await search_painted(view, pilot, "rocket")
+        assert view.input.value == "rocket"
+        assert view.result_list.hits[0].title.startswith("Rocket attack")
+
+
 async def test_tab_takes_what_did_you_mean_offers_and_otherwise_moves_on(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -23,6 +23,7 @@ from briefing.errors import BriefingError
 from briefing.model.entities import Note
 from briefing.model.vocabulary import NoteFlag
 from briefing.text import text
+from briefing.ui.widgets.text_entry import LineInput, TextEditor
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,13 @@ def parse_tags(value: str) -> tuple[str, ...]:
 
 
 class NoteEditor(ModalScreen[Note | None]):
-    """The dialog; tab and shift+tab are priority bindings so focus moves before the next key is routed.
-
-    Without them a burst (a paste, a fast typist over ssh) has its following keys
-    queued to the text box before the text box has handed focus on.
-    """
+    """The dialog.  Its text fields take a burst of keys in order (``text_entry``): text typed
+    right after a tab goes to the field the tab moved to, and a backspace deletes what was typed
+    before it."""
 
     CSS_PATH = "dialogs.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "app.focus_next", show=False, priority=True),
-        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
         Binding("ctrl+s", "save", "save", tooltip="Save the note (closes once it is on disk)", id="save_note"),
         Binding("escape", "cancel", "cancel", tooltip="Close without saving", id="cancel_note"),
     ]
@@ -68,10 +65,10 @@ class NoteEditor(ModalScreen[Note | None]):
             title = Text("Edit note on " if self.note else "Note on ", style="bold")
             title.append_text(text(self.about, single_line=True))
             yield Static(title, id="note-title")
-            yield TextArea(self.note.text if self.note else "", id="note-text", soft_wrap=True, tab_behavior="focus")
+            yield TextEditor(self.note.text if self.note else "", id="note-text", soft_wrap=True, tab_behavior="focus")
             with Horizontal(id="note-fields"):
                 yield Label("tags")
-                yield Input(
+                yield LineInput(
                     " ".join(self.note.tags) if self.note else "", placeholder="verify, sources", id="note-tags"
                 )
                 yield Label("flag")

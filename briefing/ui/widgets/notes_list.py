@@ -23,6 +23,7 @@ from briefing.library import Library
 from briefing.model.entities import Note
 from briefing.text import shorten, text
 from briefing.ui.messages import DeleteNote, Navigate
+from briefing.ui.widgets.text_entry import LineInput
 
 
 def local_time(stamp: str) -> str:
@@ -65,7 +66,7 @@ class NotesList(Vertical):
         self.library = Library()
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: words, tag:verify, flag:important", id="notes-filter")
+        yield LineInput(placeholder="filter: words, tag:verify, flag:important", id="notes-filter")
         table: DataTable[Text] = DataTable(cursor_type="row", id="notes-table")
         table.add_columns("entry", "flag", "tags", "note", "updated")
         yield table

@@ -1,4 +1,4 @@
-"""The search query's input line: Textual's Input, minus a screen relayout per keystroke.
+"""The search query's input line: a ``LineInput``, minus a screen relayout per keystroke.
 
 Coming back to the query (up from the results, ``/`` again) leaves the
 cursor at its end, to refine it: Input's default, selecting all of it on
@@ -18,10 +18,11 @@ from typing import Any
 
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Input
+
+from briefing.ui.widgets.text_entry import LineInput
 
 
-class QueryInput(Input):
+class QueryInput(LineInput):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

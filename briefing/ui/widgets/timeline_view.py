@@ -41,6 +41,7 @@ from briefing.timeline import (
     tally,
 )
 from briefing.ui.messages import Navigate, Preview
+from briefing.ui.widgets.text_entry import LineInput
 from briefing.ui.widgets.timeline_chart import TimelineChart
 
 _SERIES_PREFIX = "series:"
@@ -241,7 +242,7 @@ class TimelineView(Vertical):
         yield TimelineChart(id="timeline-chart")
         with Horizontal(id="timeline-filters"):
             yield Select[str]([], prompt="All kinds", compact=True, id="timeline-kind")
-            yield Input(placeholder="actor (name or alias)", compact=True, id="timeline-actor")
+            yield LineInput(placeholder="actor (name or alias)", compact=True, id="timeline-actor")
             yield Static(id="timeline-count")
         yield EventList(id="timeline-list")
 

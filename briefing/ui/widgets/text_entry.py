@@ -1,0 +1,62 @@
+"""Text inputs that take a burst of keys in the order it was typed.
+
+Textual's Input and TextArea enter a typed character as soon as its key
+reaches them, but an editing key (backspace, ctrl+u, the arrows, enter) is
+a binding, and a binding runs only once its key has bubbled up through every
+parent to the app.  Keys that arrive together (a fast typist, tmux, ssh)
+overtake it: "rockex", backspace, "t" typed in one burst left "rockex" in
+the search line, the backspace taking the "t"; ctrl+u and a new query left
+the line empty.  And the app hands each key to the widget focused when it
+reads the key, which is before the widget has acted on the keys ahead of
+it: text typed right after a tab went to the box the tab was leaving.
+
+``InOrder`` puts both right.  A key whose turn comes after an earlier key
+of the burst moved the focus on goes on to the widget focused now; and a key
+the widget does not type is looked up in the bindings at once, from this
+widget up, as the app would have done (so the parents' keys, such as the
+search view's arrows, keep their meaning).
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+
+class InOrder:
+    """Mixin, before the widget class in the bases (whose CSS type name the widget keeps)."""
+
+    def types(self, event: events.Key) -> bool:
+        """Whether the widget enters this key as text itself."""
+        return event.is_printable
+
+    async def _on_key(self, event: events.Key) -> None:
+        assert isinstance(self, Widget)
+        focused = self.app.focused or self.app.screen
+        if focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
+            return
+        if self.types(event):
+            return  # the widget's own handler, next in line, enters it
+        # What the app runs for a key no widget took: the focused widget's bindings (this one's),
+        # then each parent's, each action allowed to decline and pass the key on.
+        if await self.app._check_bindings(event.key):
+            event.stop()
+            event.prevent_default()
+
+
+class LineInput(InOrder, Input):
+    """A one-line input."""
+
+
+class TextEditor(InOrder, TextArea):
+    """A text box of several lines."""
+
+    def types(self, event: events.Key) -> bool:
+        if self.read_only:
+            return False
+        indents = self.tab_behavior == "indent" and event.key in ("tab", "escape")
+        return event.is_printable or event.key == "enter" or indents
