@@ -9,7 +9,7 @@ from briefing.search.results import SearchHit
 from briefing.ui.widgets.result_list import ResultList
 
 
-def _hit(n: int, title: str = "", snippet: str = "") -> SearchHit:
+def _hit(n: int, title: str = "", snippet: str = "", date: str = "") -> SearchHit:
     return SearchHit(
         id=f"actor:a{n}",
         kind=EntityKind.ACTOR,
@@ -17,6 +17,7 @@ def _hit(n: int, title: str = "", snippet: str = "") -> SearchHit:
         snippet=snippet or f"mentioned in passage {n}",
         score=1.0,
         title_spans=((0, 5),),
+        date=date,
     )
 
 
@@ -85,6 +86,27 @@ async def test_long_and_hostile_text_is_cut_to_the_width_and_shown_literally() -
         assert rows[0].endswith("…")
         assert "[b]not bold[/b]" in rows[1]
         assert app.is_running
+
+
+async def test_a_long_title_is_cut_before_the_date_which_stays_at_the_right() -> None:
+    app = Host()
+    async with app.run_test(size=(60, 12)) as pilot:
+        long_title = "Rocket embassy patrol council missile militia negotiations report border"
+        app.query_one(ResultList).show([_hit(1, title=long_title, date="27 Sep 2020"), _hit(2, date="Sep 2020")])
+        await pilot.pause()
+        rows = _rows(app)
+        assert rows[0].endswith("…  27 Sep 2020")
+        assert rows[0].startswith("actor    Rocket embassy")
+        assert rows[2].endswith("Sep 2020")
+        assert len(rows[0]) == len(rows[2]), "the dates line up at the right"
+
+
+async def test_on_a_narrow_list_the_title_goes_before_the_date() -> None:
+    app = Host()
+    async with app.run_test(size=(24, 8)) as pilot:
+        app.query_one(ResultList).show([_hit(1, title="Qais Khazali", date="27 Sep 2020")])
+        await pilot.pause()
+        assert _rows(app)[0].startswith("actor    Qais Khazali")
 
 
 async def test_a_new_list_starts_at_the_top() -> None:

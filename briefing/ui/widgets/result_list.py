@@ -31,7 +31,7 @@ from briefing.text import highlighted, text
 from briefing.ui.messages import Preview
 
 ROWS = 2
-"""Lines per hit: kind, title and date; then the snippet."""
+"""Lines per hit: kind, title and, at the right, the date; then the snippet."""
 
 KIND_STYLES = {
     "actor": "bold cyan",
@@ -43,17 +43,31 @@ KIND_STYLES = {
 }
 
 
-def hit_lines(hit: SearchHit) -> tuple[Text, Text]:
-    """The two lines of a hit, matched words marked, before they are cut to the list's width."""
+TITLE_AT_LEAST = 12
+"""Cells the kind and title keep before a hit's date gives way on a narrow list."""
+
+
+def hit_lines(hit: SearchHit, width: int) -> tuple[Text, Text]:
+    """The two lines of a hit cut to ``width``, matched words marked.
+
+    The date stands at the right end of the first line, so a long title is
+    cut rather than the date: a reader who asked for a month sees each hit's
+    day, and the dates of a list line up to be read down the column.
+    """
     first = Text()
     first.append(f"{hit.kind:<8} ", style=KIND_STYLES.get(str(hit.kind), "bold"))
     first.append_text(highlighted(hit.title, list(hit.title_spans)))
-    if hit.date:
-        first.append_text(text(f"  · {hit.date}", "dim"))
+    date = text(f"  {hit.date}", "dim") if hit.date else Text()
+    if date and width - date.cell_len >= TITLE_AT_LEAST:
+        first.truncate(width - date.cell_len, overflow="ellipsis", pad=True)
+        first.append_text(date)
+    else:
+        first.truncate(width, overflow="ellipsis")
     second = Text("  ")
     if hit.snippet:
         second.append_text(highlighted(hit.snippet, list(hit.spans)))
         second.stylize("dim")
+    second.truncate(width, overflow="ellipsis")
     return first, second
 
 
@@ -120,7 +134,7 @@ class ResultList(ScrollView, can_focus=True):
     # -- drawing --------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width  # the scroll bar covers the rest: nothing is cut under it
         index, row = divmod(self.scroll_offset.y + y, ROWS)
         if index >= len(self.hits):
             return Strip.blank(width, self._style())
@@ -133,8 +147,7 @@ class ResultList(ScrollView, can_focus=True):
         strip = self._strips.get((index, row, width))
         if strip is None:
             style = self._style()
-            for line_row, line in enumerate(hit_lines(self.hits[index])):
-                line.truncate(width, overflow="ellipsis")
+            for line_row, line in enumerate(hit_lines(self.hits[index], width)):
                 segments = Segment.apply_style(line.render(self.app.console), style)
                 line_strip = Strip(segments, line.cell_len).extend_cell_length(width, style)
                 self._strips[(index, line_row, width)] = line_strip
