@@ -11,13 +11,13 @@ the first frame are imported where they are used, for the same reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
@@ -208,6 +208,13 @@ class BriefingApp(App[int]):
     @on(SearchReady)
     def _search_ready(self) -> None:
         self.browser.search_ready(self.search)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, and those of the screen the palette was opened on (the browser's views)."""
+        yield from super().get_system_commands(screen)
+        palette_commands = getattr(screen, "palette_commands", None)
+        if palette_commands is not None:
+            yield from palette_commands()
 
     def search(self, query: str) -> SearchResults | None:
         """Run a query typed in the browser (partial: the last word counts as a prefix)."""

@@ -217,6 +217,26 @@ async def test_the_palette_jumps_to_an_entry_by_alias(tmp_path: Path) -> None:
         assert browser.place == Place(View.ACTORS, "briefing:alpha", "actor:quds-force")
 
 
+async def test_the_palette_goes_to_a_view_of_the_briefing_the_reader_is_in(tmp_path: Path) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        browser = await loaded(pilot)
+        browser.open("actor:quds-force")
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"network")
+        await pilot.pause(0.3)
+        assert "Network of the briefing you are in" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert browser.place is not None and browser.place.view_key == (View.NETWORK, "briefing:alpha")
+        assert browser.query_one(ActorNetwork).has_focus_within
+        await pilot.press("ctrl+p", *"back")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert browser.place == Place(View.ACTORS, "briefing:alpha", "actor:quds-force")
+
+
 async def test_help_lists_the_keys_from_the_bindings_and_escape_closes_it(tmp_path: Path) -> None:
     app = small_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -9,11 +9,13 @@ not to every row you passed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
@@ -29,7 +31,16 @@ from briefing.outline import outline
 from briefing.text import shorten, text
 from briefing.ui.history import History
 from briefing.ui.messages import DeleteNote, EntryChanged, Navigate, Preview
-from briefing.ui.places import LIST_VIEWS, VIEW_LABELS, Place, View, place_of, start_place, view_count
+from briefing.ui.places import (
+    BRIEFING_VIEWS,
+    LIST_VIEWS,
+    VIEW_LABELS,
+    Place,
+    View,
+    place_of,
+    start_place,
+    view_count,
+)
 from briefing.ui.screens.confirm import Confirm
 from briefing.ui.screens.note_editor import Draft, NoteEditor
 from briefing.ui.views import HINTS, TALL_VIEWS, VIEW_WIDGETS, widget_id
@@ -351,8 +362,31 @@ class BrowserScreen(Screen[None]):
 
     def action_timeline(self) -> None:
         """The timeline of the briefing the reader is in (of the whole library if none)."""
-        self.go(Place(View.TIMELINE, self._current_briefing()))
+        self.show_view(View.TIMELINE, self._current_briefing())
+
+    def show_view(self, view: View, briefing_id: str | None) -> None:
+        """Go to a view, as a step in the history, and put the keys in it."""
+        self.go(Place(view, briefing_id))
         self.call_after_refresh(self.current_view.focus)
+
+    def palette_commands(self) -> Iterator[SystemCommand]:
+        """The command palette's ways around: each view of the briefing the reader is in, and the rest.
+
+        Names and help are fixed words: the palette reads both as markup, so
+        no briefing title goes into them.
+        """
+        briefing = self._current_briefing()
+        where = "the briefing you are in" if briefing is not None else "the whole library"
+        for view in BRIEFING_VIEWS:
+            label = VIEW_LABELS[view]
+            yield SystemCommand(label, f"{label} of {where}", partial(self.show_view, view, briefing))
+        yield SystemCommand("Briefings", "Every briefing in the library", partial(self.show_view, View.BRIEFINGS, None))
+        yield SystemCommand("Notes", "Your notes, on every entry", partial(self.show_view, View.NOTES, None))
+        yield SystemCommand("Search", "Search the library and your notes as you type", self.open_search)
+        if self.history.can_go_back:
+            yield SystemCommand("Back", "Where you were before", self.action_back)
+        if self.history.can_go_forward:
+            yield SystemCommand("Forward", "Forward again after going back", self.action_forward)
 
     def _current_briefing(self) -> str | None:
         place = self.place
