@@ -211,7 +211,8 @@ async def test_actor_filter_matches_an_alias_typed_in() -> None:
     app = Host(_library(EVENTS))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.query_one("#timeline-actor", Input).focus()
+        await pilot.press("f")
+        assert app.query_one("#timeline-actor", Input).has_focus, "f: filter by actor"
         await pilot.press(*"ghaani")
         await settle(pilot)
         assert event_ids(app) == ["event:e6"]
@@ -220,6 +221,9 @@ async def test_actor_filter_matches_an_alias_typed_in() -> None:
         assert event_ids(app) == ["event:e1", "event:e2"]
         await pilot.press("enter")
         assert app.query_one(EventList).has_focus
+        await pilot.press("f", "escape")
+        assert app.query_one(EventList).has_focus, "escape leaves the filter for the list, the filter kept"
+        assert event_ids(app) == ["event:e1", "event:e2"]
 
 
 async def test_an_actor_nobody_matches_empties_the_list_and_says_so() -> None:

@@ -224,7 +224,15 @@ class TimelineView(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("z", "zoom", "Zoom chart"),
+        Binding(
+            "f",
+            "filter_actor",
+            "Filter by actor",
+            tooltip="Type an actor's name or alias: their events alone",
+            priority=True,  # so the focus has moved before the name typed right behind it is routed
+        ),
         Binding("x", "clear_filters", "Clear filters"),
+        Binding("escape", "to_list", show=False, tooltip="From the actor filter back to the events"),
     ]
 
     def __init__(
@@ -363,6 +371,21 @@ class TimelineView(Vertical):
         if chart.selected is not None:
             chart.selected = None
             self._set_rule(replace(self.rule, period=None))
+
+    def action_filter_actor(self) -> None:
+        self.screen.set_focus(self.query_one("#timeline-actor", Input))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In the actor filter, f is a letter of a name and escape leads back to the list."""
+        in_filter = self.query_one("#timeline-actor", Input).has_focus
+        if action == "filter_actor":
+            return not in_filter
+        if action == "to_list":
+            return in_filter
+        return True
+
+    def action_to_list(self) -> None:
+        self.screen.set_focus(self.query_one(EventList))
 
     def action_clear_filters(self) -> None:
         self.query_one("#timeline-kind", Select).clear()
