@@ -226,6 +226,21 @@ async def test_actor_filter_matches_an_alias_typed_in() -> None:
         assert event_ids(app) == ["event:e1", "event:e2"]
 
 
+async def test_f_and_a_name_typed_in_one_burst_filter_by_that_name() -> None:
+    from textual import events
+
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app._driver is not None
+        for key in ["f", *"kataif", "backspace", "b"]:
+            app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause(0.2)
+        await settle(pilot)
+        assert app.query_one("#timeline-actor", Input).value == "kataib"
+        assert event_ids(app) == ["event:e1", "event:e2"]
+
+
 async def test_an_actor_nobody_matches_empties_the_list_and_says_so() -> None:
     app = Host(_library(EVENTS))
     async with app.run_test(size=(80, 24)) as pilot:
