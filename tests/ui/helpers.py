@@ -6,6 +6,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 
 from briefing.ui.app import BriefingApp, create_app
@@ -101,3 +103,10 @@ def hostile_tables() -> dict[str, Any]:
     ied["location"] = "[reverse]Babil[/reverse]"
     tables["events"]["event:talks"]["title"] = "Talks \x1b[5m blinking \u202e reversed"
     return tables
+
+
+def burst(app: App[Any], *keys: str) -> None:
+    """Keys as a terminal delivers a burst (a fast typist, tmux, ssh): all read before the first is acted on."""
+    assert app._driver is not None
+    for key in keys:
+        app._driver.send_message(events.Key(key, key if len(key) == 1 else None))

@@ -13,7 +13,7 @@ from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import SearchView
 from briefing.ui.widgets.timeline_view import EventList
 from briefing.workspace import Workspace
-from tests.ui.helpers import loaded, screen_text, search_painted, settle
+from tests.ui.helpers import burst, loaded, screen_text, search_painted, settle
 
 
 def _app(data: Path) -> BriefingApp:
@@ -58,8 +58,6 @@ async def test_a_note_written_with_a_is_on_disk_and_shows_under_the_entry(tmp_pa
 async def test_tab_moves_to_tags_even_when_the_next_keys_arrive_at_once(tmp_path: Path) -> None:
     """A paste or a fast typist sends tab and the tag in one burst: the tag must not land in the note text,
     and each backspace deletes what was typed just before it, in the field it was typed in."""
-    from textual import events
-
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -67,9 +65,7 @@ async def test_tab_moves_to_tags_even_when_the_next_keys_arrive_at_once(tmp_path
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
-        for key in ["x", "q", "backspace", "tab", *"urgenx", "backspace", "t", "shift+tab", "y"]:
-            character = key if len(key) == 1 else None
-            app._driver.send_message(events.Key(key, character))
+        burst(app, "x", "q", "backspace", "tab", *"urgenx", "backspace", "t", "shift+tab", "y")
         await pilot.pause(0.2)
         editor = app.screen
         assert isinstance(editor, NoteEditor)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from textual import events
-
 from briefing.bench.frames import record_frames
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
-from tests.ui.helpers import screen_text, search_painted, settle
+from tests.ui.helpers import burst, screen_text, search_painted, settle
 
 
 def _app(tmp_path: Path) -> BriefingApp:
@@ -89,12 +87,10 @@ async def test_arrow_keys_sent_in_a_burst_all_count(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await _ready(app, pilot)
         view = await _type(app, pilot, "Khazali")
-        for key in ("down", "down", "down"):
-            app._driver.send_message(events.Key(key, None))
+        burst(app, "down", "down", "down")
         await settle(pilot)
         assert view.result_list.has_focus and view.result_list.cursor == 2
-        for key in ("up", "up", "up"):
-            app._driver.send_message(events.Key(key, None))
+        burst(app, "up", "up", "up")
         await settle(pilot)
         assert view.input.has_focus
         await pilot.press("x")
@@ -107,8 +103,7 @@ async def test_a_correction_typed_in_a_burst_searches_for_the_corrected_word(tmp
     async with app.run_test(size=(120, 40)) as pilot:
         await _ready(app, pilot)
         view = await _type(app, pilot, "Khazali")
-        for key in ["ctrl+u", *"rockex", "backspace", "t"]:
-            app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+        burst(app, "ctrl+u", *"rockex", "backspace", "t")
         await search_painted(view, pilot, "rocket")
         assert view.input.value == "rocket"
         assert view.result_list.hits[0].title.startswith("Rocket attack")

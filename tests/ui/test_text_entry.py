@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, TextArea
 
 from briefing.ui.widgets.text_entry import LineInput, TextEditor
+from tests.ui.helpers import burst
 
 
 class Form(Vertical):
@@ -35,20 +35,13 @@ class Host(App[None]):
         yield Form()
 
 
-async def _burst(app: Host, *keys: str) -> None:
-    """Keys as a terminal delivers a burst: all read before the first is acted on."""
-    assert app._driver is not None
-    for key in keys:
-        app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
-
-
 async def test_a_backspace_in_a_burst_deletes_what_was_typed_before_it() -> None:
     app = Host()
     async with app.run_test() as pilot:
         line = app.query_one(LineInput)
         line.focus()
         await pilot.pause()
-        await _burst(app, *"rockex", "backspace", "t")
+        burst(app, *"rockex", "backspace", "t")
         await pilot.pause(0.1)
         assert line.value == "rocket"
 
@@ -59,7 +52,7 @@ async def test_clearing_the_line_and_typing_anew_in_one_burst_keeps_the_new_text
         line = app.query_one(LineInput)
         line.focus()
         await pilot.press(*"rocket")
-        await _burst(app, "ctrl+u", *"khazali")
+        burst(app, "ctrl+u", *"khazali")
         await pilot.pause(0.1)
         assert line.value == "khazali"
 
@@ -70,7 +63,7 @@ async def test_the_text_box_takes_a_correction_in_order_too() -> None:
         text = app.query_one(TextEditor)
         text.focus()
         await pilot.pause()
-        await _burst(app, *"rockex", "backspace", *"t at", "enter", *"dawn", "left", "left", "backspace", "r")
+        burst(app, *"rockex", "backspace", *"t at", "enter", *"dawn", "left", "left", "backspace", "r")
         await pilot.pause(0.1)
         assert text.text == "rocket at\ndrwn"
 
@@ -80,7 +73,7 @@ async def test_keys_after_a_tab_go_to_the_field_it_moved_to() -> None:
     async with app.run_test() as pilot:
         app.query_one(TextEditor).focus()
         await pilot.pause()
-        await _burst(app, *"ab", "tab", *"cd", "backspace", "e", "shift+tab", "f")
+        burst(app, *"ab", "tab", *"cd", "backspace", "e", "shift+tab", "f")
         await pilot.pause(0.1)
         assert app.query_one(TextEditor).text == "abf"
         assert app.query_one(LineInput).value == "ce"
@@ -91,7 +84,7 @@ async def test_a_parents_key_in_the_burst_acts_in_its_turn() -> None:
     async with app.run_test() as pilot:
         app.query_one(LineInput).focus()
         await pilot.pause()
-        await _burst(app, "a", "down", *"bc", "down")
+        burst(app, "a", "down", *"bc", "down")
         await pilot.pause(0.1)
         assert app.query_one(Form).seen == ["a", "abc"]
 

@@ -18,6 +18,7 @@ from briefing.timeline import Granularity, MonthHeader
 from briefing.ui.messages import Navigate, Preview
 from briefing.ui.widgets.timeline_chart import TimelineChart
 from briefing.ui.widgets.timeline_view import EventList, TimelineView
+from tests.ui.helpers import burst
 
 BID = "briefing:convoys"
 IED = "remote-explosive-ied"
@@ -227,14 +228,10 @@ async def test_actor_filter_matches_an_alias_typed_in() -> None:
 
 
 async def test_f_and_a_name_typed_in_one_burst_filter_by_that_name() -> None:
-    from textual import events
-
     app = Host(_library(EVENTS))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert app._driver is not None
-        for key in ["f", *"kataif", "backspace", "b"]:
-            app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+        burst(app, "f", *"kataif", "backspace", "b")
         await pilot.pause(0.2)
         await settle(pilot)
         assert app.query_one("#timeline-actor", Input).value == "kataib"
