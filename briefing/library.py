@@ -84,12 +84,7 @@ class Library:
     def _load(cls, folders: Iterable[Path], progress: Progress | None) -> Library:
         library = cls()
         library.folders = list(folders)
-        paths: list[Path] = []
-        for folder in library.folders:
-            try:
-                paths += briefing_files(folder)
-            except StoreError as exc:
-                library.problems.append(Problem(exc.path, "", "", exc.reason))
+        paths, library.problems = _listed(library.folders)
         library._fingerprint = _fingerprint(paths)
         raw: list[tuple[Path, Any]] = []
         all_ids: set[str] = set()
@@ -289,6 +284,23 @@ def _merge(views: dict[str, Actor]) -> Actor:
         description="\n\n".join(descriptions),
         relations=tuple(relations.values()),
     )
+
+
+def fingerprint_of(folders: Iterable[Path]) -> str:
+    """The ``fingerprint`` the library of these folders has, read off its files without loading them."""
+    return _fingerprint(_listed(folders)[0])
+
+
+def _listed(folders: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
+    """The briefing files of the folders, and a problem for each folder that cannot be listed."""
+    paths: list[Path] = []
+    problems: list[Problem] = []
+    for folder in folders:
+        try:
+            paths += briefing_files(folder)
+        except StoreError as exc:
+            problems.append(Problem(exc.path, "", "", exc.reason))
+    return paths, problems
 
 
 def _fingerprint(paths: list[Path]) -> str:

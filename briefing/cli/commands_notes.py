@@ -71,8 +71,9 @@ def run_annotate(args: argparse.Namespace, workspace: Workspace) -> int:
     check_text(text)
     normalise_tags(args.tag)
     check_flag(args.flag)
-    entry = workspace.library.require(args.id)
-    note = workspace.notes.add(entry.id, text, tags=args.tag, flag=args.flag)
+    if not workspace.has_entry(args.id):
+        workspace.library.require(args.id)  # says what is wrong with the id
+    note = workspace.notes.add(args.id, text, tags=args.tag, flag=args.flag)
     sys.stdout.write(note.id + "\n")
     sys.stdout.flush()
     return 0

@@ -59,7 +59,7 @@ from briefing.search.results import Highlighter, SearchHit, SearchResults, snipp
 from briefing.search.schema import Cancelled, Layout, Progress, SearchCancelled
 from briefing.store import paths
 
-__all__ = ["SearchCancelled", "SearchIndex", "SearchUnavailable", "cache_path", "fts5_available"]
+__all__ = ["SearchCancelled", "SearchIndex", "SearchUnavailable", "cache_holds", "cache_path", "fts5_available"]
 
 SUGGEST_BELOW = 3
 """With fewer hits than this, look for a misspelt actor name ("did you mean")."""
@@ -85,6 +85,31 @@ def cache_path(data_dir: Path, library_dirs: Sequence[Path]) -> Path:
     """Where the index of a library lives: one file per set of library folders."""
     key = hashlib.sha256("\0".join(str(p.resolve()) for p in library_dirs).encode()).hexdigest()[:12]
     return paths.cache_dir(data_dir) / f"search-{key}.sqlite"
+
+
+def cache_holds(path: Path, fingerprint: str, entity_id: str) -> bool:
+    """Whether the cache at ``path`` is current for a library of ``fingerprint`` and indexes that entry.
+
+    False when it does not, and when there is no cache, or a stale, foreign or
+    unreadable one: the caller then asks the library itself.  The file is
+    opened read-only, and nothing is built.
+    """
+    if not fingerprint or not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'fingerprint')").fetchall())
+        if meta != {"schema": schema.SCHEMA_VERSION, "fingerprint": fingerprint}:
+            return False
+        row = conn.execute("SELECT kind FROM entries WHERE id = ?", (entity_id,)).fetchone()
+        return row is not None and row[0] != EntityKind.NOTE
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 @lru_cache(maxsize=4096)

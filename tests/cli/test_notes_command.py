@@ -252,3 +252,42 @@ def test_a_huge_id_is_quoted_shortened_in_the_one_line_error(cli, args: tuple[st
     assert code != 0
     assert len(err.strip().splitlines()) == 1
     assert len(err) < 300
+
+
+def _index(library: Path, data: Path) -> None:
+    """Build the search cache as a search (in the browser or the command line) leaves it."""
+    from briefing.workspace import Workspace
+
+    workspace = Workspace.from_options([library], data, include_shipped=False)
+    workspace.search_index().ensure_built()
+    workspace.search_index().close()
+
+
+def test_annotate_with_a_current_search_cache_does_not_load_the_library(
+    cli, small_dir: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.library import Library
+
+    _index(small_dir, data)
+
+    def no_load(*args: object, **kwargs: object) -> Library:
+        raise AssertionError("the library was loaded")
+
+    monkeypatch.setattr(Library, "load", no_load)
+    code, out, err = cli("annotate", "actor:ghaani", "checked from the cache")
+    assert (code, err) == (0, "")
+    (note,) = NotesStore(notes_file(data)).all()
+    assert (note.id, note.target) == (out.strip(), "actor:ghaani")
+
+
+def test_annotate_asks_the_library_when_the_cache_is_stale_or_names_a_note(cli, small_dir: Path, data: Path) -> None:
+    _index(small_dir, data)
+    code, out, _ = cli("annotate", "actor:ghaani", "first")
+    assert code == 0
+    code, _, err = cli("annotate", out.strip(), "a note on a note")
+    assert code == 1 and "no such entry" in err, "a note is in the cache, but is not an entry to annotate"
+
+    (small_dir / "alpha.json").unlink()
+    code, _, err = cli("annotate", "event:convoy-ied", "gone from the library")
+    assert code == 1 and "event:convoy-ied: no such entry in the library" in err, "the stale cache still lists it"
+    assert len(NotesStore(notes_file(data)).all()) == 1

@@ -137,3 +137,23 @@ def test_a_data_dir_that_cannot_be_written_costs_the_cache_not_the_search(librar
     index = SearchIndex.open(blocker / "cache" / "search.sqlite", library)
     assert index.search("Khazali").ids[0] == "actor:qais-khazali"
     assert index.rebuild_reason is not None and index.rebuild_reason.startswith("cache not writable")
+
+
+def test_the_cache_answers_whether_it_holds_an_entry_only_while_it_is_current(
+    library: Library, cache: Path, lib_dir: Path
+) -> None:
+    from briefing.library import fingerprint_of
+    from briefing.search.index import cache_holds
+
+    fingerprint = fingerprint_of([lib_dir])
+    assert fingerprint == library.fingerprint
+    assert not cache_holds(cache, fingerprint, "actor:qais-khazali"), "no cache yet"
+    SearchIndex.open(cache, library, NOTES).ensure_built()
+    assert cache_holds(cache, fingerprint, "actor:qais-khazali")
+    assert not cache_holds(cache, fingerprint, "actor:nobody")
+    with sqlite3.connect(cache) as conn:
+        assert conn.execute("SELECT kind FROM entries WHERE id = ?", (NOTES[0].id,)).fetchone() == ("note",)
+    assert not cache_holds(cache, fingerprint, NOTES[0].id), "a note is indexed, but is not an entry"
+    assert not cache_holds(cache, "0" * 16, "actor:qais-khazali"), "another library's fingerprint: stale"
+    cache.write_bytes(b"not a database at all" * 100)
+    assert not cache_holds(cache, fingerprint, "actor:qais-khazali")
