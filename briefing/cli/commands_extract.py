@@ -91,7 +91,9 @@ def run_extract(args: argparse.Namespace, workspace: Workspace) -> int:
         raise StoreError(output, "already exists (use --force to replace it)")
     text = read_article(args.article)
     name = "standard input" if str(args.article) == STDIN else args.article.name
-    draft = extract(text, name=name, article_date=when)
+    library = workspace.library
+    taken = [*library.briefings, *library.sources, *library.claims, *library.events]
+    draft = extract(text, name=name, article_date=when, library_ids=taken)
     data = dump_json(tables_of(draft.document))
     if output is not None:
         write_atomic(output, data, lock=False)
@@ -119,6 +121,11 @@ def report(draft: Draft, name: str, output: Path | None) -> list[str]:
         lines.append(
             f"no --date: dates without a year read against {draft.article_date.isoformat()}, "
             "the latest date in the article (or today); give --date to be sure"
+        )
+    if draft.moved:
+        lines.append(
+            f"{draft.moved} id{'s' if draft.moved != 1 else ''} numbered (-2, ...) to keep clear of entries "
+            "already in your library; actors keep theirs, and are merged with the library's"
         )
     if output is not None:
         lines.append(f"wrote {doc.briefing.id} -> {output}")

@@ -8,6 +8,7 @@ briefing's summary and tag say DRAFT until then).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -45,10 +46,26 @@ class Draft:
     """False when the article's date was inferred (the latest date in it, else today)."""
     findings: Findings
     dates: list[DateMention]
+    moved: int = 0
+    """Ids given a number (``-2``) because the library has an entry of that id already (actors excepted)."""
 
 
-def extract(text: str, *, name: str = "article", article_date: date | None = None, today: date | None = None) -> Draft:
-    """A draft briefing of an article; ``name`` (the file's name) appears in the draft's summary."""
+def extract(
+    text: str,
+    *,
+    name: str = "article",
+    article_date: date | None = None,
+    today: date | None = None,
+    library_ids: Collection[str] = (),
+) -> Draft:
+    """A draft briefing of an article; ``name`` (the file's name) appears in the draft's summary.
+
+    Its briefing, source, claim and event ids keep clear of ``library_ids``, so
+    that the draft imports beside a briefing of the same story (a rocket
+    attack of 24 July is ``event:2020-07-24-rocket-attack`` in both).  Its
+    actors keep the ids they share with the library: an actor in two
+    briefings is one actor.
+    """
     article = split_article(text)
     if not article.title:
         raise ArticleError(f"{name}: no text to extract from")
@@ -57,20 +74,32 @@ def extract(text: str, *, name: str = "article", article_date: date | None = Non
     findings = find_actors(paragraphs)
     claims = find_claims(paragraphs, findings, dates)
     events = find_events(paragraphs, findings, dates)
-    document = _document(article, name, article_date, resolved, findings, claims, events)
+    ids = _Ids(library_ids)
+    document = _document(article, name, article_date, resolved, findings, claims, events, ids)
     problems = validate_tables(tables_of(document), name)
     if problems:
         raise ValidationError(problems)
-    return Draft(document, article, resolved, article_date is not None, findings, dates)
+    return Draft(document, article, resolved, article_date is not None, findings, dates, ids.moved)
 
 
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, number = slug, 2
-    while candidate in taken:
-        candidate = f"{slug[:56]}-{number}"
-        number += 1
-    taken.add(candidate)
-    return candidate
+class _Ids:
+    """New ids: unique in the draft, and clear of the library's, numbered ``-2``, ``-3``, ... where they meet."""
+
+    def __init__(self, library_ids: Collection[str]) -> None:
+        self._library = frozenset(library_ids)
+        self._taken = set(self._library)
+        self.moved = 0
+
+    def new(self, kind: EntityKind, slug: str) -> str:
+        wanted = make_id(kind, slug)
+        candidate, number = wanted, 2
+        while candidate in self._taken:
+            candidate = make_id(kind, f"{slug[:56]}-{number}")
+            number += 1
+        if wanted in self._library:
+            self.moved += 1
+        self._taken.add(candidate)
+        return candidate
 
 
 def _document(
@@ -81,10 +110,11 @@ def _document(
     findings: Findings,
     claims: list[DraftClaim],
     events: list[DraftEvent],
+    ids: _Ids,
 ) -> BriefingDocument:
     slug = slugify(article.title)
-    briefing_id = make_id(EntityKind.BRIEFING, slug)
-    source_id = make_id(EntityKind.SOURCE, slug)
+    briefing_id = ids.new(EntityKind.BRIEFING, slug)
+    source_id = ids.new(EntityKind.SOURCE, slug)
     briefing = Briefing(
         briefing_id,
         article.title,
@@ -104,9 +134,8 @@ def _document(
         )
     )
     doc.actors.extend(_actor(actor, briefing_id) for actor in findings.actors.values())
-    taken: set[str] = set()
     for claim in claims:
-        claim_id = make_id(EntityKind.CLAIM, _unique(_claim_slug(claim), taken))
+        claim_id = ids.new(EntityKind.CLAIM, _claim_slug(claim))
         doc.claims.append(
             Claim(
                 claim_id,
@@ -121,9 +150,8 @@ def _document(
                 paragraph=claim.paragraph,
             )
         )
-    taken = set()
     for event in events:
-        event_id = make_id(EntityKind.EVENT, _unique(_event_slug(event), taken))
+        event_id = ids.new(EntityKind.EVENT, _event_slug(event))
         doc.events.append(
             Event(
                 event_id,

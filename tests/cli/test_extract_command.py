@@ -154,3 +154,20 @@ def test_the_seed_article_through_the_command(capsys: pytest.CaptureFixture[str]
     assert kinds.count("remote-explosive-ied") >= 14
     assert kinds.count("shelling-artillery-missile-attack") >= 21
     assert "(14 IED, 21 rocket" in err
+
+
+def test_a_draft_of_the_shipped_briefings_article_imports_beside_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The shipped briefing was made from the seed article: a draft of it dates the same attacks alike."""
+    seed_text()
+    target = tmp_path / "seed.json"
+    code = main(["extract", str(SEED), "--date", "2020-09-28", "-o", str(target)])
+    _, err = capsys.readouterr()
+    assert code == 0
+    assert "numbered (-2, ...) to keep clear of entries already in your library" in err
+    assert main(["import", str(target)]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["list", "briefings", "--json"]) == 0
+    briefings = {b["id"] for b in json.loads(capsys.readouterr().out)}
+    assert {"briefing:iraq-convoy-attacks-2020", load_file(target).briefing.id} <= briefings

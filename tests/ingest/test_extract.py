@@ -177,3 +177,19 @@ def test_the_seed_draft_attributes_a_claim_to_khazali(seed_tables: dict) -> None
     by_khazali = [c for c in seed_tables["claims"].values() if "actor:qais-khazali" in c["attributed_to"]]
     assert [c["paragraph"] for c in by_khazali] == [14]
     assert "militia groups" in by_khazali[0]["text"]
+
+
+def test_ids_keep_clear_of_the_library_but_actors_keep_theirs() -> None:
+    article = "Militia leader tells the US to go\n\nConvoys for US facilities were attacked by IEDs on September 2.\n"
+    alone = extract(article, name="a.txt", article_date=date(2020, 9, 28)).document
+    (event,) = alone.events
+    taken = [event.id, alone.briefing.id, alone.sources[0].id, "actor:united-states"]
+
+    beside = extract(article, name="a.txt", article_date=date(2020, 9, 28), library_ids=taken)
+    doc = beside.document
+    assert beside.moved == 3
+    assert doc.events[0].id == f"{event.id}-2"
+    assert doc.briefing.id == f"{alone.briefing.id}-2" and doc.sources[0].id == f"{alone.sources[0].id}-2"
+    assert doc.events[0].source == doc.sources[0].id and doc.events[0].briefing == doc.briefing.id
+    assert [a.id for a in doc.actors] == [a.id for a in alone.actors]
+    assert validate_tables(tables_of(doc), "a.txt") == []
