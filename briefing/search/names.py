@@ -9,6 +9,7 @@ nearest word of any actor's name or alias, first by a rough sound-alike key
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 
 from briefing.library import Library
@@ -103,16 +104,26 @@ KIND_WORDS = {word: str(kind) for kind in EntityKind for word in (str(kind), f"{
 """Words readers type for a kind of entry ("Khazali claims"), which the text seldom holds."""
 
 
+DATE_WORD = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+"""A day or a month typed as a word ("rocket 2020-07-24"), which the text does not hold as such."""
+
+
 def suggest(query: Query, names: ActorNames) -> tuple[str, ...]:
-    """The query with near misses of actor names put right, and a kind's name as a kind: filter."""
+    """The query with near misses of actor names put right, a kind's name as a kind: filter, and a date
+    typed as a word as the from: and to: filters of that day or month."""
     replacements: list[tuple[int, int, str]] = []
     kind_free = not query.filters_named("kind")
+    dates_free = not query.filters_named("from") and not query.filters_named("to")
     for term in query.terms():
         start = term.column - 1 + (1 if term.quoted else 0)
         if kind_free and not term.quoted and len(term.words) == 1 and term.words[0] in KIND_WORDS:
             # Also as the word being typed ("Khazali claims" as you type is "Khazali claims*").
             replacements.append((start, start + len(term.raw), f"kind:{KIND_WORDS[term.words[0]]}"))
             kind_free = False
+            continue
+        if dates_free and not term.quoted and DATE_WORD.fullmatch(term.raw):
+            replacements.append((start, start + len(term.raw), f"from:{term.raw} to:{term.raw}"))
+            dates_free = False
             continue
         if term.prefix:
             continue

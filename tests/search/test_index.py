@@ -100,6 +100,15 @@ def test_did_you_mean_turns_the_name_of_a_kind_into_a_filter(index: SearchIndex)
     assert index.search("zanzibar events kind:event").suggestions == ()
 
 
+def test_did_you_mean_turns_a_date_typed_as_a_word_into_date_filters(index: SearchIndex) -> None:
+    assert index.search("rocket 2020-09-15").ids == []
+    assert index.search("rocket 2020-09-15").suggestions == ("rocket from:2020-09-15 to:2020-09-15",)
+    assert index.search("rocket from:2020-09-15 to:2020-09-15").ids == ["event:passing-mention"]
+    assert index.search("convoy 2020-09").suggestions == ("convoy from:2020-09 to:2020-09",)
+    assert set(index.search("convoy from:2020-09 to:2020-09").ids) == {"event:convoy-september", "claim:markup"}
+    assert index.search("convoy 2020-09 from:2020-01").suggestions == (), "dates of its own: left as typed"
+
+
 def test_did_you_mean_stays_quiet_when_there_are_results(index: SearchIndex) -> None:
     assert index.search("Khazali").suggestions == ()
 
