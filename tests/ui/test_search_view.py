@@ -7,6 +7,7 @@ from pathlib import Path
 
 from briefing.bench.frames import record_frames
 from briefing.ui.app import BriefingApp, create_app
+from briefing.ui.places import View
 from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
 from tests.ui.helpers import burst, screen_text, search_painted, settle
@@ -171,6 +172,17 @@ async def test_escape_leaves_search_for_the_view_that_was_there(tmp_path: Path) 
         await pilot.press("escape")
         await pilot.pause()
         assert app.browser.views.current == "entries"
+
+
+async def test_a_key_right_behind_escape_is_a_command_not_a_letter_of_the_query(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        view = await _type(app, pilot, "rocket")
+        burst(app, "escape", "t")
+        await settle(pilot)
+        assert view.input.value == "rocket"
+        assert app.browser.place is not None and app.browser.place.view == View.TIMELINE
 
 
 def _record_paints(app: BriefingApp, view: SearchView) -> list[tuple[str, str | None]]:

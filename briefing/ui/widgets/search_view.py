@@ -233,6 +233,9 @@ class SearchView(Vertical):
         self.input.cursor_position = len(self.input.value)
 
     def action_leave(self) -> None:
+        # Out of the query at once: keys typed right behind escape are commands ("q" quits), not letters.
+        # The screen then focuses what was there before.
+        self.screen.set_focus(None)
         self.post_message(self.Left())
 
     def _suggestion(self) -> str | None:
