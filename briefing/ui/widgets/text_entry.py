@@ -20,6 +20,7 @@ search view's arrows, keep their meaning).
 from __future__ import annotations
 
 from textual import events
+from textual.app import ScreenStackError
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -33,7 +34,10 @@ class InOrder:
 
     async def _on_key(self, event: events.Key) -> None:
         assert isinstance(self, Widget)
-        focused = self.app.focused or self.app.screen
+        try:
+            focused = self.app.focused or self.app.screen
+        except ScreenStackError:
+            return  # the app is closing: the key goes nowhere
         if focused is not self:
             event.stop()
             event.prevent_default()
