@@ -91,9 +91,7 @@ def run_extract(args: argparse.Namespace, workspace: Workspace) -> int:
         raise StoreError(output, "already exists (use --force to replace it)")
     text = read_article(args.article)
     name = "standard input" if str(args.article) == STDIN else args.article.name
-    library = workspace.library
-    taken = [*library.briefings, *library.sources, *library.claims, *library.events]
-    draft = extract(text, name=name, article_date=when, library_ids=taken)
+    draft = extract(text, name=name, article_date=when, library_ids=workspace.library)
     data = dump_json(tables_of(draft.document))
     if output is not None:
         write_atomic(output, data, lock=False)

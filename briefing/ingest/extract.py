@@ -8,7 +8,7 @@ briefing's summary and tag say DRAFT until then).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date
 
@@ -56,7 +56,7 @@ def extract(
     name: str = "article",
     article_date: date | None = None,
     today: date | None = None,
-    library_ids: Collection[str] = (),
+    library_ids: Container[str] = frozenset(),
 ) -> Draft:
     """A draft briefing of an article; ``name`` (the file's name) appears in the draft's summary.
 
@@ -85,20 +85,20 @@ def extract(
 class _Ids:
     """New ids: unique in the draft, and clear of the library's, numbered ``-2``, ``-3``, ... where they meet."""
 
-    def __init__(self, library_ids: Collection[str]) -> None:
-        self._library = frozenset(library_ids)
-        self._taken = set(self._library)
+    def __init__(self, library_ids: Container[str]) -> None:
+        self._library = library_ids
+        self._drafted: set[str] = set()
         self.moved = 0
 
     def new(self, kind: EntityKind, slug: str) -> str:
         wanted = make_id(kind, slug)
         candidate, number = wanted, 2
-        while candidate in self._taken:
+        while candidate in self._drafted or candidate in self._library:
             candidate = make_id(kind, f"{slug[:56]}-{number}")
             number += 1
         if wanted in self._library:
             self.moved += 1
-        self._taken.add(candidate)
+        self._drafted.add(candidate)
         return candidate
 
 
