@@ -31,7 +31,7 @@ def collections() -> Iterator[list[int]]:
 
 
 def _collections_while_loading(
-    folder: Path, collections: list[int], monkeypatch: pytest.MonkeyPatch, load: Callable[[], Library]
+    collections: list[int], monkeypatch: pytest.MonkeyPatch, load: Callable[[], Library]
 ) -> int:
     """How many collections started before the load's last step (the pause ends after it, and a collection
     may follow at once: that one is the point, all the garbage of the load in one go)."""
@@ -54,7 +54,7 @@ def test_loading_a_library_runs_no_collection(
 ) -> None:
     folder = tmp_path / "lib"
     generate(folder, 2000)
-    assert _collections_while_loading(folder, collections, monkeypatch, lambda: Library.load([folder])) == 0
+    assert _collections_while_loading(collections, monkeypatch, lambda: Library.load([folder])) == 0
     assert gc.isenabled()
 
 
@@ -64,7 +64,7 @@ def test_the_same_work_unpaused_would_collect(
     """The test above means something: this much loading does set the collector off."""
     folder = tmp_path / "lib"
     generate(folder, 2000)
-    assert _collections_while_loading(folder, collections, monkeypatch, lambda: Library._load([folder], None)) > 0
+    assert _collections_while_loading(collections, monkeypatch, lambda: Library._load([folder], None)) > 0
 
 
 def test_the_collector_comes_back_after_an_error() -> None:
