@@ -61,6 +61,8 @@ def _positive(value: str) -> int:
 def run_search(args: argparse.Namespace, workspace: Workspace) -> int:
     query = " ".join(args.query)
     index = workspace.search_index()
+    if index.notice:
+        output.error(index.notice)
     try:
         results = index.search(query, limit=args.limit)
     except QueryError as exc:
