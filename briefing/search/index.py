@@ -84,7 +84,7 @@ def fts5_available() -> bool:
 
 def cache_path(data_dir: Path, library_dirs: Sequence[Path]) -> Path:
     """Where the index of a library lives: one file per set of library folders."""
-    key = hashlib.sha256("\0".join(str(p.resolve()) for p in library_dirs).encode()).hexdigest()[:12]
+    key = hashlib.sha256("\0".join(str(paths.resolved(p)) for p in library_dirs).encode()).hexdigest()[:12]
     return paths.cache_dir(data_dir) / f"search-{key}.sqlite"
 
 
@@ -98,7 +98,7 @@ def cache_holds(path: Path, fingerprint: str, entity_id: str) -> bool:
     if not fingerprint or not path.is_file():
         return False
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{paths.resolved(path).as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         return False
     try:

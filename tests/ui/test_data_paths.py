@@ -1,4 +1,4 @@
-"""The browser's search cache: replaced by another process under it, or a path that is no file."""
+"""The browser on awkward paths: a search cache replaced under it or that is no file, a library folder that loops."""
 
 from __future__ import annotations
 
@@ -62,3 +62,18 @@ async def test_the_browser_searches_without_a_cache_path_that_is_no_file(tmp_pat
         f"search cache {path}: {'a folder' if kind == 'folder' else 'a FIFO (named pipe)'}, not a file; "
         "searching without it (the index is built in memory)"
     ]
+
+
+async def test_the_browser_opens_and_searches_with_a_looping_library_folder(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    lib, data = make_library_dir(tmp_path / "lib"), tmp_path / "data"
+    app = create_app(Workspace.from_options([loop, lib], data, include_shipped=False))
+    notices: list[str] = []
+    app.notify = lambda message, **options: notices.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await settle(pilot)
+        results = app.search("qaani")
+        assert results is not None and results.ids[0] == "actor:ghaani"
+    assert notices == [f"{loop}: a symlink loop, not a folder"]
