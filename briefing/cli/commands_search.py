@@ -16,7 +16,7 @@ EXIT_FOUND, EXIT_NONE, EXIT_BAD_QUERY = 0, 1, 2
 
 QUERY_HELP = """\
 query language:
-  khazali convoy         every word must match (case and accents do not matter)
+  khazali convoy         every word must match (case and accents do not matter); AND between them says the same
   "supply convoy"        the words side by side
   kata*                  words starting with kata
   rocket OR ied          either      convoy -british   leave out     ( ) group
