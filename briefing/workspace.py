@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.errors import StoreError
 from briefing.store import paths
 
 if TYPE_CHECKING:
@@ -56,6 +57,22 @@ class Workspace:
         if self._library is None:
             return self.load_library()
         return self._library
+
+    def unreadable_folders(self) -> list[StoreError]:
+        """The library folders that cannot be listed (a symlink loop, a file, no permission), left out of the library.
+
+        Listing a folder is cheap, and a command may answer without loading the
+        library (``annotate`` from the search cache), so this looks for itself.
+        """
+        from briefing.store.briefings import briefing_files
+
+        unreadable = []
+        for folder in self.library_dirs:
+            try:
+                briefing_files(folder)
+            except StoreError as exc:
+                unreadable.append(exc)
+        return unreadable
 
     def has_entry(self, entity_id: str) -> bool:
         """Whether the library has this entry, read from a current search cache when one is there.

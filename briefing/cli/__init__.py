@@ -119,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from briefing.ui.run import run_browser
 
             return run_browser(workspace)
+        for unreadable in workspace.unreadable_folders():
+            output.error(f"library folder {unreadable}; skipped")
         return handler(args, workspace)
     except BriefingError as exc:
         output.error(str(exc))

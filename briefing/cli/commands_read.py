@@ -112,9 +112,11 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _report_problems(library: Library) -> None:
-    if library.problems:
-        files = sorted({p.file for p in library.problems})
-        output.error(f"{len(library.problems)} problem(s) in {', '.join(files)}; run 'briefing validate' on them")
+    folders = {str(folder) for folder in library.folders}  # a folder that cannot be listed: main has said so
+    problems = [p for p in library.problems if p.file not in folders]
+    if problems:
+        files = sorted({p.file for p in problems})
+        output.error(f"{len(problems)} problem(s) in {', '.join(files)}; run 'briefing validate' on them")
 
 
 def run_show(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -16,7 +16,7 @@ EXIT_FOUND, EXIT_NONE, EXIT_BAD_QUERY = 0, 1, 2
 
 QUERY_HELP = """\
 query language:
-  khazali convoy         every word must match (case and accents do not matter)
+  khazali convoy         every word must match (case and accents do not matter); AND between them says the same
   "supply convoy"        the words side by side
   kata*                  words starting with kata
   rocket OR ied          either      convoy -british   leave out     ( ) group
@@ -61,6 +61,8 @@ def _positive(value: str) -> int:
 def run_search(args: argparse.Namespace, workspace: Workspace) -> int:
     query = " ".join(args.query)
     index = workspace.search_index()
+    if index.notice:
+        output.error(index.notice)
     try:
         results = index.search(query, limit=args.limit)
     except QueryError as exc:

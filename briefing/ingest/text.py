@@ -5,6 +5,11 @@ separated by blank lines, sometimes hard-wrapped, with a headline, a
 standfirst, a byline and photo captions on top.  Paragraphs are numbered
 from 1 in the article's body, after that front matter, so that a claim's
 ``paragraph`` points where a reader of the published article would look.
+
+The first line is the headline only when it looks like one: short, not
+ended by a full stop, with more text under it.  Otherwise (a one-paragraph
+article, a first line that is a sentence of the body) everything is body,
+and the title is the start of the first sentence.
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ _CLUTTER_RE = re.compile(
 _TERMINAL_RE = re.compile(r"[.!?:;\"”’)\]…]$")
 _FRONT_MATTER_REACH = 6
 """A photo caption among the first paragraphs closes the front matter (headline, standfirst, byline)."""
+HEADLINE_CHARS = 120
+"""A first line longer than this is a paragraph of the body, not a headline."""
+TITLE_CHARS = 80
+"""An article without a headline is titled by the start of its first sentence, cut to this length."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +58,7 @@ class Paragraph:
 @dataclass(frozen=True, slots=True)
 class Article:
     title: str
+    """The headline; for an article without one, the start of its first sentence."""
     paragraphs: tuple[Paragraph, ...]
     author: str = ""
     front_matter: tuple[str, ...] = field(default=())
@@ -82,10 +92,26 @@ def _joins_next(line: str, following: str) -> bool:
     return following[:1].islower() or len(line) >= 50
 
 
-def _raw_paragraphs(text: str) -> list[str]:
-    """The headline (the first line, always on its own), then the paragraphs under it."""
-    headline, _, rest = text.strip().partition("\n")
-    paragraphs: list[str] = [headline] if headline else []
+def _is_headline(line: str, rest: str) -> bool:
+    """Whether the first line is a headline: short, with no full stop at its end, and text under it.
+
+    "U.S." at the end is an abbreviation, not a full stop; a line that runs on
+    into the next one (which starts in lower case) is a sentence broken by a
+    newline.
+    """
+    following = rest.lstrip("\n")
+    if not following or len(line) > HEADLINE_CHARS or following[:1].islower():
+        return False
+    return not line.endswith(".") or _ACRONYM_RE.search(line) is not None
+
+
+def _raw_paragraphs(text: str) -> tuple[str, list[str]]:
+    """The headline ("" when the first line is no headline), and the paragraphs of the text under it."""
+    text = text.strip()
+    headline, _, rest = text.partition("\n")
+    if not _is_headline(headline, rest):
+        headline, rest = "", text
+    paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", rest):
         lines = [line for line in block.split("\n") if line]
         if not lines:
@@ -101,7 +127,7 @@ def _raw_paragraphs(text: str) -> list[str]:
                 paragraphs.append(current)
                 current = line
         paragraphs.append(current)
-    return paragraphs
+    return headline, paragraphs
 
 
 def _is_caption(paragraph: str, captions: list[str]) -> bool:
@@ -113,10 +139,9 @@ def _is_caption(paragraph: str, captions: list[str]) -> bool:
 
 def split_article(text: str) -> Article:
     """The headline, front matter and numbered body paragraphs of an article."""
-    raw = _raw_paragraphs(normalise(text))
-    if not raw:
+    title, rest = _raw_paragraphs(normalise(text))
+    if not title and not rest:
         return Article("", ())
-    title, rest = raw[0], raw[1:]
     captions = [p for p in rest if _CAPTION_RE.search(p)]
     kept: list[tuple[int, str]] = []
     skipped: list[str] = []
@@ -138,7 +163,17 @@ def split_article(text: str) -> Article:
             body = [p for p in body if p != candidate]
             break
     paragraphs = tuple(Paragraph(n, p, tuple(split_sentences(p))) for n, p in enumerate(body, start=1))
-    return Article(title, paragraphs, author, tuple(front), tuple(skipped))
+    return Article(title or _title_from(paragraphs, rest), paragraphs, author, tuple(front), tuple(skipped))
+
+
+def _title_from(paragraphs: tuple[Paragraph, ...], rest: list[str]) -> str:
+    """A title for an article without a headline: its first sentence, cut at a word near ``TITLE_CHARS``."""
+    first = paragraphs[0].sentences[0].text if paragraphs and paragraphs[0].sentences else rest[0]
+    first = first.rstrip(".") or first
+    if len(first) <= TITLE_CHARS:
+        return first
+    cut = first[: TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(" ,;:—–-")
+    return f"{cut or first[: TITLE_CHARS - 1]}…"
 
 
 ABBREVIATIONS = frozenset(

@@ -9,8 +9,10 @@ asks for can never disagree.
 Folding: compatibility decomposition, combining marks dropped, case folded,
 a few letters that do not decompose spelled out (ø, ł, đ, ı, æ, œ, þ), and
 the half rings of Arabic transliteration (ʿ ʾ) dropped, so "Baʿath" is
-"baath".  A word written with an apostrophe inside ("Kata'ib", "Asa'ib")
-is indexed both as its parts and joined, so "Kataib" finds it too.
+"baath", and characters that show nothing dropped (``INVISIBLE``), so that
+"Kha\u200bzali" is "khazali" whichever side has the zero-width space.
+A word written with an apostrophe inside ("Kata'ib", "Asa'ib") is indexed
+both as its parts and joined, so "Kataib" finds it too.
 """
 
 from __future__ import annotations
@@ -18,6 +20,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+
+INVISIBLE = "".join(
+    map(
+        chr,
+        (
+            0x00AD,  # soft hyphen
+            0x061C,  # Arabic letter mark
+            *range(0x200B, 0x2010),  # zero-width space, non-joiner, joiner; left-to-right and right-to-left marks
+            *range(0x202A, 0x202F),  # bidi embeddings and overrides
+            0x2060,  # word joiner
+            *range(0x2066, 0x206A),  # bidi isolates
+            0xFEFF,  # zero-width no-break space (byte order mark)
+        ),
+    )
+)
+"""Characters that show nothing: a name written with one inside is the same name, to the index and to a query."""
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 
 _LETTERS = str.maketrans(
     {
@@ -35,17 +54,25 @@ _LETTERS = str.maketrans(
         "ʾ": None,  # hamza
         "ʻ": None,
         "ʼ": None,
+        **dict.fromkeys(INVISIBLE),
     }
 )
 
 # A word: letters and digits.  Combining marks may follow a letter (text in
-# decomposed form) and belong to it.
+# decomposed form) and belong to it, and so does an invisible character
+# inside a word as written (folding drops it).
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-WORD_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}])*")
+WORD_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}{INVISIBLE}])*")
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 # Words joined by an apostrophe, as transliterated names write them.
-_APOSTROPHE_RE = re.compile(r"[^\W_]+(?:['’‘`][^\W_]+)+")
+_PART = rf"[^\W_](?:[^\W_]|[{INVISIBLE}])*"
+_APOSTROPHE_RE = re.compile(rf"{_PART}(?:['’‘`]{_PART})+")
 _APOSTROPHES = str.maketrans("", "", "'’‘`")
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show nothing (``INVISIBLE``), as it is written otherwise."""
+    return text if text.isascii() else _INVISIBLE_RE.sub("", text)
 
 
 def fold(text: str) -> str:

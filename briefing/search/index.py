@@ -39,9 +39,10 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import stat
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def fts5_available() -> bool:
 
 def cache_path(data_dir: Path, library_dirs: Sequence[Path]) -> Path:
     """Where the index of a library lives: one file per set of library folders."""
-    key = hashlib.sha256("\0".join(str(p.resolve()) for p in library_dirs).encode()).hexdigest()[:12]
+    key = hashlib.sha256("\0".join(str(paths.resolved(p)) for p in library_dirs).encode()).hexdigest()[:12]
     return paths.cache_dir(data_dir) / f"search-{key}.sqlite"
 
 
@@ -97,7 +98,7 @@ def cache_holds(path: Path, fingerprint: str, entity_id: str) -> bool:
     if not fingerprint or not path.is_file():
         return False
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{paths.resolved(path).as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         return False
     try:
@@ -110,6 +111,19 @@ def cache_holds(path: Path, fingerprint: str, entity_id: str) -> bool:
         return False
     finally:
         conn.close()
+
+
+FileIdentity = tuple[int, int]
+_NOT_A_FILE = {stat.S_IFDIR: "a folder, not a file", stat.S_IFIFO: "a FIFO (named pipe), not a file"}
+
+
+def _file_identity(path: Path) -> FileIdentity | None:
+    """The (device, inode) of the file at ``path``: a file replaced by another is another identity."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 @lru_cache(maxsize=4096)
@@ -133,10 +147,14 @@ class SearchIndex:
         """How many times this object has built the index (0 when it reused the cache)."""
         self.rebuild_reason: str | None = None
         """Why the cache could not be used: missing, stale, schema, corrupt, in memory; None if it was."""
+        self.notice: str | None = None
+        """One line for the reader when the cache path is unusable (a folder, a FIFO) and search runs without it."""
         self._notes: dict[str, Note] = {note.id: note for note in notes}
         self._lock = threading.RLock()
         self._build_lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        self._identity: FileIdentity | None = None
+        """The (device, inode) of the cache file ``_conn`` reads; None in memory."""
         self._layout = Layout()
         self._ranker = Ranker()
 
@@ -158,15 +176,26 @@ class SearchIndex:
         return self.path is not None and bool(self.library.fingerprint)
 
     def _open_cache(self) -> None:
+        if self._open_file():
+            self._sync_notes()
+
+    def _open_file(self) -> bool:
+        """Adopt the cache file when it is current for this library; else say in ``rebuild_reason`` why not."""
         if not self._cached:
             self.rebuild_reason = "in memory"
-            return
+            return False
         assert self.path is not None
-        if not self.path.exists():
+        if not self._usable_path():
+            return False
+        identity = _file_identity(self.path)
+        if identity is None:
             self.rebuild_reason = "missing"
-            return
-        conn: sqlite3.Connection | None = schema.connect(self.path)
-        assert conn is not None
+            return False
+        try:
+            conn = schema.connect(self.path)
+        except sqlite3.Error:
+            self.rebuild_reason = "corrupt"
+            return False
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}
@@ -177,26 +206,43 @@ class SearchIndex:
             else:
                 conn.execute("SELECT max(rowid) FROM entries").fetchone()
                 conn.execute("SELECT rowid FROM fts WHERE fts MATCH 'facets : all' LIMIT 1").fetchall()
-                self._adopt(conn, Layout.from_meta(meta))
-                conn = None
+                self._adopt(conn, Layout.from_meta(meta), identity)
                 self.rebuild_reason = None
-                self._sync_notes()
+                return True
         except (sqlite3.DatabaseError, KeyError, ValueError):
             self.rebuild_reason = "corrupt"
-            self._drop()
-        finally:
-            if conn is not None:
-                conn.close()
+        conn.close()
+        return False
 
-    def _adopt(self, conn: sqlite3.Connection, layout: Layout) -> None:
+    def _usable_path(self) -> bool:
+        """Whether the cache path is a regular file or nothing; else the index lives in memory, and says so.
+
+        A directory there cannot be opened, and a FIFO would block the first read.
+        """
+        assert self.path is not None
+        try:
+            mode = self.path.stat().st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            return True  # absent: building it will tell whether it can be written
+        except OSError as exc:
+            problem = exc.strerror or str(exc)
+        else:
+            if stat.S_ISREG(mode):
+                return True
+            problem = _NOT_A_FILE.get(stat.S_IFMT(mode), "not a regular file")
+        self.rebuild_reason = "not a file"
+        self.notice = f"search cache {self.path}: {problem}; searching without it (the index is built in memory)"
+        return False
+
+    def _adopt(self, conn: sqlite3.Connection, layout: Layout, identity: FileIdentity | None = None) -> None:
         with self._lock:
-            old, self._conn, self._layout = self._conn, conn, layout
+            old, self._conn, self._layout, self._identity = self._conn, conn, layout, identity
         if old is not None:
             old.close()
 
     def _drop(self) -> None:
         with self._lock:
-            old, self._conn = self._conn, None
+            old, self._conn, self._identity = self._conn, None, None
         if old is not None:
             old.close()
 
@@ -222,9 +268,10 @@ class SearchIndex:
 
     def _build(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
         conn: sqlite3.Connection | None = None
-        if self._cached:
+        identity: FileIdentity | None = None
+        if self._cached and self._usable_path():
             try:
-                conn, layout = self._build_file(progress, cancelled)
+                conn, layout, identity = self._build_file(progress, cancelled)
             except (OSError, sqlite3.Error) as exc:
                 # A data dir that cannot be written (read-only, full) costs the cache, not the search.
                 self.rebuild_reason = f"cache not writable ({exc})"
@@ -235,7 +282,7 @@ class SearchIndex:
             except BaseException:
                 conn.close()
                 raise
-        self._adopt(conn, layout)
+        self._adopt(conn, layout, identity)
         self._ranker.forget()
         self.builds += 1
         self._sync_notes()
@@ -243,7 +290,9 @@ class SearchIndex:
     def _meta(self) -> dict[str, str]:
         return {"schema": schema.SCHEMA_VERSION, "fingerprint": self.library.fingerprint, "notes": ""}
 
-    def _build_file(self, progress: Progress | None, cancelled: Cancelled | None) -> tuple[sqlite3.Connection, Layout]:
+    def _build_file(
+        self, progress: Progress | None, cancelled: Cancelled | None
+    ) -> tuple[sqlite3.Connection, Layout, FileIdentity | None]:
         """Build into a temporary file beside the cache, then move it into place."""
         assert self.path is not None
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -258,7 +307,8 @@ class SearchIndex:
             conn.close()
             temp.unlink(missing_ok=True)
             raise
-        return schema.connect(self.path), layout
+        conn = schema.connect(self.path)
+        return conn, layout, _file_identity(self.path)
 
     def close(self) -> None:
         self._drop()
@@ -281,18 +331,12 @@ class SearchIndex:
         """Index a new or changed note."""
         with self._lock:
             self._notes[note.id] = note
-            if self._conn is not None:
-                with schema.transaction(self._conn):
-                    schema.write_note(self._conn, self.library, note)
-                    self._save_digest(self._conn)
+            self._change_notes(lambda conn: schema.write_note(conn, self.library, note))
 
     def remove_note(self, note_id: str) -> None:
         with self._lock:
             self._notes.pop(note_id, None)
-            if self._conn is not None:
-                with schema.transaction(self._conn):
-                    schema.delete_note(self._conn, note_id)
-                    self._save_digest(self._conn)
+            self._change_notes(lambda conn: schema.delete_note(conn, note_id))
 
     def _digest(self) -> str:
         digest = hashlib.sha256()
@@ -300,21 +344,86 @@ class SearchIndex:
             digest.update(repr((note.id, note.target, note.text, note.tags, note.flag, note.updated)).encode())
         return digest.hexdigest()[:16]
 
-    def _save_digest(self, conn: sqlite3.Connection) -> None:
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('notes', ?)", (self._digest(),))
-
     def _sync_notes(self) -> None:
         """Bring the notes in the index in line with ``self._notes``, if they differ."""
         with self._lock:
-            conn = self._conn
-            if conn is None:
-                return
+            self._change_notes(None)
+
+    def _change_notes(self, change: Callable[[sqlite3.Connection], None] | None) -> None:
+        """Write one change of the notes (None: all of them, if they differ) and their digest into the index.
+
+        Another process may have replaced the cache file since it was opened
+        (``briefing search`` after ``briefing import`` rebuilds it), and SQLite
+        refuses to write to a file that was moved away under it.  The index is
+        then reopened (see ``_reopen``) and the notes written there; should that
+        fail too, it is dropped, to be built again by the next search.  No
+        SQLite error leaves here: the notes themselves are safe in notes.json.
+        """
+        with self._lock:
+            if self._conn is not None and self._replaced():
+                self._reopen()
+                change = None
+            for attempt in (1, 2):
+                conn = self._conn
+                if conn is None:
+                    return
+                try:
+                    self._write_notes(conn, change)
+                    return
+                except sqlite3.DatabaseError:
+                    if attempt == 2:
+                        self.rebuild_reason = "notes not writable"
+                        self._drop()
+                        return
+                    self._reopen()
+                    change = None
+
+    def _write_notes(self, conn: sqlite3.Connection, change: Callable[[sqlite3.Connection], None] | None) -> None:
+        digest = self._digest()
+        if change is None:
             stored = conn.execute("SELECT value FROM meta WHERE key = 'notes'").fetchone()
-            if stored is not None and stored[0] == self._digest():
+            if stored is not None and stored[0] == digest:
                 return
-            with schema.transaction(conn):
+        with schema.transaction(conn):
+            if change is None:
                 schema.replace_notes(conn, self.library, list(self._notes.values()))
-                self._save_digest(conn)
+            else:
+                change(conn)
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('notes', ?)", (digest,))
+
+    def _replaced(self) -> bool:
+        """Whether the cache file open is no longer the one at ``path`` (another process replaced or removed it)."""
+        if self._identity is None or self.path is None:
+            return False
+        return _file_identity(self.path) != self._identity
+
+    def _reopen(self) -> None:
+        """Leave a cache file that was replaced, or that refuses writes, for one that takes them.
+
+        The file now at ``path`` is taken when it is current for this library
+        (another process with the same library rebuilt it).  Otherwise (it
+        indexes a library changed since this one was loaded, or is no cache)
+        the index open is copied into memory, so that this process keeps
+        searching what it shows without building anything and without
+        overwriting the other's newer cache.
+        """
+        with self._lock:
+            old = self._conn
+            if old is None:
+                return
+            self._ranker.forget()
+            replaced = self._replaced()
+            if replaced and self._open_file():
+                return
+            memory = schema.connect(":memory:")
+            try:
+                old.backup(memory)
+            except sqlite3.Error:
+                memory.close()
+                self._drop()
+                return
+            self._adopt(memory, self._layout)
+            self.rebuild_reason = "in memory: the cache file was " + ("replaced" if replaced else "not writable")
 
     # -- searching ------------------------------------------------------------------
 

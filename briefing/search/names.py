@@ -15,7 +15,7 @@ from collections import defaultdict
 from briefing.library import Library
 from briefing.model.ids import ID_RE
 from briefing.model.vocabulary import EntityKind
-from briefing.search.folding import WORD_RE, skeleton, words
+from briefing.search.folding import WORD_RE, skeleton, visible, words
 from briefing.search.query import Query
 
 
@@ -39,7 +39,7 @@ class ActorNames:
                     by_name[" ".join(found)].add(actor.id)
                     for word in (*found, "".join(found)):
                         by_word[word].add(actor.id)
-                    for match in WORD_RE.finditer(name):
+                    for match in WORD_RE.finditer(visible(name)):  # as suggested: nothing invisible in it
                         written.setdefault("".join(words(match.group())), match.group())
             self._by_name, self._written = dict(by_name), written
             self._by_word = dict(by_word)

@@ -2,7 +2,7 @@
 
 What a reader can type::
 
-    khazali convoy          every word must match (in any order, any field)
+    khazali convoy          every word must match (in any order, any field); so does khazali AND convoy
     "supply convoy"         the words side by side
     kata*                   any word starting with "kata"
     rocket OR ied           either side
@@ -21,7 +21,9 @@ What a reader can type::
                             dates reach that period's first day or later, to: those that
                             start on its last day or earlier
 
-``OR``, ``AND`` and ``NOT`` (= ``-``) are operators only in capitals.  A
+``OR``, ``AND`` and ``NOT`` (= ``-``) are operators only in capitals; ``AND``
+says what a space between two terms says, and like ``OR`` it needs a term
+on each side.  A
 repeated kind:, briefing:, type:, status: or flag: filter means any of them;
 repeated actor: and tag: filters must all hold.  A filter may be negated
 (``-kind:claim``) but belongs to the whole query, not inside parentheses or
@@ -306,11 +308,13 @@ class _Parser:
 
     def parse_and(self, depth: int, top: bool, in_or: bool) -> Node | None:
         children: list[Node] = []
+        operand = False  # a word, group or filter so far: what an AND joins to what follows it
         while (item := self.peek()) is not None and item.kind not in ("or", "rparen"):
             if item.kind == "and":
-                self.pos += 1
+                self._conjunction(item, after=operand)
                 continue
             node = self.parse_unary(depth, top)
+            operand = True
             if node is not None:
                 children.append(node)
         if not children:
@@ -321,6 +325,18 @@ class _Parser:
                 raise QueryError("an excluded term cannot be one side of an OR", where)
             raise QueryError("a group needs a word that is not excluded", where)
         return children[0] if len(children) == 1 else And(tuple(children))
+
+    def _conjunction(self, item: _Lexeme, after: bool) -> None:
+        """An AND between two terms says what a space says; one with nothing on a side is a mistake, as with OR."""
+        self.pos += 1
+        if not after:
+            raise QueryError("AND needs something before it", item.column)
+        following = self.peek()
+        if following is None or following.kind in ("and", "or", "rparen"):
+            if self.partial and following is None:
+                self.warnings.append(f"ignored the AND at column {item.column}: nothing follows it")
+                return
+            raise QueryError("AND needs something after it", item.column)
 
     def parse_unary(self, depth: int, top: bool) -> Node | None:
         item = self.peek()

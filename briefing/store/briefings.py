@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -74,5 +75,7 @@ def briefing_files(folder: Path) -> list[Path]:
     except NotADirectoryError:
         raise StoreError(folder, "not a folder (a library is a folder of briefing files)") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise StoreError(folder, "a symlink loop, not a folder") from None
         raise StoreError(folder, f"cannot list the folder: {exc.strerror or exc}") from None
     return [folder / name for name in names if name.endswith(BRIEFING_SUFFIX) and not name.startswith(".")]

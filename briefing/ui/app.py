@@ -201,6 +201,8 @@ class BriefingApp(App[int]):
         except BriefingError as exc:
             self.notify(f"Search is unavailable: {exc}", severity="error", markup=False)
             return
+        if index.notice:
+            self.notify(index.notice, severity="warning", timeout=10, markup=False)
         if not worker.is_cancelled:
             self.search_index = index
             self.post_message(self.SearchReady())

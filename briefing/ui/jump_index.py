@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from briefing.library import Library
 from briefing.model.entities import Actor, Briefing
 from briefing.model.vocabulary import EntityKind
+from briefing.search.folding import INVISIBLE, visible
 from briefing.text import shorten
 
 MAX_CHARS = 100
@@ -75,7 +76,18 @@ def _fold(text: str) -> str:
 
 
 def _query(text: str) -> str:
-    return _fold(" ".join(text.split()))
+    return _fold(visible(" ".join(text.split())))
+
+
+def _without_invisible(line: str) -> tuple[str, list[int] | None]:
+    """``line`` without the characters that show nothing, and where each character left stands in ``line``.
+
+    A name with a zero-width space inside ("Kha\u200bzali") is then found by
+    what the reader types; None when there is nothing to take out.
+    """
+    if line.isascii() or line == (bare := visible(line)):
+        return line, None
+    return bare, [at for at, char in enumerate(line) if char not in INVISIBLE]
 
 
 class _Lines:
@@ -97,7 +109,14 @@ class _Lines:
 class JumpIndex:
     def __init__(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates
-        folded = [_fold(c.text) for c in candidates]
+        folded: list[str] = []
+        self._positions: dict[int, list[int]] = {}
+        """For a line that had invisible characters: where each character matched stands in its text."""
+        for line, candidate in enumerate(candidates):
+            bare, positions = _without_invisible(_fold(candidate.text))
+            folded.append(bare)
+            if positions is not None:
+                self._positions[line] = positions
         self._text = _Lines(folded)
         self._heads = _Lines([line[:FUZZY_CHARS] for line in folded])
         self._last_fuzzy: tuple[str, list[int]] | None = None
@@ -166,6 +185,9 @@ class JumpIndex:
             assert match is not None
             start = heads.starts[line]
             spans = tuple((match.start(g) - start, match.end(g) - start) for g in range(1, len(letters) + 1))
+        positions = self._positions.get(line)
+        if positions is not None:
+            spans = tuple((positions[begin], positions[end - 1] + 1) for begin, end in spans)
         return Jump(self.candidates[line], tier, spans)
 
     def _prefixes(self, q: str, found: dict[int, tuple[int, int]]) -> None:

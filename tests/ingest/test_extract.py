@@ -193,3 +193,23 @@ def test_ids_keep_clear_of_the_library_but_actors_keep_theirs() -> None:
     assert doc.events[0].source == doc.sources[0].id and doc.events[0].briefing == doc.briefing.id
     assert [a.id for a in doc.actors] == [a.id for a in alone.actors]
     assert validate_tables(tables_of(doc), "a.txt") == []
+
+
+def test_a_one_paragraph_article_keeps_its_claim_and_events() -> None:
+    text = (
+        "Qais Khazali, the leader of Asaib Ahl al-Haq, said on September 20 that US forces must leave Iraq, "
+        "after convoys for US facilities were attacked by IEDs on September 2 and 15."
+    )
+    draft = extract(text, name="one.txt", article_date=date(2020, 9, 28))
+    tables = tables_of(draft.document)
+    assert validate_tables(tables, "one.txt") == []
+    assert [p.text for p in draft.article.paragraphs] == [text]
+    (source,) = tables["sources"].values()
+    assert source["paragraphs"] == 1
+    claims = list(tables["claims"].values())
+    assert [(c["attributed_to"], c["date"], c["paragraph"]) for c in claims] == [
+        (["actor:qais-khazali"], "2020-09-20", 1)
+    ]
+    assert {"event:2020-09-02-ied-attack-on-convoy", "event:2020-09-15-ied-attack-on-convoy"} <= set(tables["events"])
+    (title,) = [b["title"] for b in tables["briefing"].values()]
+    assert title.startswith("Qais Khazali, the leader of Asaib Ahl al-Haq") and len(title) <= 80

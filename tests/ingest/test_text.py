@@ -73,3 +73,29 @@ def test_sentence_spans_point_into_the_paragraph() -> None:
 def test_empty_text_has_no_article() -> None:
     assert split_article("  \n\n ").paragraphs == ()
     assert split_article("").title == ""
+
+
+def test_a_one_paragraph_article_is_all_body_titled_by_its_first_sentence() -> None:
+    text = "Qais Khazali said on September 20 that US forces must leave Iraq. Convoys were attacked again.\n"
+    article = split_article(text)
+    assert [(p.number, p.text) for p in article.paragraphs] == [(1, text.strip())]
+    assert article.title == "Qais Khazali said on September 20 that US forces must leave Iraq"
+
+
+def test_a_first_line_that_is_a_sentence_of_the_body_is_no_headline() -> None:
+    long_line = "Qais Khazali, the leader of Asaib Ahl al-Haq, said on September 20 that US forces must leave Iraq"
+    for text, first in [
+        ("Rockets hit the Green Zone on Monday.\nNo one was hurt.\n", "Rockets hit the Green Zone on Monday."),
+        (f"{long_line} and that the attacks on convoys would go on\nNo one was hurt.\n", long_line),
+        ("Militias said on Monday that convoys\nwould be hit again, and they were.\n", "Militias said on Monday"),
+    ]:
+        article = split_article(text)
+        assert article.paragraphs[0].number == 1 and article.paragraphs[0].text.startswith(first), text
+        assert len(article.title) <= 80 and article.title.rstrip("…") in article.paragraphs[0].text
+
+
+def test_a_short_first_line_with_text_under_it_is_the_headline() -> None:
+    for headline in ("Militias press the US to leave Iraq", "Why the convoys?", "Militias tell the U.S."):
+        article = split_article(f"{headline}\n\nThe body starts here.\n")
+        assert article.title == headline
+        assert [p.text for p in article.paragraphs] == ["The body starts here."]

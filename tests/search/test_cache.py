@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
+import subprocess
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -12,8 +16,8 @@ import pytest
 from briefing.library import Library
 from briefing.search.index import SearchCancelled, SearchIndex, cache_path
 from briefing.workspace import Workspace
-from tests.factories import alpha_tables, write_tables
-from tests.search.conftest import NOTES
+from tests.factories import alpha_tables, make_library_dir, write_tables
+from tests.search.conftest import NOTES, gamma_tables, note
 
 
 def test_a_second_start_with_unchanged_content_reuses_the_cache(library: Library, cache: Path) -> None:
@@ -157,3 +161,78 @@ def test_the_cache_answers_whether_it_holds_an_entry_only_while_it_is_current(
     assert not cache_holds(cache, "0" * 16, "actor:qais-khazali"), "another library's fingerprint: stale"
     cache.write_bytes(b"not a database at all" * 100)
     assert not cache_holds(cache, fingerprint, "actor:qais-khazali")
+
+
+# -- a cache replaced by another process, a cache path that is no file -------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_briefing(data: Path, lib: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``briefing`` run as another process would run it, in another terminal."""
+    command = [sys.executable, "-m", "briefing", "--no-shipped", "--library", str(lib), "--data-dir", str(data)]
+    return subprocess.run([*command, *args], capture_output=True, text=True, cwd=ROOT, timeout=60)
+
+
+def make_no_file(path: Path, kind: str) -> None:
+    """A folder or a FIFO where the cache file should be."""
+    path.parent.mkdir(parents=True)
+    if kind == "folder":
+        path.mkdir()
+    else:
+        os.mkfifo(path)
+
+
+def another_process_imports_and_searches(tmp_path: Path, data: Path, lib: Path) -> None:
+    gamma = write_tables(tmp_path / "in" / "gamma.json", gamma_tables())
+    for args in (["import", str(gamma)], ["search", "khazali"]):
+        result = run_briefing(data, lib, *args)
+        assert result.returncode == 0, result.stderr
+
+
+def test_a_note_saved_after_another_process_rebuilt_the_cache_is_found(tmp_path: Path) -> None:
+    lib, data = make_library_dir(tmp_path / "lib"), tmp_path / "data"
+    workspace = Workspace.from_options([lib], data, include_shipped=False)
+    index = workspace.search_index()
+    index.ensure_built()
+    opened = cache_path(data, workspace.library_dirs).stat().st_ino
+
+    another_process_imports_and_searches(tmp_path, data, lib)
+    assert cache_path(data, workspace.library_dirs).stat().st_ino != opened, "the other process replaced the file"
+
+    index.update_note(note("note:01hzz0000000000000000000cc", "actor:ghaani", "zebrafish remark"))
+    assert index.search("zebrafish").ids == ["note:01hzz0000000000000000000cc"]
+    assert index.search("qaani").ids[0] == "actor:ghaani", "the library this process shows is still searched"
+    index.remove_note("note:01hzz0000000000000000000cc")
+    assert not index.search("zebrafish").hits
+    index.index_notes(NOTES)
+    assert index.search("kind:note").ids == [n.id for n in NOTES]
+    assert run_briefing(data, lib, "search", "khazali").returncode == 0
+
+
+def test_a_cache_rebuilt_by_another_process_of_the_same_library_is_taken_over(library: Library, cache: Path) -> None:
+    index = SearchIndex.open(cache, library, NOTES)
+    index.ensure_built()
+    SearchIndex.open(cache, Library.load(library.folders)).rebuild()
+
+    index.update_note(note("note:01hzz0000000000000000000cc", "actor:ghaani", "zebrafish remark"))
+    assert index.search("zebrafish").ids == ["note:01hzz0000000000000000000cc"]
+    assert index.rebuild_reason is None, "the new file is current for this library: it is used"
+    with sqlite3.connect(cache) as conn:
+        assert conn.execute("SELECT count(*) FROM entries WHERE kind = 'note'").fetchone() == (3,)
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_a_cache_path_that_is_no_file_is_searched_without_in_one_line(tmp_path: Path, kind: str) -> None:
+    lib, data = make_library_dir(tmp_path / "lib"), tmp_path / "data"
+    path = cache_path(data, Workspace.from_options([lib], data, include_shipped=False).library_dirs)
+    make_no_file(path, kind)
+
+    result = run_briefing(data, lib, "search", "qaani")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1].startswith("actor:ghaani")
+    assert result.stderr.splitlines() == [
+        f"briefing: search cache {path}: {'a folder' if kind == 'folder' else 'a FIFO (named pipe)'}, not a file; "
+        "searching without it (the index is built in memory)"
+    ]
+    assert path.is_dir() if kind == "folder" else stat.S_ISFIFO(path.stat().st_mode), "left as it was"

@@ -56,3 +56,44 @@ def test_transliterations_share_a_skeleton() -> None:
     assert skeleton("Kazali") == skeleton("Khazali")
     assert skeleton("Hezbollah") == skeleton("Hizbullah")
     assert skeleton("Khazali") != skeleton("Kadhimi")
+
+
+INVISIBLES = {
+    "zero-width space": "\u200b",
+    "zero-width non-joiner": "\u200c",
+    "zero-width joiner": "\u200d",
+    "word joiner": "\u2060",
+    "zero-width no-break space": "\ufeff",
+    "soft hyphen": "\u00ad",
+    "left-to-right mark": "\u200e",
+    "right-to-left mark": "\u200f",
+    "Arabic letter mark": "\u061c",
+    **{f"bidi embedding or override U+{code:04X}": chr(code) for code in range(0x202A, 0x202F)},
+    **{f"bidi isolate U+{code:04X}": chr(code) for code in range(0x2066, 0x206A)},
+}
+
+
+@pytest.mark.parametrize("char", INVISIBLES.values(), ids=INVISIBLES.keys())
+def test_a_character_that_shows_nothing_is_folded_out_of_a_word(char: str) -> None:
+    written = f"Qais Kha{char}zali"
+    assert words(written) == ["qais", "khazali"]
+    assert words(f"kha{char}zali") == words("khazali")
+    assert index_text(written) == index_words(written) == "qais khazali"
+    assert fold(f"{char}Qâani{char}") == "qaani"
+    spans = [(written[start:end], word) for start, end, word in word_spans(written)]
+    assert spans == [("Qais", "qais"), (f"Kha{char}zali", "khazali")], "the highlight covers the word as written"
+
+
+@pytest.mark.parametrize("char", INVISIBLES.values(), ids=INVISIBLES.keys())
+def test_fts5_splits_index_text_with_an_invisible_character_into_exactly_our_words(char: str) -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(a, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    conn.execute("INSERT INTO t VALUES (?)", (index_text(f"Kata'ib{char} Kha{char}zali's men"),))
+    indexed = [term for (term,) in conn.execute("SELECT term FROM v ORDER BY offset")]
+    assert indexed == ["kata", "ib", "khazali", "s", "men", "kataib"]
+
+
+def test_visible_letters_that_look_alike_stay_apart() -> None:
+    assert words("Khaza-li") == ["khaza", "li"], "a real hyphen still splits"
+    assert words("Kha zali") == ["kha", "zali"], "a real space still splits"

@@ -349,3 +349,41 @@ def test_as_you_type_the_last_word_is_a_prefix(index: SearchIndex) -> None:
     assert index.search("khaz").ids == []
     assert index.search("supply conv", partial=True).hits
     assert index.search("convoy OR", partial=True).hits
+
+
+# -- names with characters that show nothing ----------------------------------------------------------
+
+
+@pytest.fixture
+def hidden_space(tmp_path):  # type: ignore[no-untyped-def]
+    """The library with a zero-width space inside Khazali's name, and a bidi mark around his group's."""
+    from briefing.library import Library
+    from tests.factories import alpha_tables, make_library_dir
+    from tests.search.conftest import gamma_tables
+
+    gamma = gamma_tables()
+    gamma["actors"]["actor:qais-khazali"]["name"] = "Qais Kha\u200bzali"
+    gamma["actors"]["actor:asaib-ahl-al-haq"]["name"] = "\u200fAsaib Ahl al-\u00adHaq\u200f"
+    built = SearchIndex.open(None, Library.load([make_library_dir(tmp_path / "hidden", alpha_tables(), gamma)]))
+    built.ensure_built()
+    return built
+
+
+def test_a_name_with_a_zero_width_space_inside_is_found_by_the_plain_word(hidden_space: SearchIndex) -> None:
+    assert hidden_space.search("khazali").ids[0] == "actor:qais-khazali"
+    assert hidden_space.search('"qais khazali"').ids[0] == "actor:qais-khazali"
+    assert hidden_space.search("kind:claim actor:khazali").ids == ["claim:khazali-statement"]
+    assert hidden_space.search("asaib haq").ids[0] == "actor:asaib-ahl-al-haq"
+    hit = hidden_space.search("khazali").hits[0]
+    assert [hit.title[s:e].replace("\u200b", "") for s, e in hit.title_spans] == ["Khazali"]
+
+
+def test_a_query_with_a_zero_width_space_finds_the_plain_name(index: SearchIndex) -> None:
+    for query in ("kha\u200bzali", "\u2066khazali\u2069", "actor:kha\u00adzali kind:claim"):
+        assert index.search(query).ids[0] in ("actor:qais-khazali", "claim:khazali-statement"), query
+    assert index.search("actor:kha\u00adzali kind:claim").ids == ["claim:khazali-statement"]
+
+
+def test_did_you_mean_offers_the_name_without_its_invisible_characters(hidden_space: SearchIndex) -> None:
+    assert hidden_space.search("Kazali").suggestions == ("Khazali",)
+    assert hidden_space.search("Ka\u200bzali").suggestions == ("Khazali",)

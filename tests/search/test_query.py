@@ -133,6 +133,14 @@ def test_control_characters_are_spaces() -> None:
         ("OR OR", 1, "OR needs something before it"),
         ("convoy OR", 8, "OR needs something after it"),
         ("convoy OR OR attack", 8, "OR needs something after it"),
+        ("AND", 1, "AND needs something before it"),
+        ("AND convoy", 1, "AND needs something before it"),
+        ("convoy AND", 8, "AND needs something after it"),
+        ("convoy AND AND attack", 8, "AND needs something after it"),
+        ("convoy AND OR attack", 8, "AND needs something after it"),
+        ("convoy OR AND attack", 11, "AND needs something before it"),
+        ("(AND convoy)", 2, "AND needs something before it"),
+        ("(convoy AND) attack", 9, "AND needs something after it"),
         ("convoy)", 7, "')' closes nothing"),
         ('""', 1, "empty quotes"),
         ("kind:bogus", 1, "kind:bogus is not one of: briefing, source, actor, claim, event, note"),
@@ -158,6 +166,23 @@ def test_malformed_queries_say_what_and_where(text: str, column: int, says: str)
     assert str(caught.value).startswith(f"query: column {column}: ")
 
 
+@pytest.mark.parametrize(
+    ("with_and", "without"),
+    [
+        ("convoy AND attack", "convoy attack"),
+        ("kind:event AND convoy AND -british", "kind:event convoy -british"),
+        ("(rocket OR ied) AND babil", "(rocket OR ied) babil"),
+        ('"supply convoy" AND NOT british', '"supply convoy" NOT british'),
+    ],
+)
+def test_and_between_terms_means_what_a_space_means(with_and: str, without: str) -> None:
+    parsed, plain = parse(with_and), parse(without)
+    assert to_fts(parsed.text) == to_fts(plain.text)  # type: ignore[arg-type]
+    assert [(f.name, f.value) for f in parsed.filters] == [(f.name, f.value) for f in plain.filters]
+    assert parsed.warnings == ()
+    assert words_of(parse("convoy and attack").text) == [("convoy",), ("and",), ("attack",)], "lower case: a word"
+
+
 def test_a_huge_query_is_refused_before_it_is_read() -> None:
     with pytest.raises(QueryError, match="10,000 characters long; at most 1,000"):
         parse("a" * 10_000)
@@ -176,6 +201,8 @@ def test_partial_queries_take_the_last_word_as_a_prefix_and_forgive_a_trailing_o
     assert warning == "'k' is matched as a whole word: type more to match words starting with it"
     assert parse("k").warnings == () and parse("k ", partial=True).warnings == ()
     assert words_of(parse("convoy OR", partial=True).text) == [("convoy",)]
+    assert words_of(parse("convoy AND", partial=True).text) == [("convoy",)]
+    assert parse("convoy AND", partial=True).warnings == ("ignored the AND at column 8: nothing follows it",)
     assert words_of(parse("convoy -", partial=True).text) == [("convoy",)]
     assert words_of(parse("convoy (", partial=True).text) == [("convoy",)]
 

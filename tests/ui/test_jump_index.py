@@ -89,3 +89,15 @@ def test_letters_that_change_length_in_lower_case_keep_positions_right() -> None
 def test_results_are_limited() -> None:
     index = index_of(*(f"Actor {i}" for i in range(500)))
     assert len(index.search("actor", 25)) == 25
+
+
+def test_a_name_with_an_invisible_character_inside_is_found_and_marked_as_written() -> None:
+    index = index_of("Qais Kha\u200bzali", "\u2067Asaib Ahl al-\u00adHaq\u2069", "Kadhimi")
+    (jump,) = index.search("khazali")
+    assert jump.candidate.text == "Qais Kha\u200bzali" and jump.tier == WORD
+    assert [jump.candidate.text[s:e] for s, e in jump.spans] == ["Kha\u200bzali"]
+    assert names(index, "qais kha") == ["Qais Kha\u200bzali"]
+    assert names(index, "asaib ahl al-haq") == ["\u2067Asaib Ahl al-\u00adHaq\u2069"]
+    assert names(index, "kha\u200bza\u00adli") == ["Qais Kha\u200bzali"], "nor does an invisible character typed count"
+    (fuzzy,) = index.search("qkz")
+    assert [fuzzy.candidate.text[s:e] for s, e in fuzzy.spans] == ["Q", "K", "z"]
