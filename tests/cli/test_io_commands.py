@@ -132,6 +132,12 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "event:e: briefing: ['briefing:x'] is not a briefing in this file",
     )
     add("wrong-format.json", json.dumps({"format": "briefing/99"}).encode(), "format: expected 'briefing/1'")
+    text = json.dumps(alpha_tables(), indent=2, sort_keys=True)
+    twice = text.replace('"actor:quds-force": {', '"actor:ghaani": {"name": "again"},\n    "actor:quds-force": {')
+    line = twice.splitlines().index('    "actor:ghaani": {"name": "again"},') + 1
+    add("duplicate-key.json", twice.encode(), f"duplicate key 'actor:ghaani' at line {line} column 5")
+    interchange = '{"format": "briefing/1",\n "briefings": [{"id": "briefing:x",\n   "title": "X", "title": "Y"}]}'
+    add("interchange-duplicate-key.json", interchange.encode(), "duplicate key 'title' at line 3 column 18")
     return files
 
 
