@@ -52,6 +52,11 @@ class Workspace:
         return self._library
 
     @property
+    def loaded_library(self) -> Library | None:
+        """The library if some command has loaded it, without loading it."""
+        return self._library
+
+    @property
     def library(self) -> Library:
         if self._library is None:
             return self.load_library()

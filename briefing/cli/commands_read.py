@@ -95,7 +95,6 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
         args.target = None
         return run_notes(args, workspace)
     library = workspace.library
-    _report_problems(library)
     kind = LIST_KINDS[args.kind]
     if args.briefing:
         if not isinstance(library.require(args.briefing), Briefing):
@@ -109,12 +108,6 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     output.print_table(HEADERS[kind], [_row(library, e) for e in entities], title=f"{args.kind} · {len(entities)}")
     return 0
-
-
-def _report_problems(library: Library) -> None:
-    if library.problems:
-        files = sorted({p.file for p in library.problems})
-        output.error(f"{len(library.problems)} problem(s) in {', '.join(files)}; run 'briefing validate' on them")
 
 
 def run_show(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -257,3 +257,28 @@ def test_notes_travel_with_the_round_trip(capsys: pytest.CaptureFixture[str], sm
         == 0
     )
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_a_library_with_a_rejected_file_says_so_and_exports_what_imports_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.test_library import leaning_chain
+
+    folder = tmp_path / "lib"
+    write_tables(folder / "alpha.json", alpha_tables())
+    rejected, leaning, _ = leaning_chain(folder, ("gamma.json", "delta.json", "epsilon.json"))
+    code, out, err = cli(capsys, "--library", str(folder), "show", "actor:ghaani")
+    assert code == 0
+    assert "[missing]" not in out
+    lines = err.splitlines()
+    assert lines[0].startswith("briefing: 3 problem(s) in ") and str(rejected) in lines[0]
+    assert f"briefing: {leaning}: actor:delta-chief: relations[0].target: dangling reference" in err
+    assert len(lines) == 4
+    exported = tmp_path / "export.json"
+    code, _, err = cli(capsys, "--library", str(folder), "export", "-o", str(exported))
+    assert code == 0 and "skipped or partly loaded" in err
+    code, out, err = cli(
+        capsys, "--library", str(tmp_path / "empty"), "--data-dir", str(tmp_path / "d"), "import", str(exported)
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [f"imported briefing:alpha -> {tmp_path / 'd' / 'library' / 'alpha.json'}"]
