@@ -104,7 +104,7 @@ class Library:
             return doc
 
         candidates = [
-            Candidate(str(path), _defined_ids(tables), lambda known, p=path, t=tables: check(p, t, known))
+            Candidate(str(path), defined_ids(tables), lambda known, p=path, t=tables: check(p, t, known))
             for path, tables in raw
         ]
         for (path, _), outcome in zip(raw, settle(candidates), strict=True):
@@ -351,7 +351,7 @@ def _union(candidates: Sequence[Candidate[T]], indices: Iterable[int]) -> set[st
     return ids
 
 
-def _defined_ids(tables: Any) -> set[str]:
+def defined_ids(tables: Any) -> set[str]:
     ids: set[str] = set()
     if isinstance(tables, dict):
         for name in TABLES:

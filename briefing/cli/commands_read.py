@@ -165,11 +165,9 @@ def print_outline(view: Outline) -> None:
 
 def run_validate(args: argparse.Namespace, workspace: Workspace) -> int:
     library = workspace.library
-    from briefing.cli.commands_io import print_problems, read_any
+    from briefing.cli.commands_io import print_problems, read_together
 
-    problems = []
-    for path in args.files:
-        problems += read_any(path, library).problems
+    problems = [p for result in read_together(args.files, library) for p in result.problems]
     print_problems(problems)
     if problems:
         output.error(f"{len(problems)} problem(s) in {len({p.file for p in problems})} file(s)")

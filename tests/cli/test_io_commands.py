@@ -282,3 +282,47 @@ def test_a_library_with_a_rejected_file_says_so_and_exports_what_imports_back(
     )
     assert (code, err) == (0, "")
     assert out.splitlines() == [f"imported briefing:alpha -> {tmp_path / 'd' / 'library' / 'alpha.json'}"]
+
+
+def _mutual(folder: Path, b_kind: str = "visit") -> tuple[Path, Path]:
+    """Two briefings that lean on each other: each one's event names an actor only the other defines."""
+    from tests.test_library import _briefing
+
+    a = _briefing("mutual-a", {"actor:a-side": {}}, {"event:a-meets": {"actors": ["actor:b-side"]}})
+    b = _briefing("mutual-b", {"actor:b-side": {}}, {"event:b-meets": {"actors": ["actor:a-side"], "kind": b_kind}})
+    return write_tables(folder / "a.json", a), write_tables(folder / "b.json", b)
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["a-b", "b-a"])
+def test_files_given_together_are_checked_against_each_other(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path, order: int
+) -> None:
+    files = [str(p) for p in _mutual(tmp_path / "in")][::order]
+    data = tmp_path / "data"
+    code, out, err = cli(capsys, "--library", str(small_dir), "--data-dir", str(data), "validate", *files)
+    assert (code, out, err) == (0, "ok: 2 file(s) valid\n", "")
+    code, out, err = cli(capsys, "--library", str(small_dir), "--data-dir", str(data), "import", *files)
+    assert (code, err) == (0, "")
+    assert sorted(line.split(" -> ")[0] for line in out.splitlines()) == [
+        "imported briefing:mutual-a",
+        "imported briefing:mutual-b",
+    ]
+    code, out, err = cli(capsys, "--library", str(small_dir), "--data-dir", str(data), "show", "event:a-meets")
+    assert (code, err) == (0, "")
+    assert "[missing]" not in out and "[actor:b-side]" in out
+
+
+def test_a_file_leaning_on_a_rejected_file_given_with_it_is_rejected_too(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    a, b = _mutual(tmp_path / "in", b_kind="tourism")
+    data = tmp_path / "data"
+    for command in ("validate", "import"):
+        code, out, _ = cli(capsys, "--library", str(small_dir), "--data-dir", str(data), command, str(a), str(b))
+        assert code == 1
+        assert (
+            f"{a}: event:a-meets: actors[0]: dangling reference: actor:b-side"
+            f" is defined only in {b}, which was rejected"
+        ) in out.splitlines()
+        assert any(line.startswith(f"{b}: event:b-meets: kind: unknown value 'tourism'") for line in out.splitlines())
+    assert not (data / "library").exists()
