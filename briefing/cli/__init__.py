@@ -147,10 +147,14 @@ PROBLEMS_LISTED = 20
 def report_library_problems(workspace: Workspace) -> None:
     """Whatever a command did, a library it loaded with files skipped or partly loaded is said on stderr.
 
+    So is an interrupted import the command finished or threw away first.
+
     A summary line naming the files, then the problems themselves (the first
     ``PROBLEMS_LISTED``): without them, ``show`` prints links as missing and
     ``export`` leaves entries out with nothing to say why.
     """
+    if workspace.recovery:
+        output.error(workspace.recovery)
     library = workspace.loaded_library
     if library is None or not library.problems:
         return

@@ -18,7 +18,9 @@ from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.ids import slug_of
 from briefing.model.records import document_from_tables
 from briefing.store import paths
-from briefing.store.briefings import read_tables, save_file
+from briefing.store.briefings import encode_file, read_tables
+from briefing.store.imports import commit
+from briefing.store.notes import MergePlan
 from briefing.store.paths import resolved
 from briefing.store.storage import write_atomic
 from briefing.text import one_line
@@ -230,34 +232,32 @@ def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
         output.error(f"nothing imported: {len(problems)} problem(s)")
         return 1
     docs = [doc for r in results for doc in r.docs]
-    notes = [n for r in results for n in r.notes]
-    merge = getattr(workspace, "import_notes", None)
-    if notes and merge is None:
-        raise BriefingError("this file carries notes, but the notes store is not available")
-    if not docs and not notes:
+    incoming = [(note, str(path)) for r, path in zip(results, args.files, strict=True) for note in r.notes]
+    if not docs and not incoming:
         _say("nothing to import")
         return 0
-    report: list[str] = []
-    written: list[tuple[Path, bytes | None]] = []
+    files = [(destinations[doc.briefing.id], encode_file(doc)) for doc in docs]
     try:
-        for doc in docs:
-            path = destinations[doc.briefing.id]
-            previous = _previous_bytes(path)
-            save_file(path, doc)
-            written.append((path, previous))
-            report.append(f"{'updated' if previous is not None else 'imported'} {doc.briefing.id} -> {path}")
-        if notes and merge is not None:
-            report.append(f"notes: {merge(notes)} added")
+        done = commit(workspace.data_dir, files, workspace.notes if incoming else None, incoming)
     except BriefingError as exc:
-        left = _undo(written)
-        if left:
-            output.error(f"import stopped: {exc}; could not undo the change to {left}")
-        else:
-            output.error(f"nothing imported: {exc}")
+        output.error(f"nothing imported: {exc}")
         return 1
-    for message in report:
-        _say(message)
+    for doc, (path, replaced) in zip(docs, done.files, strict=True):
+        _say(f"{'updated' if replaced else 'imported'} {doc.briefing.id} -> {path}")
+    if incoming:
+        _say(notes_report(done.notes))
     return 0
+
+
+def notes_report(plan: MergePlan) -> str:
+    """``notes: 2 added, 1 already there, 1 kept beside yours as note:… (differs)``."""
+    parts = [f"{len(plan.added)} added"]
+    if plan.already:
+        parts.append(f"{plan.already} already there")
+    if plan.beside:
+        differ = "differs" if len(plan.beside) == 1 else "each differs"
+        parts.append(f"{len(plan.beside)} kept beside yours as {', '.join(n.id for n in plan.beside)} ({differ})")
+    return "notes: " + ", ".join(parts)
 
 
 def _free_path(folder: Path, slug: str, taken: set[Path]) -> Path:
@@ -272,26 +272,3 @@ def _free_path(folder: Path, slug: str, taken: set[Path]) -> Path:
         number += 1
         candidate = folder / f"{slug}-{number}.json"
     return candidate
-
-
-def _previous_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise StoreError(path, f"cannot read: {exc.strerror or exc}") from None
-
-
-def _undo(written: list[tuple[Path, bytes | None]]) -> str:
-    """Put back every briefing file an interrupted import wrote; the paths it could not restore."""
-    left = []
-    for path, previous in reversed(written):
-        try:
-            if previous is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_atomic(path, previous)
-        except (OSError, BriefingError):
-            left.append(str(path))
-    return ", ".join(left)

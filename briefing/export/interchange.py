@@ -31,7 +31,7 @@ _TABLE_OF_LIST = {
 
 
 def note_record(note: Note) -> dict[str, Any]:
-    return {
+    record = {
         "id": note.id,
         "target": note.target,
         "text": note.text,
@@ -40,6 +40,9 @@ def note_record(note: Note) -> dict[str, Any]:
         "created": note.created,
         "updated": note.updated,
     }
+    if note.imported_from is not None:
+        record["imported_from"] = note.imported_from
+    return record
 
 
 def entity_record(entity: LibraryEntity | Note, library: Library | None = None) -> dict[str, Any]:

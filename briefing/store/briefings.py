@@ -119,8 +119,13 @@ def load_file(path: Path, external_ids: Mapping[str, Any] | set[str] = frozenset
     return document_from_tables(read_tables(path), str(path), external_ids)
 
 
+def encode_file(doc: BriefingDocument) -> bytes:
+    """A briefing file's bytes: pretty-printed, sorted keys, so that a diff reads well."""
+    return dump_json(tables_of(doc))
+
+
 def save_file(path: Path, doc: BriefingDocument) -> None:
-    write_atomic(path, dump_json(tables_of(doc)))
+    write_atomic(path, encode_file(doc))
 
 
 def briefing_files(folder: Path) -> list[Path]:
