@@ -326,3 +326,36 @@ def test_a_file_leaning_on_a_rejected_file_given_with_it_is_rejected_too(
         ) in out.splitlines()
         assert any(line.startswith(f"{b}: event:b-meets: kind: unknown value 'tourism'") for line in out.splitlines())
     assert not (data / "library").exists()
+
+
+def test_import_keeps_a_differing_note_beside_the_readers_own_and_says_so(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    base = ["--library", str(small_dir), "--data-dir", str(data)]
+    code, out, _ = cli(capsys, *base, "annotate", "actor:ghaani", "my own reading")
+    assert code == 0
+    (mine,) = [word for word in out.split() if word.startswith("note:")]
+    code, out, _ = cli(capsys, *base, "notes", "--json")
+    (shown,) = json.loads(out)
+    record = {name: shown[name] for name in ("target", "text", "tags", "flag", "created", "updated")}
+    theirs = {**record, "id": mine, "text": "their reading", "updated": "2999-01-01T00:00:00.000Z"}
+    new = {**record, "id": "note:01hzzzzzzzzzzzzzzzzzzzzzzz", "text": "a new one"}
+    file = tmp_path / "theirs.json"
+    file.write_text(json.dumps({"format": "briefing/1", "notes": [theirs, new]}), encoding="utf-8")
+
+    code, out, err = cli(capsys, *base, "import", str(file))
+
+    assert (code, err) == (0, "")
+    (line,) = out.splitlines()
+    assert line.startswith("notes: 1 added, 1 kept beside yours as note:") and line.endswith(" (differs)")
+    beside = line.split(" as ")[1].split()[0]
+    code, out, _ = cli(capsys, *base, "notes", "--json")
+    notes = {n["id"]: n for n in json.loads(out)}
+    assert notes[mine]["text"] == "my own reading"
+    assert notes[beside]["text"] == "their reading" and "imported" in notes[beside]["tags"]
+    assert notes["note:01hzzzzzzzzzzzzzzzzzzzzzzz"]["text"] == "a new one"
+    assert all(n["updated"] < "2999" for n in notes.values())
+
+    code, out, err = cli(capsys, *base, "import", str(file))
+    assert (code, out, err) == (0, "notes: 0 added, 2 already there\n", "")
