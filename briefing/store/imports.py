@@ -28,7 +28,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -50,8 +49,6 @@ from briefing.store.notes import (
 from briefing.store.storage import _fsync_dir, dump_json, locked, read_json, write_atomic
 
 JOURNAL_FORMAT = "briefing-import-journal/1"
-CRASH_ENV = "BRIEFING_TEST_CRASH_AT"
-"""Test hook: ``BRIEFING_TEST_CRASH_AT=N`` kills the process (SIGKILL) at the Nth step of an import."""
 
 
 @dataclass(frozen=True)
@@ -75,27 +72,35 @@ def commit(
             held.enter_context(locked(notes.path))
         plan = notes.plan_merge(incoming) if notes is not None and incoming else MergePlan()
         replaced = [target.exists() for target, _ in files]
-        entries = []
-        _make_folder(staging)
-        names: set[str] = set()
-        for index, (target, data) in enumerate(files):
-            staged = staging / (target.name if target.name not in names else f"{index}-{target.name}")
-            names.add(staged.name)
-            try:
-                write_atomic(staged, data, lock=False)
-            except StoreError as exc:  # the reader knows the file by where it was going
-                raise StoreError(target, exc.reason) from None
-            entries.append({"staged": staged.name, "target": str(target)})
-            _step()
-        record = {
-            "format": JOURNAL_FORMAT,
-            "files": entries,
-            "notes": [{"id": note.id, **record_of_note(note)} for note in plan.new],
-        }
-        write_atomic(journal, dump_json(record))
-        _step()
+        try:
+            record = {
+                "format": JOURNAL_FORMAT,
+                "files": _stage(staging, files),
+                "notes": [{"id": note.id, **record_of_note(note)} for note in plan.new],
+            }
+            write_atomic(journal, dump_json(record))
+        except BaseException:
+            if not journal.exists():  # before the commit point: as if the import had never started
+                _remove_staging(staging)
+            raise
         _apply(data_dir, record, notes)
     return Committed([(target, was) for (target, _), was in zip(files, replaced, strict=True)], plan)
+
+
+def _stage(staging: Path, files: Sequence[tuple[Path, bytes]]) -> list[dict[str, str]]:
+    """Each file written whole into the staging folder; the journal's entries for them."""
+    _make_folder(staging)
+    entries: list[dict[str, str]] = []
+    names: set[str] = set()
+    for index, (target, data) in enumerate(files):
+        staged = staging / (target.name if target.name not in names else f"{index}-{target.name}")
+        names.add(staged.name)
+        try:
+            write_atomic(staged, data, lock=False)
+        except StoreError as exc:  # the reader knows the file by where it was going
+            raise StoreError(target, exc.reason) from None
+        entries.append({"staged": staged.name, "target": str(target)})
+    return entries
 
 
 def pending(data_dir: Path) -> bool:
@@ -125,7 +130,7 @@ def _recover_locked(data_dir: Path, notes: NotesStore | None) -> str | None:
         if not staging.exists():
             return None
         _remove_staging(staging)
-        return "an import interrupted before its end was discarded: nothing of it was added"
+        return "an interrupted import was discarded (it had not got as far as its journal): nothing of it was added"
     files, added = _apply(data_dir, record, notes)
     return f"an interrupted import was finished: {files} briefing file(s) moved in, {added} note(s) added"
 
@@ -146,21 +151,17 @@ def _apply(data_dir: Path, record: Any, notes: NotesStore | None) -> tuple[int, 
             raise StoreError(target, f"cannot write: {exc.strerror or exc}") from None
         _fsync_dir(target.parent)
         moved += 1
-        _step()
     added = 0
     if planned:
         if notes is None:
             notes = NotesStore(paths.notes_path(data_dir))
         added = notes.put_new(planned)
-        _step()
     try:
         journal.unlink()
     except OSError as exc:
         raise StoreError(journal, f"cannot remove: {exc.strerror or exc}") from None
     _fsync_dir(journal.parent)
-    _step()
     _remove_staging(staging)
-    _step()
     return moved, added
 
 
@@ -198,17 +199,3 @@ def _make_folder(folder: Path) -> None:
 def _remove_staging(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     _fsync_dir(staging.parent)
-
-
-_steps_taken = 0
-
-
-def _step() -> None:
-    """One step of an import done; see CRASH_ENV."""
-    global _steps_taken
-    at = os.environ.get(CRASH_ENV)
-    if not at:
-        return
-    _steps_taken += 1
-    if str(_steps_taken) == at:
-        os.kill(os.getpid(), signal.SIGKILL)
