@@ -125,9 +125,13 @@ def _check_next_command(capsys: pytest.CaptureFixture[str], args: list[str]) -> 
     briefings = [b["id"] for b in json.loads(out)]
     state = _state(data)
     assert briefings == (["briefing:alpha", "briefing:beta"] if state[1] else ["briefing:alpha"])
+    return state
+
+
+def _no_leftovers(args: list[str]) -> None:
+    data = Path(args[args.index("--data-dir") + 1])
     assert not (data / "import-journal.json").exists() and not (data / "import-staging").exists()
     assert not [p for p in data.rglob("*.tmp")], "temp files of the killed import are cleaned up"
-    return state
 
 
 def _kill_at_every_point(capsys: pytest.CaptureFixture[str], root: Path, rounds: int) -> dict[str, int]:
@@ -139,10 +143,12 @@ def _kill_at_every_point(capsys: pytest.CaptureFixture[str], root: Path, rounds:
             code = _run_child([*args, "import", str(file)], at)
             if code == 0:
                 assert _check_next_command(capsys, args) == EVERYTHING
+                _no_leftovers(args)
                 break
             assert code == -signal.SIGKILL, f"killed at call {at}: exit {code}"
             state = _check_next_command(capsys, args)
             assert state in (NOTHING, EVERYTHING), f"killed at call {at}: partial import {state}"
+            _no_leftovers(args)
             seen["kills"] += 1
             seen["nothing" if state == NOTHING else "everything"] += 1
             at += 1
@@ -154,6 +160,7 @@ def test_an_import_killed_at_any_point_is_all_there_or_not_at_all(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     seen = _kill_at_every_point(capsys, tmp_path, rounds=1)
+    print(f"\nkill points: {seen}")
     assert seen["points"] >= 10 and seen["nothing"] and seen["everything"]
 
 
@@ -167,6 +174,7 @@ def test_imports_killed_at_random_moments(capsys: pytest.CaptureFixture[str], tm
         _run_child([*args, "import", str(file)], kill_after=rng.uniform(0.0, 0.25))
         state = _check_next_command(capsys, args)
         assert state in states, f"run {run}: partial import {state}"
+        _no_leftovers(args)
         states[state] += 1
     print(f"\nkill points: {seen}; random kills: {states}")
     assert all(states.values())
