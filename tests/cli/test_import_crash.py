@@ -178,3 +178,23 @@ def test_imports_killed_at_random_moments(capsys: pytest.CaptureFixture[str], tm
         states[state] += 1
     print(f"\nkill points: {seen}; random kills: {states}")
     assert all(states.values())
+
+
+def test_a_damaged_journal_commits_nothing_is_kept_aside_and_said(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    args, _ = _setup(tmp_path)
+    data = Path(args[args.index("--data-dir") + 1])
+    (data / "import-staging").mkdir()
+    (data / "import-staging" / "beta.json").write_text(json.dumps(beta_tables()))
+    (data / "import-journal.json").write_text('{"format": "briefing-import-journal/1", "files": [')
+    code = main([*args, "list", "briefings"])
+    _, err = capsys.readouterr()
+    assert code == 0
+    (line,) = err.splitlines()
+    journal = data / "import-journal.json"
+    assert line.startswith(f"briefing: {journal}: an interrupted import's journal could not be read")
+    (kept,) = data.glob("import-journal.json.corrupt-*")
+    assert kept.read_text().startswith('{"format": "briefing-import-journal/1"')
+    assert _state(data) == NOTHING
+    _no_leftovers(args)
