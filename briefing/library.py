@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from briefing.errors import BriefingError, NotFoundError, Problem, StoreError, ValidationError
 from briefing.gc_pause import paused_gc
@@ -30,13 +30,14 @@ from briefing.model.entities import (
 )
 from briefing.model.ids import ID_RE, kind_of
 from briefing.model.preview import preview, shown_name
-from briefing.model.records import TABLES, document_from_tables
+from briefing.model.records import NOT_DEFINED, TABLES, document_from_tables
 from briefing.model.vocabulary import RELATION_LABELS, EntityKind, RelationType
 from briefing.store.briefings import briefing_files, read_tables
 from briefing.store.paths import resolved
 
 LibraryEntity = Briefing | Source | Actor | Claim | Event
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,28 +88,29 @@ class Library:
         paths, library.problems = _listed(library.folders)
         library._fingerprint = _fingerprint(paths)
         raw: list[tuple[Path, Any]] = []
-        all_ids: set[str] = set()
         for path in paths:
             try:
-                tables = read_tables(path)
+                raw.append((path, read_tables(path)))
             except BriefingError as exc:
                 library.problems.append(Problem(str(path), "", "", getattr(exc, "reason", str(exc))))
-                continue
-            raw.append((path, tables))
-            all_ids |= _defined_ids(tables)
-        for done, (path, tables) in enumerate(raw, 1):
-            try:
-                doc = document_from_tables(tables, str(path), all_ids)
-            except ValidationError as exc:
-                library.problems.extend(exc.problems)
-                doc = None
-            except BriefingError as exc:
-                library.problems.append(Problem(str(path), "", "", str(exc)))
-                doc = None
-            if doc is not None:
-                library.add(doc, path)
-            if progress:
-                progress(done, len(raw))
+        checked = 0
+
+        def check(path: Path, tables: Any, known: Container[str]) -> BriefingDocument:
+            nonlocal checked
+            doc = document_from_tables(tables, str(path), known)
+            checked += 1
+            if progress and checked <= len(raw):
+                progress(checked, len(raw))
+            return doc
+
+        candidates = [
+            Candidate(str(path), defined_ids(tables), lambda known, p=path, t=tables: check(p, t, known))
+            for path, tables in raw
+        ]
+        for (path, _), outcome in zip(raw, settle(candidates), strict=True):
+            library.problems.extend(outcome.problems)
+            if outcome.value is not None:
+                library.add(outcome.value, path)
         library._index()
         return library
 
@@ -254,7 +256,102 @@ class Library:
         )
 
 
-def _defined_ids(tables: Any) -> set[str]:
+@dataclass(frozen=True)
+class Candidate(Generic[T]):
+    """A file to accept or reject: its name, the ids it defines, and its check against the ids it may use."""
+
+    name: str
+    defines: set[str]
+    check: Callable[[Container[str]], T]
+
+
+@dataclass
+class Outcome(Generic[T]):
+    """What ``check`` returned for an accepted file (``value``), or why it was rejected (``problems``)."""
+
+    value: T | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+class _Known:
+    """The ids a file may reference: ``base``, plus those the files still accepted define.
+
+    It remembers which of the latter a check leaned on (``used``), so that
+    only the files that leaned on a file rejected since are checked again.
+    """
+
+    __slots__ = ("accepted", "base", "gone", "used")
+
+    def __init__(self, base: Container[str], accepted: set[str], gone: dict[str, list[str]]) -> None:
+        self.base, self.accepted, self.gone = base, accepted, gone
+        self.used: set[str] = set()
+
+    def __contains__(self, item: object) -> bool:
+        if item in self.base:
+            return True
+        if item in self.accepted:
+            self.used.add(item)  # type: ignore[arg-type]
+            return True
+        return False
+
+    def missing_reason(self, item: str) -> str:
+        files = self.gone.get(item)
+        if not files:
+            return NOT_DEFINED
+        return f"is defined only in {', '.join(files)}, which was rejected"
+
+
+def settle(candidates: Sequence[Candidate[T]], base: Container[str] = frozenset()) -> list[Outcome[T]]:
+    """Check files that may reference each other until no accepted file leans on a rejected one.
+
+    A file's references resolve against ``base`` and the ids of the files
+    accepted so far; a rejected file's ids are withdrawn and every file that
+    used one is checked again, until nothing changes.  The result is the
+    largest set of files that hold together, whatever order they come in;
+    a reference to an id that only rejected files define says so, naming them.
+    Outcomes are in the order of ``candidates``.
+    """
+    outcomes: list[Outcome[T]] = [Outcome() for _ in candidates]
+    accepted = set(range(len(candidates)))
+    used: dict[int, set[str]] = {}
+    gone: dict[str, list[str]] = {}
+    provided = _union(candidates, accepted)
+    pending = sorted(accepted)
+    while pending:
+        rejected_now = []
+        for index in pending:
+            known = _Known(base, provided, gone)
+            try:
+                outcomes[index].value = candidates[index].check(known)
+                used[index] = known.used
+                continue
+            except ValidationError as exc:
+                outcomes[index].problems = list(exc.problems)
+            except BriefingError as exc:
+                outcomes[index].problems = [Problem(candidates[index].name, "", "", getattr(exc, "reason", str(exc)))]
+            rejected_now.append(index)
+        if not rejected_now:
+            break
+        accepted.difference_update(rejected_now)
+        still = _union(candidates, accepted)
+        lost = {i for i in provided - still if i not in base}
+        for item in lost:
+            gone[item] = sorted(c.name for k, c in enumerate(candidates) if k not in accepted and item in c.defines)
+        provided = still
+        pending = [index for index in sorted(accepted) if used[index] & lost]
+        for index in pending:
+            outcomes[index].value = None
+    return outcomes
+
+
+def _union(candidates: Sequence[Candidate[T]], indices: Iterable[int]) -> set[str]:
+    ids: set[str] = set()
+    for index in indices:
+        ids |= candidates[index].defines
+    return ids
+
+
+def defined_ids(tables: Any) -> set[str]:
     ids: set[str] = set()
     if isinstance(tables, dict):
         for name in TABLES:

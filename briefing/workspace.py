@@ -30,6 +30,9 @@ class Workspace:
     _library: Library | None = field(default=None, repr=False)
     _notes: NotesStore | None = field(default=None, repr=False)
     _search: SearchIndex | None = field(default=None, repr=False)
+    recovery: str | None = None
+    """What finishing (or discarding) an import interrupted earlier did, or why it could not; see ``settle_imports``."""
+    _imports_settled: bool = field(default=False, repr=False)
 
     @classmethod
     def from_options(
@@ -46,10 +49,31 @@ class Workspace:
     def user_library(self) -> Path:
         return paths.user_library(self.data_dir)
 
+    def settle_imports(self) -> None:
+        """Finish an import a kill interrupted, before anything reads the library or the notes (once)."""
+        if self._imports_settled:
+            return
+        self._imports_settled = True
+        from briefing.store.imports import pending, recover
+
+        if pending(self.data_dir):
+            from briefing.errors import BriefingError
+
+            try:
+                self.recovery = recover(self.data_dir, self.notes)
+            except BriefingError as exc:
+                self.recovery = f"an interrupted import could not be finished: {exc}"
+
     def load_library(self, progress: Progress | None = None) -> Library:
         from briefing.library import Library
 
+        self.settle_imports()
         self._library = Library.load(self.library_dirs, progress)
+        return self._library
+
+    @property
+    def loaded_library(self) -> Library | None:
+        """The library if some command has loaded it, without loading it."""
         return self._library
 
     @property
@@ -115,6 +139,7 @@ class Workspace:
             from briefing.store.notes import NotesStore
 
             self._notes = NotesStore.open(paths.notes_path(self.data_dir))
+            self.settle_imports()
         return self._notes
 
     def notes_for(self, entity_id: str) -> list[Note]:
@@ -122,10 +147,6 @@ class Workspace:
 
     def all_notes(self) -> list[Note]:
         return self.notes.all()
-
-    def import_notes(self, notes: list[Note]) -> int:
-        """Merge imported notes by id (a newer ``updated`` wins); how many were added or replaced."""
-        return self.notes.merge(notes)
 
     def orphaned_notes(self) -> list[Note]:
         """Notes whose entry is no longer in the library: kept, listed, never dropped."""

@@ -143,3 +143,55 @@ def test_progress_is_reported_per_file(small_dir: Path) -> None:
     seen: list[tuple[int, int]] = []
     Library.load([small_dir], lambda done, total: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]
+
+
+def _briefing(name: str, actors: dict | None = None, events: dict | None = None) -> dict:
+    """A briefing of one source plus the actors and events given (each record filled in)."""
+    tables = beta_tables()
+    tables["briefing"] = {f"briefing:{name}": tables["briefing"]["briefing:beta"]}
+    source = f"source:{name}-src"
+    tables["sources"] = {source: tables["sources"]["source:beta-report"]}
+    actor = tables["actors"]["actor:ghaani"]
+    tables["actors"] = {aid: {**actor, "name": aid, "aliases": [], **fields} for aid, fields in (actors or {}).items()}
+    visit = tables["events"]["event:beta-visit"]
+    tables["events"] = {eid: {**visit, "source": source, **fields} for eid, fields in (events or {}).items()}
+    return tables
+
+
+def leaning_chain(folder: Path, names: tuple[str, str, str]) -> tuple[Path, Path, Path]:
+    """Three files: the first fails validation; the second leans on its actor, the third on the second's."""
+    rejected = _briefing("gamma", {"actor:gamma-leader": {}}, {"event:gamma-visit": {"kind": "tourism", "actors": []}})
+    leaning = _briefing(
+        "delta", {"actor:delta-chief": {"relations": [{"type": "allied-with", "target": "actor:gamma-leader"}]}}
+    )
+    leaning_further = _briefing("epsilon", events={"event:epsilon-talks": {"actors": ["actor:delta-chief"]}})
+    return (
+        write_tables(folder / names[0], rejected),
+        write_tables(folder / names[1], leaning),
+        write_tables(folder / names[2], leaning_further),
+    )
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("a.json", "b.json", "c.json"), ("z.json", "m.json", "a.json"), ("m.json", "z.json", "a.json")],
+    ids=["rejected-first", "rejected-last", "mixed"],
+)
+def test_a_file_leaning_on_a_rejected_file_is_rejected_too_in_any_order(
+    tmp_path: Path, names: tuple[str, str, str]
+) -> None:
+    folder = make_library_dir(tmp_path / "lib", alpha_tables())
+    rejected, leaning, further = leaning_chain(folder, names)
+    library = Library.load([folder])
+    assert set(library.briefings) == {"briefing:alpha"}
+    messages = {str(p) for p in library.problems}
+    assert (
+        f"{leaning}: actor:delta-chief: relations[0].target: dangling reference: actor:gamma-leader"
+        f" is defined only in {rejected}, which was rejected"
+    ) in messages
+    assert (
+        f"{further}: event:epsilon-talks: actors[0]: dangling reference: actor:delta-chief"
+        f" is defined only in {leaning}, which was rejected"
+    ) in messages
+    assert any(m.startswith(f"{rejected}: event:gamma-visit: kind: unknown value 'tourism'") for m in messages)
+    assert len(messages) == 3

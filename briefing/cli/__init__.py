@@ -108,13 +108,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed its own one-line message
         return int(exc.code or 0)
+    workspace: Workspace | None = None
+    handler: Handler | None = None
     try:
         workspace = Workspace.from_options(
             getattr(args, "library", None),
             getattr(args, "data_dir", None),
             include_shipped=not getattr(args, "no_shipped", False),
         )
-        handler: Handler | None = getattr(args, "handler", None)
+        handler = getattr(args, "handler", None)
         if handler is None:
             from briefing.ui.run import run_browser
 
@@ -135,3 +137,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         output.error(f"{where}{exc.strerror or exc}")
         return 1
+    finally:
+        if handler is not None and workspace is not None:
+            with suppress(BrokenPipeError, OSError):
+                report_library_problems(workspace)
+
+
+PROBLEMS_LISTED = 20
+
+
+def report_library_problems(workspace: Workspace) -> None:
+    """Whatever a command did, a library it loaded with files skipped or partly loaded is said on stderr.
+
+    So is an interrupted import the command finished or threw away first.
+
+    A summary line naming the files, then the problems themselves (the first
+    ``PROBLEMS_LISTED``): without them, ``show`` prints links as missing and
+    ``export`` leaves entries out with nothing to say why.
+    """
+    if workspace.recovery:
+        output.error(workspace.recovery)
+    library = workspace.loaded_library
+    if library is None:
+        return
+    folders = {str(folder) for folder in library.folders}  # a folder that cannot be listed: main has said so
+    problems = [p for p in library.problems if p.file not in folders]
+    if not problems:
+        return
+    files = ", ".join(sorted({p.file or "(unknown file)" for p in problems}))
+    output.error(f"{len(problems)} problem(s) in {files}; skipped or partly loaded (briefing validate FILE for more):")
+    for problem in problems[:PROBLEMS_LISTED]:
+        output.error(str(problem))
+    if len(problems) > PROBLEMS_LISTED:
+        output.error(f"… and {len(problems) - PROBLEMS_LISTED} more (briefing validate FILE lists them all)")

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefing.cli import output
 from briefing.errors import BriefingError, Problem, StoreError, ValidationError
-from briefing.export.interchange import documents_from_interchange, is_interchange
+from briefing.export.interchange import documents_from_interchange, interchange_ids, is_interchange
 from briefing.export.registry import EXPORTERS
-from briefing.library import Library
+from briefing.library import Candidate, Library, defined_ids, settle
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.ids import slug_of
 from briefing.model.records import document_from_tables
 from briefing.store import paths
-from briefing.store.briefings import read_tables, save_file
+from briefing.store.briefings import encode_file, read_tables
+from briefing.store.imports import commit
+from briefing.store.notes import MergePlan
 from briefing.store.paths import resolved
 from briefing.store.storage import write_atomic
 from briefing.text import one_line
@@ -44,31 +47,59 @@ class ReadResult:
 
 
 def read_any(path: Path, known: set[str] | Library) -> ReadResult:
-    """A briefing file or an interchange document, validated against the library.
+    """One briefing file or interchange document, validated against the library (see ``read_together``)."""
+    return read_together([path], known)[0]
 
-    Given the Library itself, references resolve only against entries of
-    *other* briefings (so a file that drops an entry its own old copy had is
-    still caught), and an id that another briefing already defines is a
-    problem.  Nothing here writes anything.
+
+def read_together(paths: list[Path], known: set[str] | Library) -> list[ReadResult]:
+    """Briefing files or interchange documents given together, validated against each other and the library.
+
+    A file may reference what another file given with it defines.  Given the
+    Library itself, references resolve only against entries of briefings
+    that none of the files replaces (so a file that drops an entry its own
+    old copy had is still caught), and an id that another briefing already
+    defines is a problem.  A file that leans on a file rejected here is
+    rejected too, saying so (``settle``).  Nothing here writes anything.
     """
-    result = ReadResult()
-    try:
-        data = read_tables(path)
-        interchange = is_interchange(data)
-        own = _briefing_ids(data, interchange)
-        known_ids = ids_outside(known, own) if isinstance(known, Library) else known
+    results = [ReadResult() for _ in paths]
+    readable: list[tuple[int, Any, bool]] = []
+    for index, path in enumerate(paths):
+        try:
+            data = read_tables(path)
+        except StoreError as exc:
+            results[index].problems = [Problem(str(path), "", "", exc.reason)]
+            continue
+        readable.append((index, data, is_interchange(data)))
+    replaced = {bid for _, data, interchange in readable for bid in _briefing_ids(data, interchange)}
+    base = ids_outside(known, replaced) if isinstance(known, Library) else known
+    candidates = [
+        Candidate(
+            str(paths[index]),
+            interchange_ids(data) if interchange else defined_ids(data),
+            lambda ids, data=data, file=str(paths[index]), interchange=interchange: _documents(
+                data, file, interchange, ids
+            ),
+        )
+        for index, data, interchange in readable
+    ]
+    for (index, data, interchange), outcome in zip(readable, settle(candidates, base), strict=True):
+        result, file = results[index], str(paths[index])
+        result.docs = outcome.value or []
+        result.problems = outcome.problems
         if interchange:
-            result.docs = documents_from_interchange(data, str(path), known_ids)
-            result.notes = notes_from_interchange(data, str(path))
-        else:
-            result.docs = [document_from_tables(data, str(path), known_ids)]
-    except ValidationError as exc:
-        result.problems = list(exc.problems)
-    except StoreError as exc:
-        result.problems = [Problem(str(path), "", "", exc.reason)]
-    if isinstance(known, Library):
-        result.problems += _clashes(known, result.docs, str(path))
-    return result
+            try:
+                result.notes = notes_from_interchange(data, file)
+            except ValidationError as exc:
+                result.problems += exc.problems
+        if isinstance(known, Library):
+            result.problems += _clashes(known, result.docs, file)
+    return results
+
+
+def _documents(data: Any, file: str, interchange: bool, known: Container[str]) -> list[BriefingDocument]:
+    if interchange:
+        return documents_from_interchange(data, file, known)
+    return [document_from_tables(data, file, known)]
 
 
 def _briefing_ids(data: Any, interchange: bool) -> set[str]:
@@ -180,7 +211,7 @@ def workspace_notes(workspace: Workspace) -> list[Note]:
 
 def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
     library = workspace.library
-    results = [read_any(path, library) for path in args.files]
+    results = read_together(args.files, library)
     problems = [p for r in results for p in r.problems]
     target = workspace.user_library
     destinations: dict[str, Path] = {}
@@ -201,34 +232,32 @@ def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
         output.error(f"nothing imported: {len(problems)} problem(s)")
         return 1
     docs = [doc for r in results for doc in r.docs]
-    notes = [n for r in results for n in r.notes]
-    merge = getattr(workspace, "import_notes", None)
-    if notes and merge is None:
-        raise BriefingError("this file carries notes, but the notes store is not available")
-    if not docs and not notes:
+    incoming = [(note, str(path)) for r, path in zip(results, args.files, strict=True) for note in r.notes]
+    if not docs and not incoming:
         _say("nothing to import")
         return 0
-    report: list[str] = []
-    written: list[tuple[Path, bytes | None]] = []
+    files = [(destinations[doc.briefing.id], encode_file(doc)) for doc in docs]
     try:
-        for doc in docs:
-            path = destinations[doc.briefing.id]
-            previous = _previous_bytes(path)
-            save_file(path, doc)
-            written.append((path, previous))
-            report.append(f"{'updated' if previous is not None else 'imported'} {doc.briefing.id} -> {path}")
-        if notes and merge is not None:
-            report.append(f"notes: {merge(notes)} added")
+        done = commit(workspace.data_dir, files, workspace.notes if incoming else None, incoming)
     except BriefingError as exc:
-        left = _undo(written)
-        if left:
-            output.error(f"import stopped: {exc}; could not undo the change to {left}")
-        else:
-            output.error(f"nothing imported: {exc}")
+        output.error(f"nothing imported: {exc}")
         return 1
-    for message in report:
-        _say(message)
+    for doc, (path, replaced) in zip(docs, done.files, strict=True):
+        _say(f"{'updated' if replaced else 'imported'} {doc.briefing.id} -> {path}")
+    if incoming:
+        _say(notes_report(done.notes))
     return 0
+
+
+def notes_report(plan: MergePlan) -> str:
+    """``notes: 2 added, 1 already there, 1 kept beside yours as note:… (differs)``."""
+    parts = [f"{len(plan.added)} added"]
+    if plan.already:
+        parts.append(f"{plan.already} already there")
+    if plan.beside:
+        differ = "differs" if len(plan.beside) == 1 else "each differs"
+        parts.append(f"{len(plan.beside)} kept beside yours as {', '.join(n.id for n in plan.beside)} ({differ})")
+    return "notes: " + ", ".join(parts)
 
 
 def _free_path(folder: Path, slug: str, taken: set[Path]) -> Path:
@@ -243,26 +272,3 @@ def _free_path(folder: Path, slug: str, taken: set[Path]) -> Path:
         number += 1
         candidate = folder / f"{slug}-{number}.json"
     return candidate
-
-
-def _previous_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        raise StoreError(path, f"cannot read: {exc.strerror or exc}") from None
-
-
-def _undo(written: list[tuple[Path, bytes | None]]) -> str:
-    """Put back every briefing file an interrupted import wrote; the paths it could not restore."""
-    left = []
-    for path, previous in reversed(written):
-        try:
-            if previous is None:
-                path.unlink(missing_ok=True)
-            else:
-                write_atomic(path, previous)
-        except (OSError, BriefingError):
-            left.append(str(path))
-    return ", ".join(left)

@@ -95,7 +95,6 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
         args.target = None
         return run_notes(args, workspace)
     library = workspace.library
-    _report_problems(library)
     kind = LIST_KINDS[args.kind]
     if args.briefing:
         if not isinstance(library.require(args.briefing), Briefing):
@@ -109,14 +108,6 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     output.print_table(HEADERS[kind], [_row(library, e) for e in entities], title=f"{args.kind} · {len(entities)}")
     return 0
-
-
-def _report_problems(library: Library) -> None:
-    folders = {str(folder) for folder in library.folders}  # a folder that cannot be listed: main has said so
-    problems = [p for p in library.problems if p.file not in folders]
-    if problems:
-        files = sorted({p.file for p in problems})
-        output.error(f"{len(problems)} problem(s) in {', '.join(files)}; run 'briefing validate' on them")
 
 
 def run_show(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -174,11 +165,9 @@ def print_outline(view: Outline) -> None:
 
 def run_validate(args: argparse.Namespace, workspace: Workspace) -> int:
     library = workspace.library
-    from briefing.cli.commands_io import print_problems, read_any
+    from briefing.cli.commands_io import print_problems, read_together
 
-    problems = []
-    for path in args.files:
-        problems += read_any(path, library).problems
+    problems = [p for result in read_together(args.files, library) for p in result.problems]
     print_problems(problems)
     if problems:
         output.error(f"{len(problems)} problem(s) in {len({p.file for p in problems})} file(s)")

@@ -10,14 +10,14 @@ briefings describe an actor differently, each briefing's own view under
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
 from briefing.errors import Problem, ValidationError
 from briefing.library import Library, LibraryEntity
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.preview import preview, shown_name
-from briefing.model.records import document_from_tables, record_of
+from briefing.model.records import Either, document_from_tables, record_of
 
 FORMAT = "briefing/1"
 LISTS = ("briefings", "sources", "actors", "claims", "events", "notes")
@@ -31,7 +31,7 @@ _TABLE_OF_LIST = {
 
 
 def note_record(note: Note) -> dict[str, Any]:
-    return {
+    record = {
         "id": note.id,
         "target": note.target,
         "text": note.text,
@@ -40,6 +40,9 @@ def note_record(note: Note) -> dict[str, Any]:
         "created": note.created,
         "updated": note.updated,
     }
+    if note.imported_from is not None:
+        record["imported_from"] = note.imported_from
+    return record
 
 
 def entity_record(entity: LibraryEntity | Note, library: Library | None = None) -> dict[str, Any]:
@@ -92,11 +95,23 @@ def export_library(library: Library, notes: Iterable[Note] = (), briefing_id: st
     return out
 
 
+def interchange_ids(data: Any) -> set[str]:
+    """The ids an interchange object defines, as far as its shape allows reading them."""
+    ids: set[str] = set()
+    for name in LISTS[:-1]:
+        records = data.get(name) if isinstance(data, dict) else None
+        if isinstance(records, list):
+            ids.update(r["id"] for r in records if isinstance(r, dict) and isinstance(r.get("id"), str))
+    return ids
+
+
 def is_interchange(data: Any) -> bool:
     return isinstance(data, dict) and "format" in data
 
 
-def documents_from_interchange(data: Any, file: str, external_ids: set[str] = frozenset()) -> list[BriefingDocument]:
+def documents_from_interchange(
+    data: Any, file: str, external_ids: Container[str] = frozenset()
+) -> list[BriefingDocument]:
     """The briefings in an interchange object, validated; raises ValidationError with every problem."""
     problems: list[Problem] = []
     if not isinstance(data, dict):
@@ -168,10 +183,11 @@ def documents_from_interchange(data: Any, file: str, external_ids: set[str] = fr
     if problems:
         raise ValidationError(problems)
 
-    all_ids = set(external_ids)
+    own: set[str] = set()
     for tables in per_briefing.values():
         for table in tables.values():
-            all_ids.update(table)
+            own.update(table)
+    all_ids = Either(own, external_ids)
     docs = []
     for tables in per_briefing.values():
         try:

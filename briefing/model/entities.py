@@ -140,6 +140,8 @@ class Note:
     updated: str
     tags: tuple[str, ...] = ()
     flag: NoteFlag | None = None
+    imported_from: str | None = None
+    """The file an import took this note from, when it differed from the reader's note of the same id."""
 
     kind = EntityKind.NOTE
 

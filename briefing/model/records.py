@@ -9,7 +9,7 @@ model only from tables that validated.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -197,7 +197,7 @@ class _Collector:
         self.problems.append(Problem(self.file, shown_name(entity), shown_name(field), message))
 
 
-def validate_tables(tables: Any, file: str, external_ids: Mapping[str, Any] | set[str] = frozenset()) -> list[Problem]:
+def validate_tables(tables: Any, file: str, external_ids: Container[str] = frozenset()) -> list[Problem]:
     """Every problem in one briefing file's tables.
 
     ``external_ids`` are ids defined elsewhere in the library, which
@@ -239,7 +239,7 @@ def validate_tables(tables: Any, file: str, external_ids: Mapping[str, Any] | se
             _check_fields(out, kind, entity_id, record)
             records.append((kind, entity_id, record))
 
-    resolvable = _Either(defined, external_ids)
+    resolvable = Either(defined, external_ids)
     sources = tables.get("sources")
     paragraphs = {
         sid: rec.get("paragraphs", 0)
@@ -303,18 +303,29 @@ def _reference_fields(kind: EntityKind, record: dict[str, Any]) -> Iterable[tupl
                 yield f"relations[{index}].target", relation["target"], frozenset({EntityKind.ACTOR})
 
 
-class _Either:
+class Either:
     """Membership in either of two id collections, without copying a library-sized set per file."""
 
-    def __init__(self, first: set[str], second: Mapping[str, Any] | set[str]) -> None:
+    def __init__(self, first: Container[str], second: Container[str]) -> None:
         self.first, self.second = first, second
 
     def __contains__(self, item: object) -> bool:
         return item in self.first or item in self.second
 
+    def missing_reason(self, item: str) -> str:
+        """Why ``item`` is not there: a collection may know better than "is not defined" (see ``settle``)."""
+        for ids in (self.first, self.second):
+            explain = getattr(ids, "missing_reason", None)
+            if explain is not None and (reason := explain(item)) != NOT_DEFINED:
+                return reason
+        return NOT_DEFINED
+
+
+NOT_DEFINED = "is not defined"
+
 
 def _check_references(
-    out: _Collector, kind: EntityKind, entity_id: str, record: dict[str, Any], resolvable: _Either
+    out: _Collector, kind: EntityKind, entity_id: str, record: dict[str, Any], resolvable: Either
 ) -> None:
     for where, value, allowed in _reference_fields(kind, record):
         if not isinstance(value, str):
@@ -325,7 +336,7 @@ def _check_references(
             expected = " or ".join(sorted(allowed))
             out.add(entity_id, where, f"{value} is a {kind_of(value)}, expected a {expected}")
         elif value not in resolvable:
-            out.add(entity_id, where, f"dangling reference: {value} is not defined")
+            out.add(entity_id, where, f"dangling reference: {value} {resolvable.missing_reason(value)}")
         elif value == entity_id:
             out.add(entity_id, where, "refers to itself")
 
@@ -363,7 +374,7 @@ def _when(record: dict[str, Any], with_end: bool = False) -> When | None:
 
 
 def document_from_tables(
-    tables: Any, file: str, external_ids: Mapping[str, Any] | set[str] = frozenset()
+    tables: Any, file: str, external_ids: Container[str] = frozenset()
 ) -> BriefingDocument:
     """The model of one briefing file; raises ValidationError listing every problem."""
     problems = validate_tables(tables, file, external_ids)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import json
+import json.scanner
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,8 +18,8 @@ from briefing.store.storage import dump_json, read_json, write_atomic
 BRIEFING_SUFFIX = ".json"
 
 
-class _DuplicateKey(ValueError):
-    pass
+class _DuplicateKey(Exception):
+    """Not a ValueError, so that ``read_json`` lets it through rather than calling the file unreadable."""
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -36,12 +38,72 @@ def read_tables(path: Path) -> Any:
     try:
         data = read_json(path, object_pairs_hook=_no_duplicate_keys)
     except _DuplicateKey as exc:
-        raise CorruptFileError(path, f"duplicate key {exc.args[0]!r}") from None
+        raise CorruptFileError(path, _duplicate_key_message(path, exc.args[0])) from None
     if data is None:
         if not path.exists():
             raise StoreError(path, "no such file")
         raise CorruptFileError(path, "empty file")
     return data
+
+
+def _duplicate_key_message(path: Path, key: str) -> str:
+    """``duplicate key 'X' at line L``: json's hook gets the pairs but no position, so the text is scanned again."""
+    try:
+        found = duplicate_key_position(path.read_bytes().decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        found = None
+    if found is None:  # the file changed under us: say what is known
+        return f"duplicate key {key!r}"
+    key, line, column = found
+    return f"duplicate key {key!r} at line {line} column {column}"
+
+
+def duplicate_key_position(text: str) -> tuple[str, int, int] | None:
+    """The first key, in reading order, that repeats within one object, with its line and column (from 1).
+
+    Only for the error path: it walks the document with json's pure-Python
+    scanner, which is far slower than the C one used to read files.
+    """
+    decoder = json.JSONDecoder()
+    found: list[tuple[str, int]] = []
+
+    def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any, *_: Any) -> tuple[dict, int]:
+        text, end = s_and_end
+        seen: dict[str, Any] = {}
+        end = _skip_space(text, end)
+        if text[end : end + 1] == "}":
+            return seen, end + 1
+        while True:
+            if text[end : end + 1] != '"':
+                raise ValueError("expected a key")
+            key, after = json.decoder.scanstring(text, end + 1, strict)
+            if key in seen:
+                found.append((key, end))
+                raise _DuplicateKey(key)
+            after = _skip_space(text, after)
+            if text[after : after + 1] != ":":
+                raise ValueError("expected ':'")
+            seen[key], end = scan_once(text, _skip_space(text, after + 1))
+            end = _skip_space(text, end)
+            if text[end : end + 1] == "}":
+                return seen, end + 1
+            if text[end : end + 1] != ",":
+                raise ValueError("expected ','")
+            end = _skip_space(text, end + 1)
+
+    decoder.parse_object = parse_object  # type: ignore[assignment]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
+    try:
+        decoder.decode(text)
+    except _DuplicateKey:
+        key, position = found[0]
+        line = text.count("\n", 0, position) + 1
+        return key, line, position - (text.rfind("\n", 0, position) + 1) + 1
+    return None
+
+
+def _skip_space(text: str, index: int) -> int:
+    return json.decoder.WHITESPACE.match(text, index).end()  # type: ignore[union-attr]
 
 
 def check_file(path: Path, external_ids: Mapping[str, Any] | set[str] = frozenset()) -> list[Problem]:
@@ -58,8 +120,13 @@ def load_file(path: Path, external_ids: Mapping[str, Any] | set[str] = frozenset
     return document_from_tables(read_tables(path), str(path), external_ids)
 
 
+def encode_file(doc: BriefingDocument) -> bytes:
+    """A briefing file's bytes: pretty-printed, sorted keys, so that a diff reads well."""
+    return dump_json(tables_of(doc))
+
+
 def save_file(path: Path, doc: BriefingDocument) -> None:
-    write_atomic(path, dump_json(tables_of(doc)))
+    write_atomic(path, encode_file(doc))
 
 
 def briefing_files(folder: Path) -> list[Path]:

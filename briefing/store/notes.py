@@ -2,8 +2,18 @@
 
 The notes live in ``notes.json`` (see ``paths.notes_path``), table
 ``notes``, keyed by note id, each record ``target``, ``text``, ``tags``,
-``flag``, ``created`` and ``updated`` (ISO 8601 UTC with milliseconds).  It
-is apart from content, so it grows with notes only, never with the library.
+``flag``, ``created`` and ``updated`` (ISO 8601 UTC with milliseconds), and
+``imported_from`` (the file) on a note an import kept beside the reader's
+own.  It is apart from content, so it grows with notes only, never with the
+library.
+
+Imports never overwrite a note
+    ``plan_merge`` decides what an import adds: a note whose content
+    (target, text, tags, flag) is already among the reader's notes adds
+    nothing; a new id is added as it is; an id the reader has with other
+    content is kept beside it under a new id, tagged ``imported`` with
+    ``imported_from`` set.  Times later than now (beyond a day's clock
+    skew) become now, so no imported stamp sorts after every later edit.
 
 Never losing a note
     Every write is one read-modify-write under the file's lock, on data
@@ -59,7 +69,7 @@ import unicodedata
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -76,7 +86,9 @@ from briefing.store.storage import AtomicJSONStorage, IdTable, IdTinyDB, locked,
 TABLE = "notes"
 MAX_TEXT_BYTES = 1_000_000
 MAX_TAG_LENGTH = 64
-RECORD_FIELDS = ("target", "text", "tags", "flag", "created", "updated")
+RECORD_FIELDS = ("target", "text", "tags", "flag", "created", "updated", "imported_from")
+IMPORTED_TAG = "imported"
+CLOCK_SKEW = timedelta(days=1)
 
 
 class NoteError(BriefingError):
@@ -196,12 +208,22 @@ def checked(note: Note) -> Note:
         updated=updated,
         tags=normalise_tags(note.tags),
         flag=check_flag(note.flag),
+        imported_from=check_origin(note.imported_from),
     )
 
 
+def check_origin(value: object) -> str | None:
+    """``imported_from``: the name of a file, one line of text, or nothing."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or _CONTROL_RE.search(value) or _SURROGATES.search(value):
+        raise NoteError(f"imported_from must be a file name, got {preview(value)}")
+    return value
+
+
 def record_of_note(note: Note) -> dict[str, Any]:
-    """A note as stored in the notes table (its id is the key)."""
-    return {
+    """A note as stored in the notes table (its id is the key); ``imported_from`` only when set."""
+    record = {
         "target": note.target,
         "text": note.text,
         "tags": list(note.tags),
@@ -209,6 +231,9 @@ def record_of_note(note: Note) -> dict[str, Any]:
         "created": note.created,
         "updated": note.updated,
     }
+    if note.imported_from is not None:
+        record["imported_from"] = note.imported_from
+    return record
 
 
 def note_of_record(note_id: str, record: Mapping[str, Any]) -> Note:
@@ -231,6 +256,7 @@ def note_of_record(note_id: str, record: Mapping[str, Any]) -> Note:
         updated=record["updated"],
         tags=tuple(tags),
         flag=check_flag(record.get("flag")),
+        imported_from=check_origin(record.get("imported_from")),
     )
 
 
@@ -410,6 +436,10 @@ class NotesStorage(AtomicJSONStorage):
 
 class NotesTable(IdTable):
     """The notes table: documents are inserted, replaced whole (``put_many``) or removed, never edited in place."""
+
+    def records(self) -> dict[str, Mapping[str, Any]]:
+        """Every stored record by id, as read (not to be changed in place)."""
+        return self._read_table()
 
     def documents(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Copies of the stored records of those ``ids`` that are present (one read)."""
@@ -595,28 +625,39 @@ class NotesStore:
             table.insert(Document(record_of_note(note), doc_id=note.id))
         return note
 
-    def merge(self, notes: Iterable[Note]) -> int:
-        """Import notes in one write: new ids are added, a known id is replaced only by a newer ``updated``.
+    def merge(self, notes: Iterable[Note], origin: str | None = None) -> MergePlan:
+        """Import notes (from the file ``origin``) in one write, never overwriting one of the reader's.
 
-        Returns how many notes were added or replaced.  A deleted note that
-        comes back in an import is added again: deletions leave no trace.
+        See "Imports never overwrite a note" in the module docstring.
         """
-        incoming: dict[str, Note] = {}
-        for note in map(checked, notes):
-            if note.id not in incoming or note.updated > incoming[note.id].updated:
-                incoming[note.id] = note
-        if not incoming:
+        with self._writing() as table:
+            plan = plan_merge(table.records(), [(note, origin) for note in notes])
+            if plan.new:
+                table.put_many({note.id: record_of_note(note) for note in plan.new})
+        return plan
+
+    def plan_merge(self, incoming: Iterable[Incoming]) -> MergePlan:
+        """What importing these (note, file) pairs would add now; writes nothing.
+
+        Hold ``locked(store.path)`` from here until ``put_new`` to keep the plan true.
+        """
+        with self._writing() as table:
+            return plan_merge(table.records(), incoming)
+
+    def put_new(self, notes: Iterable[Note]) -> int:
+        """Add these notes in one write, leaving any id already there as it is; how many were added.
+
+        Doing it twice adds them once: what finishing an interrupted import relies on.
+        """
+        wanted = {note.id: note for note in map(checked, notes)}
+        if not wanted:
             return 0
         with self._writing() as table:
-            present = table.documents(incoming)
-            wanted = {}
-            for note_id, note in incoming.items():
-                doc = present.get(note_id)
-                if doc is None or _is_older(doc, note.updated):
-                    wanted[note_id] = record_of_note(note)
-            if wanted:
-                table.put_many(wanted)
-        return len(wanted)
+            present = table.documents(wanted)
+            new = {nid: record_of_note(note) for nid, note in wanted.items() if nid not in present}
+            if new:
+                table.put_many(new)
+        return len(new)
 
     def _stored(self, table: NotesTable, note_id: str) -> Note:
         doc = table.get(doc_id=note_id)
@@ -668,15 +709,57 @@ class NotesStore:
         )
 
 
-def _is_older(doc: Mapping[str, Any], updated: str) -> bool:
-    """Whether a stored record is older than ``updated``; a damaged record is never replaced."""
-    stored = doc.get("updated")
-    if not isinstance(stored, str):
-        return False
-    try:
-        return parse_stamp(stored) < updated
-    except NoteError:
-        return False
+@dataclass
+class MergePlan:
+    """What an import of notes adds: ``added`` as they came, ``beside`` under new ids, ``already`` there."""
+
+    added: list[Note] = field(default_factory=list)
+    beside: list[Note] = field(default_factory=list)
+    already: int = 0
+
+    @property
+    def new(self) -> list[Note]:
+        return [*self.added, *self.beside]
+
+
+def _content(note: Note | Mapping[str, Any]) -> tuple[Any, ...]:
+    """What makes two notes the same note, whatever their ids, times and the ``imported`` mark."""
+    if isinstance(note, Note):
+        target, text, tags, flag = note.target, note.text, note.tags, str(note.flag) if note.flag else None
+    else:
+        target, text, tags, flag = note.get("target"), note.get("text"), note.get("tags"), note.get("flag")
+    marks = tuple(t for t in tags if t != IMPORTED_TAG) if isinstance(tags, list | tuple) else ()
+    return (target, text, marks, flag)
+
+
+Incoming = tuple[Note, str | None]
+"""A note an import brings, and the file it comes from."""
+
+
+def plan_merge(stored: Mapping[str, Mapping[str, Any]], incoming: Iterable[Incoming]) -> MergePlan:
+    """The notes an import adds to ``stored`` (the notes table); see the module docstring."""
+    plan = MergePlan()
+    ids = set(stored)
+    contents = {_content(record) for record in stored.values()}
+    latest = _format_stamp(datetime.now(UTC) + CLOCK_SKEW)
+    now = now_stamp()
+    for note, origin in incoming:
+        note = checked(note)
+        created = now if note.created > latest else note.created
+        updated = max(now if note.updated > latest else note.updated, created)
+        note = replace(note, created=created, updated=updated)
+        if _content(note) in contents:
+            plan.already += 1
+            continue
+        contents.add(_content(note))
+        if note.id not in ids:
+            plan.added.append(note)
+        else:
+            tags = note.tags if IMPORTED_TAG in note.tags else (*note.tags, IMPORTED_TAG)
+            note = replace(note, id=new_note_id(), tags=tags, imported_from=origin or note.imported_from)
+            plan.beside.append(note)
+        ids.add(note.id)
+    return plan
 
 
 def keep_corrupt_copy(path: Path, raw: bytes) -> Path:
@@ -764,6 +847,7 @@ def _record_problems(record: dict[str, Any]) -> list[tuple[str, str]]:
         "flag": check_flag,
         "created": parse_stamp,
         "updated": parse_stamp,
+        "imported_from": check_origin,
     }
     for name, check in checks.items():
         if name not in record:
@@ -789,4 +873,5 @@ def _note_from_checked_record(record: dict[str, Any]) -> Note:
         updated=parse_stamp(record.get("updated", created)),
         tags=normalise_tags(record.get("tags", [])),
         flag=check_flag(record.get("flag")),
+        imported_from=check_origin(record.get("imported_from")),
     )

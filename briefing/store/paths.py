@@ -73,3 +73,13 @@ def settings_path(data: Path) -> Path:
 
 def cache_dir(data: Path) -> Path:
     return data / "cache"
+
+
+def import_journal_path(data: Path) -> Path:
+    """What an import is about to do, written before it changes anything (see ``briefing.store.imports``)."""
+    return data / "import-journal.json"
+
+
+def import_staging_dir(data: Path) -> Path:
+    """Where an import writes its briefing files before moving them into the user library."""
+    return data / "import-staging"

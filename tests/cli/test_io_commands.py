@@ -132,6 +132,12 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "event:e: briefing: ['briefing:x'] is not a briefing in this file",
     )
     add("wrong-format.json", json.dumps({"format": "briefing/99"}).encode(), "format: expected 'briefing/1'")
+    text = json.dumps(alpha_tables(), indent=2, sort_keys=True)
+    twice = text.replace('"actor:quds-force": {', '"actor:ghaani": {"name": "again"},\n    "actor:quds-force": {')
+    line = twice.splitlines().index('    "actor:ghaani": {"name": "again"},') + 1
+    add("duplicate-key.json", twice.encode(), f"duplicate key 'actor:ghaani' at line {line} column 5")
+    interchange = '{"format": "briefing/1",\n "briefings": [{"id": "briefing:x",\n   "title": "X", "title": "Y"}]}'
+    add("interchange-duplicate-key.json", interchange.encode(), "duplicate key 'title' at line 3 column 18")
     return files
 
 
@@ -251,3 +257,105 @@ def test_notes_travel_with_the_round_trip(capsys: pytest.CaptureFixture[str], sm
         == 0
     )
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_a_library_with_a_rejected_file_says_so_and_exports_what_imports_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from tests.test_library import leaning_chain
+
+    folder = tmp_path / "lib"
+    write_tables(folder / "alpha.json", alpha_tables())
+    rejected, leaning, _ = leaning_chain(folder, ("gamma.json", "delta.json", "epsilon.json"))
+    code, out, err = cli(capsys, "--library", str(folder), "show", "actor:ghaani")
+    assert code == 0
+    assert "[missing]" not in out
+    lines = err.splitlines()
+    assert lines[0].startswith("briefing: 3 problem(s) in ") and str(rejected) in lines[0]
+    assert f"briefing: {leaning}: actor:delta-chief: relations[0].target: dangling reference" in err
+    assert len(lines) == 4
+    exported = tmp_path / "export.json"
+    code, _, err = cli(capsys, "--library", str(folder), "export", "-o", str(exported))
+    assert code == 0 and "skipped or partly loaded" in err
+    code, out, err = cli(
+        capsys, "--library", str(tmp_path / "empty"), "--data-dir", str(tmp_path / "d"), "import", str(exported)
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [f"imported briefing:alpha -> {tmp_path / 'd' / 'library' / 'alpha.json'}"]
+
+
+def _mutual(folder: Path, b_kind: str = "visit") -> tuple[Path, Path]:
+    """Two briefings that lean on each other: each one's event names an actor only the other defines."""
+    from tests.test_library import _briefing
+
+    a = _briefing("mutual-a", {"actor:a-side": {}}, {"event:a-meets": {"actors": ["actor:b-side"]}})
+    b = _briefing("mutual-b", {"actor:b-side": {}}, {"event:b-meets": {"actors": ["actor:a-side"], "kind": b_kind}})
+    return write_tables(folder / "a.json", a), write_tables(folder / "b.json", b)
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["a-b", "b-a"])
+def test_files_given_together_are_checked_against_each_other(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path, order: int
+) -> None:
+    files = [str(p) for p in _mutual(tmp_path / "in")][::order]
+    data = tmp_path / "data"
+    code, out, err = cli(capsys, "--library", str(small_dir), "--data-dir", str(data), "validate", *files)
+    assert (code, out, err) == (0, "ok: 2 file(s) valid\n", "")
+    code, out, err = cli(capsys, "--library", str(small_dir), "--data-dir", str(data), "import", *files)
+    assert (code, err) == (0, "")
+    assert sorted(line.split(" -> ")[0] for line in out.splitlines()) == [
+        "imported briefing:mutual-a",
+        "imported briefing:mutual-b",
+    ]
+    code, out, err = cli(capsys, "--library", str(small_dir), "--data-dir", str(data), "show", "event:a-meets")
+    assert (code, err) == (0, "")
+    assert "[missing]" not in out and "[actor:b-side]" in out
+
+
+def test_a_file_leaning_on_a_rejected_file_given_with_it_is_rejected_too(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    a, b = _mutual(tmp_path / "in", b_kind="tourism")
+    data = tmp_path / "data"
+    for command in ("validate", "import"):
+        code, out, _ = cli(capsys, "--library", str(small_dir), "--data-dir", str(data), command, str(a), str(b))
+        assert code == 1
+        assert (
+            f"{a}: event:a-meets: actors[0]: dangling reference: actor:b-side"
+            f" is defined only in {b}, which was rejected"
+        ) in out.splitlines()
+        assert any(line.startswith(f"{b}: event:b-meets: kind: unknown value 'tourism'") for line in out.splitlines())
+    assert not (data / "library").exists()
+
+
+def test_import_keeps_a_differing_note_beside_the_readers_own_and_says_so(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    base = ["--library", str(small_dir), "--data-dir", str(data)]
+    code, out, _ = cli(capsys, *base, "annotate", "actor:ghaani", "my own reading")
+    assert code == 0
+    (mine,) = [word for word in out.split() if word.startswith("note:")]
+    code, out, _ = cli(capsys, *base, "notes", "--json")
+    (shown,) = json.loads(out)
+    record = {name: shown[name] for name in ("target", "text", "tags", "flag", "created", "updated")}
+    theirs = {**record, "id": mine, "text": "their reading", "updated": "2999-01-01T00:00:00.000Z"}
+    new = {**record, "id": "note:01hzzzzzzzzzzzzzzzzzzzzzzz", "text": "a new one"}
+    file = tmp_path / "theirs.json"
+    file.write_text(json.dumps({"format": "briefing/1", "notes": [theirs, new]}), encoding="utf-8")
+
+    code, out, err = cli(capsys, *base, "import", str(file))
+
+    assert (code, err) == (0, "")
+    (line,) = out.splitlines()
+    assert line.startswith("notes: 1 added, 1 kept beside yours as note:") and line.endswith(" (differs)")
+    beside = line.split(" as ")[1].split()[0]
+    code, out, _ = cli(capsys, *base, "notes", "--json")
+    notes = {n["id"]: n for n in json.loads(out)}
+    assert notes[mine]["text"] == "my own reading"
+    assert notes[beside]["text"] == "their reading" and "imported" in notes[beside]["tags"]
+    assert notes["note:01hzzzzzzzzzzzzzzzzzzzzzzz"]["text"] == "a new one"
+    assert all(n["updated"] < "2999" for n in notes.values())
+
+    code, out, err = cli(capsys, *base, "import", str(file))
+    assert (code, out, err) == (0, "notes: 0 added, 2 already there\n", "")

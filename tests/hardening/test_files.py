@@ -195,7 +195,7 @@ def test_importing_into_a_read_only_data_dir_is_one_line_and_leaves_nothing(
     make_read_only(monkeypatch, data, code)
     result = run(capsys, "--library", tmp_path / "lib", "--data-dir", data, "import", file)
     assert (result.code, result.out) == (1, "")
-    assert result.err.startswith(f"briefing: nothing imported: {data / 'library' / 'alpha.json'}: ")
+    assert result.err.startswith(f"briefing: nothing imported: {data / 'import-journal.json'}: cannot lock: ")
     assert os.strerror(code) in result.err and result.err.count("\n") == 1
     monkeypatch.undo()
     assert snapshot(data) == before
