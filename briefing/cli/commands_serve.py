@@ -25,8 +25,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "serve",
         parents=[common],
         help="serve the browser to a web browser (textual-serve)",
-        description="Serve the browser to a web browser. It prints an address with a token, new each run; only a "
-        "page opened from that address (or given its cookie) can use it, so other web pages cannot.",
+        description="Serve the browser to a web browser. It prints the address to open, with a token that is new "
+        "each run; a page without it (another web site's, say) is refused.",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")

@@ -22,7 +22,9 @@ import hmac
 import ipaddress
 import logging
 import secrets
+import signal
 import socket
+from contextlib import suppress
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
@@ -151,7 +153,7 @@ class GuardedServer(Server):
         app.on_shutdown.append(self.on_shutdown)
         return app
 
-    async def handle_index(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
+    async def handle_index(self, request: web.Request) -> web.StreamResponse:
         """The page, its socket and files addressed by the name the browser used, and the token's cookie.
 
         textual-serve addresses them by the listening address; a page opened as
@@ -186,11 +188,25 @@ class GuardedServer(Server):
 
     async def on_shutdown(self, app: web.Application) -> None:
         """ctrl+c ends the open sessions (textual-serve then quits their apps) rather than waiting on them."""
-        for task in self.sessions:
+        for task in list(self.sessions):
             task.cancel()
 
     async def on_startup(self, app: web.Application) -> None:
-        """Our own lines rather than textual-serve's banner, which shows the address without the token."""
+        """Nothing: textual-serve's banner shows the address without the token, and before the port is bound."""
+
+    def serve(self, debug: bool = False) -> None:
+        """textual-serve's ``serve``, but printing the address once the port listens (a bind may still fail)."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with suppress(NotImplementedError):  # Windows
+                loop.add_signal_handler(signum, self.request_exit)
+        web.run_app(
+            self._make_app(), host=self.host, port=self.port, handle_signals=False, loop=loop, print=self.announce
+        )
+
+    def announce(self, _aiohttp_message: str) -> None:
         for address in self.addresses():
             output.error(f"serving on {address}")
         output.error(

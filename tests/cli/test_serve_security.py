@@ -40,16 +40,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for_port(port: int, process: subprocess.Popen[bytes] | None = None, timeout: float = 20) -> None:
+def announced(process: subprocess.Popen[bytes], stderr: Path, timeout: float = 20) -> tuple[str, str]:
+    """The token and address ``briefing serve`` prints, once it listens."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise AssertionError(f"briefing serve ended early with {process.returncode}")
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
+        if match := ADDRESS.search(stderr.read_text()):
+            return match.group(3), match.group(1)
+        if process.poll() is not None:
+            raise AssertionError(f"briefing serve ended with {process.returncode}: {stderr.read_text()}")
         time.sleep(0.05)
-    raise AssertionError(f"nothing listens on port {port}")
+    raise AssertionError(f"briefing serve printed no address: {stderr.read_text()}")
 
 
 @dataclass
@@ -78,10 +78,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     with stderr.open("wb") as err:
         process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env, start_new_session=True)
     try:
-        wait_for_port(port, process)
-        match = ADDRESS.search(stderr.read_text())
-        assert match, stderr.read_text()
-        yield Served(port, match.group(3), match.group(1), stderr)
+        yield Served(port, *announced(process, stderr), stderr)
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -113,6 +110,19 @@ async def refused_status(session: aiohttp.ClientSession, url: str, **options: ob
 def test_serve_prints_the_address_to_open_with_its_token(served: Served) -> None:
     assert served.address == f"http://127.0.0.1:{served.port}/?token={served.token}"
     assert len(served.token) >= 32
+    with socket.create_connection(("127.0.0.1", served.port), timeout=5):
+        pass  # printed once it listens
+
+
+def test_a_port_in_use_is_one_error_and_no_address(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        argv = [sys.executable, "-m", "briefing", "--data-dir", str(tmp_path), "serve", "--port", str(port)]
+        result = subprocess.run(argv, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"briefing: cannot listen on 127.0.0.1:{port}") and result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize("query", ["", "?token=wrong", "?token=%C3%A9"], ids=["none", "wrong", "non-ascii"])
