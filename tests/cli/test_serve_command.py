@@ -22,3 +22,11 @@ def test_each_web_session_runs_the_browser_on_the_same_library_and_notes(small_d
 def test_serve_refuses_an_impossible_port(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--port", "70000"]) == 1
     assert "not a port number" in capsys.readouterr().err
+
+
+def test_a_symlink_loop_in_the_library_is_passed_on_not_a_traceback(small_dir: Path, tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    workspace = Workspace.from_options([small_dir, loop], tmp_path / "data", include_shipped=False)
+    argv = shlex.split(app_command(workspace))
+    assert str(loop) in argv and str(small_dir) in argv
