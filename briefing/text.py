@@ -67,6 +67,15 @@ def one_line(value: object) -> str:
     return " ".join(clean(value).split())
 
 
+def input_line(value: object) -> str:
+    """Clean text as the value of a one-line input: line breaks and tabs become spaces, the rest stays as typed.
+
+    Not ``one_line``: a query's spaces mean something (a trailing space ends
+    a word that would otherwise match as a prefix).
+    """
+    return clean(value).replace("\n", " ").replace("\t", " ")
+
+
 def text(value: object, style: StyleType = "", *, single_line: bool = False) -> Text:
     """A Rich Text of content: literal, never markup."""
     plain = one_line(value) if single_line else clean(value)
