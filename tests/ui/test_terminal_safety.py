@@ -153,8 +153,11 @@ async def test_the_skipped_files_notice_names_a_hostile_file_cleanly(tmp_path: P
     async with app.run_test(size=(160, 50), notifications=True, tooltips=True) as pilot:
         await loaded(pilot)
         await settle(pilot)
-        shown = assert_clean(app, "the skipped-files notice", "skipped", "broken")
-        assert "\\xff.json" in shown, "the byte that is not UTF-8 is shown, not dropped"
+        (notice,) = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert "skipped" in notice and "broken" in notice
+        assert not UNSAFE.search(notice), f"the notice holds {notice!r}"
+        assert "\\xff.json" in notice, "the byte that is not UTF-8 is shown, not dropped"
+        assert_clean(app, "the skipped-files notice", "skipped", "broken")
 
 
 async def test_the_actor_filter_suggests_a_hostile_name_cleanly(tmp_path: Path) -> None:
@@ -184,6 +187,8 @@ async def test_the_note_editor_opens_a_hostile_note_cleanly(tmp_path: Path) -> N
         await pilot.press("e")
         await until(pilot, lambda: isinstance(app.screen, NoteEditor), "the editor never opened")
         await settle(pilot)
+        loaded_text = app.screen.query_one(TextArea).text
+        assert not UNSAFE.search(loaded_text), f"the editor holds {loaded_text!r}"
         assert_clean(app, "the note editor", "Notetext", "Esmail")
         assert app.screen.query_one(TextArea).text.startswith("Notetext[2J[H]0;pwned]8;;https://evil.example\\here")
         await pilot.press("escape")  # untouched: closes at once
