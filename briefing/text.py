@@ -57,9 +57,9 @@ def clean(value: object) -> str:
     return _UNSAFE.sub(_replacement, plain) if _UNSAFE.search(plain) else plain
 
 
-def path(value: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
-    """A file name for a message: one clean line, any byte that is not UTF-8 shown as ``\\xNN``."""
-    return one_line(os.fsdecode(value))
+def path(value: object) -> str:
+    """A file name (str, bytes or a path) for a message: one clean line, any byte that is not UTF-8 as ``\\xNN``."""
+    return one_line(os.fsdecode(value) if isinstance(value, str | bytes | os.PathLike) else value)
 
 
 def one_line(value: object) -> str:

@@ -252,3 +252,17 @@ def test_import_reports_clean_lines_whatever_the_folder_names(
     assert (result.code, result.err) == (0, "")
     assert result.out == f"imported briefing:alpha -> {one_line(str(data / 'library' / 'alpha.json'))}\n"
     assert unsafe_in(result.out) == []
+
+
+def test_an_os_error_naming_a_file_in_bytes_names_it_readably(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.workspace import Workspace
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", b"/data/caf\xe9 \x1b]0;pwned\x07.json")
+
+    monkeypatch.setattr(Workspace, "from_options", refuse)
+    result = run(capsys, "list")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "briefing: /data/caf\\xe9 ]0;pwned.json: Permission denied\n"

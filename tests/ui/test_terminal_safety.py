@@ -34,6 +34,7 @@ from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.note_editor import NoteEditor
 from briefing.ui.widgets.search_view import SearchView
 from tests.factories import alpha_tables, make_library_dir
+from tests.hardening.helpers import UNSAFE
 from tests.ui.helpers import loaded, settle, workspace_for
 
 # The terminal's vocabulary, each one a way in.
@@ -59,8 +60,6 @@ BROKEN_FILE = "broken " + TITLE_BEL + CLEAR + "\x9b31m\u202e \udcff.json"
 QUERY = "\x1bclaimtext\u202e\x07" + MARKS
 """ESC c resets a terminal; what is left once the controls are out is a query that finds the claim."""
 NOTE_ID = "note:01hzx0000000000000000000aa"
-
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def hostile_tables() -> dict[str, Any]:
