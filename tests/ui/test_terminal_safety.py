@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
@@ -303,3 +304,24 @@ async def test_every_view_dialog_and_notice_reaches_the_terminal_clean(tmp_path:
         await settle(pilot)
         assert_clean(app, "a notification naming an unknown id", "gone")
         assert app.is_running
+
+
+async def test_pasted_controls_never_reach_an_input_or_the_note_editor(tmp_path: Path) -> None:
+    app = hostile_app(tmp_path)
+    async with app.run_test(size=(160, 50), notifications=True, tooltips=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        view = app.screen.query_one(SearchView)
+        # As the driver delivers a paste: to the app, which hands it to the focused widget.
+        app.post_message(events.Paste("rocket " + CLEAR + TITLE_BEL + "\u202e" + MARKS + "convoy"))
+        await until(pilot, lambda: "convoy" in view.input.value, "the paste never arrived")
+        assert view.input.value == "rocket [2J[H]0;pwnedconvoy"
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditor), "the editor never opened")
+        area = app.screen.query_one(TextArea)
+        app.post_message(events.Paste("first " + CLIPBOARD + "\nsecond\u2028third " + C1 + BIDI))
+        await until(pilot, lambda: "third" in area.text, "the paste never arrived")
+        assert area.text == "first ]52;c;ZXZpbA==\nsecond\nthird 31m0;tesrever iso emb"
+        assert_clean(app, "the editor after a paste", "first")

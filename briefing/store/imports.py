@@ -1,0 +1,201 @@
+"""Adding briefings and notes to the reader's data all at once, or not at all, even under kill -9.
+
+An import writes several files (briefings into the user library, the
+notes file); a process killed between two of them would leave half an
+import.  So an import goes through a journal:
+
+1. Under the import lock (``import-journal.json.lock`` in the data dir), and
+   the notes file's lock, it decides which notes to add (``plan_merge``).
+2. It writes every briefing file into ``import-staging/`` in the data dir
+   (each one complete and fsynced), touching nothing the reader sees.
+3. It writes ``import-journal.json``, atomically: each staged file and the
+   path it goes to, and the notes to add, with their ids.  This is the
+   commit point: before it, the import did not happen; after it, it did.
+4. It applies the journal: each staged file is renamed over its target
+   (one ``os.replace``, same file system), the notes are added in one write
+   of the notes file, and the journal and the staging folder are removed.
+
+Applying a journal twice does what applying it once does: a staged file
+already renamed is no longer there to rename, a note id already in the
+notes file is left as it is.  So the next start (``recover``, run by the
+Workspace before the library or the notes are read) finishes an import it
+finds a journal for, and throws away a staging folder without a journal,
+which an import killed before its commit point left behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefing.errors import CorruptFileError, StoreError
+from briefing.model.entities import Note
+from briefing.store import paths
+from briefing.store.notes import (
+    Incoming,
+    MergePlan,
+    NoteError,
+    NotesStore,
+    keep_corrupt_copy,
+    note_of_record,
+    record_of_note,
+)
+from briefing.store.storage import _fsync_dir, dump_json, locked, read_json, write_atomic
+
+JOURNAL_FORMAT = "briefing-import-journal/1"
+
+
+@dataclass(frozen=True)
+class Committed:
+    """A finished import: the files it wrote (and whether each replaced one), and what it did with notes."""
+
+    files: list[tuple[Path, bool]]
+    notes: MergePlan
+
+
+def commit(
+    data_dir: Path, files: Sequence[tuple[Path, bytes]], notes: NotesStore | None, incoming: Iterable[Incoming] = ()
+) -> Committed:
+    """Write ``files`` (target path, bytes) and merge the ``incoming`` notes as one step; see the module docstring."""
+    journal, staging = paths.import_journal_path(data_dir), paths.import_staging_dir(data_dir)
+    incoming = list(incoming)
+    with ExitStack() as held:
+        held.enter_context(locked(journal))
+        _recover_locked(data_dir, notes)
+        if notes is not None:
+            held.enter_context(locked(notes.path))
+        plan = notes.plan_merge(incoming) if notes is not None and incoming else MergePlan()
+        replaced = [target.exists() for target, _ in files]
+        try:
+            record = {
+                "format": JOURNAL_FORMAT,
+                "files": _stage(staging, files),
+                "notes": [{"id": note.id, **record_of_note(note)} for note in plan.new],
+            }
+            write_atomic(journal, dump_json(record))
+        except BaseException:
+            if not journal.exists():  # before the commit point: as if the import had never started
+                _remove_staging(staging)
+            raise
+        _apply(data_dir, record, notes)
+    return Committed([(target, was) for (target, _), was in zip(files, replaced, strict=True)], plan)
+
+
+def _stage(staging: Path, files: Sequence[tuple[Path, bytes]]) -> list[dict[str, str]]:
+    """Each file written whole into the staging folder; the journal's entries for them."""
+    _make_folder(staging)
+    entries: list[dict[str, str]] = []
+    names: set[str] = set()
+    for index, (target, data) in enumerate(files):
+        staged = staging / (target.name if target.name not in names else f"{index}-{target.name}")
+        names.add(staged.name)
+        try:
+            write_atomic(staged, data, lock=False)
+        except StoreError as exc:  # the reader knows the file by where it was going
+            raise StoreError(target, exc.reason) from None
+        entries.append({"staged": staged.name, "target": str(target)})
+    return entries
+
+
+def pending(data_dir: Path) -> bool:
+    """Whether an import was interrupted here (cheap: two stats, for every start)."""
+    return paths.import_journal_path(data_dir).exists() or paths.import_staging_dir(data_dir).exists()
+
+
+def recover(data_dir: Path, notes: NotesStore | None) -> str | None:
+    """Finish an interrupted import, or throw away what one left before its commit point; what was done."""
+    if not pending(data_dir):
+        return None
+    with locked(paths.import_journal_path(data_dir)):
+        return _recover_locked(data_dir, notes)
+
+
+def _recover_locked(data_dir: Path, notes: NotesStore | None) -> str | None:
+    journal, staging = paths.import_journal_path(data_dir), paths.import_staging_dir(data_dir)
+    try:
+        record = read_json(journal)
+    except CorruptFileError as exc:
+        # write_atomic never leaves half a journal: this one was damaged afterwards, so it commits nothing
+        kept = keep_corrupt_copy(journal, journal.read_bytes())
+        journal.unlink()
+        _remove_staging(staging)
+        return f"{journal}: an interrupted import's journal could not be read ({exc.reason}); kept at {kept}"
+    if record is None:
+        if not staging.exists():
+            return None
+        _remove_staging(staging)
+        return "an interrupted import was discarded (it had not got as far as its journal): nothing of it was added"
+    files, added = _apply(data_dir, record, notes)
+    return f"an interrupted import was finished: {files} briefing file(s) moved in, {added} note(s) added"
+
+
+def _apply(data_dir: Path, record: Any, notes: NotesStore | None) -> tuple[int, int]:
+    """Carry out a journal; safe to run again on one it already carried out (partly or wholly)."""
+    journal, staging = paths.import_journal_path(data_dir), paths.import_staging_dir(data_dir)
+    entries, planned = _read_journal(journal, record)
+    moved = 0
+    for staged_name, target in entries:
+        staged = staging / staged_name
+        if not staged.exists():
+            continue  # moved before the interruption
+        _make_folder(target.parent)
+        try:
+            os.replace(staged, target)
+        except OSError as exc:
+            raise StoreError(target, f"cannot write: {exc.strerror or exc}") from None
+        _fsync_dir(target.parent)
+        moved += 1
+    added = 0
+    if planned:
+        if notes is None:
+            notes = NotesStore(paths.notes_path(data_dir))
+        added = notes.put_new(planned)
+    try:
+        journal.unlink()
+    except OSError as exc:
+        raise StoreError(journal, f"cannot remove: {exc.strerror or exc}") from None
+    _fsync_dir(journal.parent)
+    _remove_staging(staging)
+    return moved, added
+
+
+def _read_journal(journal: Path, record: Any) -> tuple[list[tuple[str, Path]], list[Note]]:
+    def bad(why: str) -> StoreError:
+        return StoreError(journal, f"an interrupted import's journal {why}; nothing was done")
+
+    if not isinstance(record, dict) or record.get("format") != JOURNAL_FORMAT:
+        raise bad(f"is not a {JOURNAL_FORMAT} journal")
+    files, notes = record.get("files"), record.get("notes")
+    if not isinstance(files, list) or not isinstance(notes, list):
+        raise bad("lacks its files or notes")
+    entries = []
+    for entry in files:
+        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("staged", "target")):
+            raise bad("holds a damaged file entry")
+        name = entry["staged"]
+        if Path(name).name != name or name.startswith("."):
+            raise bad(f"names a staged file outside its folder: {json.dumps(name)}")
+        entries.append((name, Path(entry["target"])))
+    try:
+        planned = [note_of_record(r.get("id"), r) for r in notes if isinstance(r, dict)]
+    except NoteError as exc:
+        raise bad(f"holds a damaged note ({exc})") from None
+    return entries, planned
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(folder, f"cannot create folder: {exc.strerror or exc}") from None
+
+
+def _remove_staging(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)
+    _fsync_dir(staging.parent)
