@@ -244,7 +244,7 @@ class BriefingApp(App[int]):
 
     def _report_problems(self, problems: Sequence[Problem]) -> None:
         files = list(dict.fromkeys(p.file or "(unknown file)" for p in problems))
-        lines = [str(p) for p in problems[:PROBLEMS_LISTED]]
+        lines = [one_line(p) for p in problems[:PROBLEMS_LISTED]]  # one line each, whatever a file name holds
         if len(problems) > PROBLEMS_LISTED:
             lines.append(f"… and {len(problems) - PROBLEMS_LISTED} more (briefing validate FILE lists them all)")
         title = f"{len(files)} briefing file{'s' if len(files) != 1 else ''} skipped or partly loaded"
