@@ -4,13 +4,25 @@ Strings from briefings, notes, file names and queries are data.  They are
 never parsed as Rich or Textual markup, and terminal control characters in
 them never reach the terminal: Rich passes ESC, OSC 8 links and OSC 52
 clipboard writes straight through even with markup off.  ``clean`` strips
-C0 and C1 controls (except newline and tab), DEL, bidi overrides and
-isolates, and lone surrogates; ``text`` wraps the result in a Rich ``Text``
-built from the plain string, so brackets stay brackets.
+C0 and C1 controls (except newline and tab), DEL, bidi embeddings, overrides
+and isolates, the bidi marks LRM, RLM and ALM, and lone surrogates, and
+makes the line and paragraph separators U+2028/U+2029 newlines; ``text``
+wraps the result in a Rich ``Text`` built from the plain string, so
+brackets stay brackets.
+
+A byte of a file name that is not UTF-8 reaches Python as a surrogate
+escape (U+DC80-U+DCFF, ``os.fsdecode``); ``clean`` shows it as ``\\xNN``
+rather than dropping it, so every message naming such a file names it
+recognisably (``path`` is the helper for a path object or bytes).
+
+Every string a widget shows goes through here: content, notes, file names,
+exception messages, settings, and the values of inputs and text areas,
+which Textual draws itself from the plain string.
 """
 
 from __future__ import annotations
 
+import os
 import re
 
 from rich.style import Style, StyleType
@@ -20,6 +32,8 @@ _UNSAFE = re.compile(
     "["
     "\x00-\x08\x0b-\x1f\x7f"  # C0 controls but tab and newline, and DEL
     "\x80-\x9f"  # C1 controls (8-bit CSI, OSC, ...)
+    "\u061c\u200e\u200f"  # bidi marks: ALM, LRM, RLM
+    "\u2028\u2029"  # line and paragraph separators
     "\u202a-\u202e"  # bidi embeddings and overrides
     "\u2066-\u2069"  # bidi isolates
     "\ud800-\udfff"  # lone surrogates
@@ -27,14 +41,39 @@ _UNSAFE = re.compile(
 )
 
 
+def _replacement(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in "\u2028\u2029":
+        return "\n"
+    if "\udc80" <= char <= "\udcff":  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return ""
+
+
 def clean(value: object) -> str:
     """``value`` as a string that is safe to send to a terminal."""
-    return _UNSAFE.sub("", value if isinstance(value, str) else str(value))
+    plain = value if isinstance(value, str) else str(value)
+    # The search box calls this per hit and per keystroke: a search alone when nothing needs replacing.
+    return _UNSAFE.sub(_replacement, plain) if _UNSAFE.search(plain) else plain
+
+
+def path(value: object) -> str:
+    """A file name (str, bytes or a path) for a message: one clean line, any byte that is not UTF-8 as ``\\xNN``."""
+    return one_line(os.fsdecode(value) if isinstance(value, str | bytes | os.PathLike) else value)
 
 
 def one_line(value: object) -> str:
     """Clean text folded to one line, for table cells and titles."""
     return " ".join(clean(value).split())
+
+
+def input_line(value: object) -> str:
+    """Clean text as the value of a one-line input: line breaks and tabs become spaces, the rest stays as typed.
+
+    Not ``one_line``: a query's spaces mean something (a trailing space ends
+    a word that would otherwise match as a prefix).
+    """
+    return clean(value).replace("\n", " ").replace("\t", " ")
 
 
 def text(value: object, style: StyleType = "", *, single_line: bool = False) -> Text:

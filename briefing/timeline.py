@@ -19,6 +19,7 @@ from enum import IntEnum
 
 from briefing.model.entities import Actor, Event
 from briefing.model.vocabulary import CHART_SERIES, Precision, chart_series, event_kind_label
+from briefing.text import one_line
 
 SERIES = CHART_SERIES
 """The values ``chart_series`` gives, in the order the chart stacks and lists them."""
@@ -361,8 +362,9 @@ def series_counts(events: Iterable[Event]) -> dict[str, int]:
 
 def actors_named(actors: Iterable[Actor], query: str) -> frozenset[str]:
     """The ids of actors whose name or an alias contains ``query``, ignoring case."""
-    needle = " ".join(query.split()).casefold()
-    return frozenset(actor.id for actor in actors if any(needle in name.casefold() for name in actor.names))
+    needle = one_line(query).casefold()
+    # Names as the reader sees them (the filter's suggestions are cleaned names), so a suggestion taken finds its actor.
+    return frozenset(actor.id for actor in actors if any(needle in one_line(name).casefold() for name in actor.names))
 
 
 def actors_by_mentions(events: Iterable[Event], actors: dict[str, Actor]) -> list[Actor]:

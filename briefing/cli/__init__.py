@@ -17,7 +17,7 @@ from typing import IO
 from briefing import __version__
 from briefing.cli import commands_read, output
 from briefing.errors import BriefingError
-from briefing.text import clean
+from briefing.text import clean, path
 from briefing.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace, Workspace], int]
@@ -134,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 141
     except OSError as exc:  # a file error some layer did not turn into a StoreError: still one line
-        where = f"{exc.filename}: " if exc.filename else ""
+        where = f"{path(exc.filename)}: " if exc.filename else ""
         output.error(f"{where}{exc.strerror or exc}")
         return 1
     finally:

@@ -68,7 +68,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run_annotate(args: argparse.Namespace, workspace: Workspace) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
-    check_text(text)
+    check_text(text, typed=True)
     normalise_tags(args.tag)
     check_flag(args.flag)
     if not workspace.has_entry(args.id):

@@ -77,6 +77,7 @@ from typing import Any
 from tinydb.table import Document
 
 from briefing.errors import BriefingError, CorruptFileError, NotFoundError, Problem, StoreError, ValidationError
+from briefing.model.controls import control_problem, without_controls
 from briefing.model.entities import Note
 from briefing.model.ids import is_id, kind_of, new_note_id
 from briefing.model.preview import preview, shown_name
@@ -141,12 +142,21 @@ def check_target(target: object) -> str:
     return target
 
 
-def check_text(text: object) -> str:
-    """The text as stored: line ends made ``\\n``, blank lines around it dropped; never empty."""
+def check_text(text: object, *, typed: bool = False) -> str:
+    """The text as stored: line ends made ``\\n``, blank lines around it dropped; never empty.
+
+    A control character (``model.controls``) is refused, located, in text
+    from a file; in text a person ``typed`` (the editor, ``annotate``) it is
+    taken out.
+    """
     if not isinstance(text, str):
         raise NoteError(f"note text must be text, got {type(text).__name__}")
     if _SURROGATES.search(text):
         raise NoteError("note text is not valid Unicode (it holds a lone surrogate)")
+    if typed:
+        text = without_controls(text)
+    elif problem := control_problem(text):
+        raise NoteError(problem)
     text = text.replace("\r\n", "\n").replace("\r", "\n").rstrip().lstrip("\n")
     if not text.strip():
         raise NoteError("note text is empty")
@@ -576,7 +586,7 @@ class NotesStore:
         note = Note(
             id=new_note_id(),
             target=check_target(target),
-            text=check_text(text),
+            text=check_text(text, typed=True),
             created=stamp,
             updated=stamp,
             tags=normalise_tags(tags),
@@ -597,7 +607,7 @@ class NotesStore:
         """Change a note's text, tags or flag; ``updated`` becomes now."""
         changes: dict[str, Any] = {}
         if text is not UNCHANGED:
-            changes["text"] = check_text(text)
+            changes["text"] = check_text(text, typed=True)
         if tags is not UNCHANGED:
             changes["tags"] = normalise_tags(tags)
         if flag is not UNCHANGED:
@@ -616,8 +626,11 @@ class NotesStore:
         return old
 
     def restore(self, note: Note) -> Note:
-        """Undo a delete: the same note, same id, back in the file (a note still there is left as it is)."""
-        note = checked(note)
+        """Undo a delete: the same note, same id, back in the file (a note still there is left as it is).
+
+        Control characters a note kept from before they were refused are taken out, so it can come back.
+        """
+        note = checked(replace(note, text=without_controls(note.text)))
         with self._writing() as table:
             present = table.get(doc_id=note.id)
             if present is not None:

@@ -20,6 +20,7 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import get_current_worker
@@ -27,6 +28,7 @@ from textual.worker import get_current_worker
 from briefing.errors import BriefingError, Problem
 from briefing.store import paths
 from briefing.store.settings import Settings, load_settings, remember_query, update_settings
+from briefing.text import clean, one_line
 from briefing.ui.commands import EntryCommands
 from briefing.ui.messages import EntryChanged, Navigate
 from briefing.ui.screens.start import StartScreen
@@ -115,6 +117,19 @@ class BriefingApp(App[int]):
         if self._browser is None:
             raise RuntimeError("the browser screen is shown once the library has loaded")
         return self._browser
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, ours and Textual's, through ``briefing.text``: a message names files
+        and quotes errors, and a toast draws its words straight from the string."""
+        super().notify(clean(message), title=one_line(title), severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
         if self._settings_problem:
@@ -231,7 +246,7 @@ class BriefingApp(App[int]):
 
     def _report_problems(self, problems: Sequence[Problem]) -> None:
         files = list(dict.fromkeys(p.file or "(unknown file)" for p in problems))
-        lines = [str(p) for p in problems[:PROBLEMS_LISTED]]
+        lines = [one_line(p) for p in problems[:PROBLEMS_LISTED]]  # one line each, whatever a file name holds
         if len(problems) > PROBLEMS_LISTED:
             lines.append(f"… and {len(problems) - PROBLEMS_LISTED} more (briefing validate FILE lists them all)")
         title = f"{len(files)} briefing file{'s' if len(files) != 1 else ''} skipped or partly loaded"

@@ -18,8 +18,11 @@ from tests.factories import SOURCE, alpha_tables
 ROOT = Path(__file__).resolve().parents[2]
 
 # What must never reach a terminal from content, file names or queries: C0 controls but newline
-# and tab, DEL, C1 controls (8-bit CSI/OSC), bidi embeddings, overrides and isolates, lone surrogates.
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# and tab, DEL, C1 controls (8-bit CSI/OSC), bidi marks, embeddings, overrides and isolates, line and
+# paragraph separators, lone surrogates.
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # Rich's own colours, when it believes it writes to a terminal
 
 

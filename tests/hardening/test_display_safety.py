@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import output
-from briefing.text import clean, one_line, text
+from briefing.text import clean, input_line, one_line, path, text
 from tests.factories import write_tables
 from tests.hardening.helpers import ARABIC, CJK, LONG_CLAIM, MARKUP, ROOT, hostile_tables, run, unsafe_in
 
@@ -140,7 +140,7 @@ def test_listing_warns_about_a_broken_file_with_a_clean_name(
 ) -> None:
     result = run(capsys, "--library", hostile_dir, "list")
     assert result.code == 0
-    assert "broken [2J31m .json" in result.err
+    assert "broken [2J31m \\xff.json" in result.err  # the byte that is not UTF-8 shown, not dropped
     assert unsafe_in(result.err) == []
 
 
@@ -223,9 +223,28 @@ def test_clean_removes_every_character_a_terminal_would_act_on(char: str) -> Non
 
 
 def test_clean_keeps_text_people_write() -> None:
-    for value in (ARABIC, CJK, "Qâani – «x» ✓ 😀", "[bold]x[/bold]", "line\nnext\tcell", "\u200f\u200e"):
+    for value in (ARABIC, CJK, "Qâani – «x» ✓ 😀", "[bold]x[/bold]", "line\nnext\tcell", "a\u200db"):
         assert clean(value) == value
     assert one_line("a\nb\tc  d") == "a b c d"
+
+
+@pytest.mark.parametrize("char", ["\u200e", "\u200f", "\u061c"], ids=["LRM", "RLM", "ALM"])
+def test_clean_removes_the_bidi_marks(char: str) -> None:
+    assert clean(f"{ARABIC}{char} x") == f"{ARABIC} x"
+    assert text(f"a{char}b").plain == "ab"
+
+
+def test_line_and_paragraph_separators_are_line_breaks() -> None:
+    assert clean("one\u2028two\u2029three") == "one\ntwo\nthree"
+    assert one_line("one\u2028two\u2029three") == "one two three"
+    assert input_line("a\u2028b\tc ") == "a b c "
+
+
+def test_a_file_name_byte_that_is_not_utf8_is_shown_as_an_escape() -> None:
+    name = os.fsdecode(b"caf\xe9 \x1b[2J.json")
+    assert clean(name) == "caf\\xe9 [2J.json"
+    assert path(Path(name)) == path(os.fsencode(name)) == "caf\\xe9 [2J.json"
+    assert clean("\udc00\ud800") == ""  # a surrogate no file name byte makes is dropped
 
 
 def test_import_reports_clean_lines_whatever_the_folder_names(
@@ -236,3 +255,17 @@ def test_import_reports_clean_lines_whatever_the_folder_names(
     assert (result.code, result.err) == (0, "")
     assert result.out == f"imported briefing:alpha -> {one_line(str(data / 'library' / 'alpha.json'))}\n"
     assert unsafe_in(result.out) == []
+
+
+def test_an_os_error_naming_a_file_in_bytes_names_it_readably(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.workspace import Workspace
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", b"/data/caf\xe9 \x1b]0;pwned\x07.json")
+
+    monkeypatch.setattr(Workspace, "from_options", refuse)
+    result = run(capsys, "list")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "briefing: /data/caf\\xe9 ]0;pwned.json: Permission denied\n"

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import ValidationError
+from briefing.model.controls import control_problem, without_controls
 from briefing.model.vocabulary import NoteFlag
 from briefing.store.notes import NoteError, NotesStore, normalise_tag, notes_from_records
 from tests.hardening.helpers import examples
@@ -32,8 +33,11 @@ def test_a_note_is_kept_exactly_or_refused_with_a_short_message(
     again = NotesStore(path).get(note.id)
     assert again is not None
     assert (again.text, again.tags, again.flag) == (note.text, note.tags, note.flag)
-    # The store's one normalisation: line endings to \n, trailing white space and leading blank lines trimmed.
-    assert again.text == text.replace("\r\n", "\n").replace("\r", "\n").rstrip().lstrip("\n")
+    # The store's normalisation of typed text: control characters out (newline and tab stay), line endings
+    # to \n, trailing white space and leading blank lines trimmed.
+    typed = without_controls(text)
+    assert again.text == typed.replace("\r\n", "\n").replace("\r", "\n").rstrip().lstrip("\n")
+    assert control_problem(again.text) is None
 
 
 @settings(max_examples=examples(300), deadline=None)

@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from briefing.errors import BriefingError
 from briefing.model.entities import Note
 from briefing.model.vocabulary import NoteFlag
-from briefing.text import text
+from briefing.text import clean, one_line, text
 from briefing.ui.widgets.text_entry import LineInput, TextEditor
 
 
@@ -65,12 +65,12 @@ class NoteEditor(ModalScreen[Note | None]):
             title = Text("Edit note on " if self.note else "Note on ", style="bold")
             title.append_text(text(self.about, single_line=True))
             yield Static(title, id="note-title")
-            yield TextEditor(self.note.text if self.note else "", id="note-text", soft_wrap=True, tab_behavior="focus")
+            loaded = clean(self.note.text) if self.note else ""
+            yield TextEditor(loaded, id="note-text", soft_wrap=True, tab_behavior="focus")
             with Horizontal(id="note-fields"):
                 yield Label("tags")
-                yield LineInput(
-                    " ".join(self.note.tags) if self.note else "", placeholder="verify, sources", id="note-tags"
-                )
+                tags = one_line(" ".join(self.note.tags)) if self.note else ""
+                yield LineInput(tags, placeholder="verify, sources", id="note-tags")
                 yield Label("flag")
                 yield Select(
                     [(str(flag), flag) for flag in NoteFlag],
@@ -117,7 +117,8 @@ class NoteEditor(ModalScreen[Note | None]):
 
     @on(Button.Pressed, "#note-cancel")
     def action_cancel(self) -> None:
-        typed = self._draft().text.strip() != (self.note.text.strip() if self.note else "")
+        # Against the text as the editor loaded it (cleaned), so an untouched note closes at once.
+        typed = self._draft().text.strip() != (clean(self.note.text).strip() if self.note else "")
         if typed and not self._armed_cancel:
             self._armed_cancel = True
             self._problem("unsaved text: press escape again to discard it, ctrl+s to save")

@@ -22,7 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from briefing.outline import Line, Outline, Part, Ref
-from briefing.text import clean, shorten, text
+from briefing.text import clean, one_line, shorten, text
 from briefing.ui.widgets.link import Link, Words
 
 LINES_SHOWN = 25
@@ -124,7 +124,7 @@ class DetailView(VerticalScroll):
         self._drawn = key
         outline = self.outline
         self.border_title = Content(shorten(outline.title, 60)) if outline else None
-        self.border_subtitle = Content(outline.id) if outline else None
+        self.border_subtitle = Content(one_line(outline.id)) if outline else None
         with self.app.batch_update():
             self.remove_children()
             self.mount_all(self._widgets(outline) if outline else [Static(text(self._hint), classes="hint")])

@@ -27,7 +27,7 @@ from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.search.results import SearchResults
-from briefing.text import text
+from briefing.text import input_line, text
 from briefing.ui.messages import Navigate
 from briefing.ui.paint_hold import PaintHold
 from briefing.ui.widgets.query_input import QueryInput
@@ -83,7 +83,7 @@ class SearchView(Vertical):
     def __init__(self, search: Searcher | None, recent: Sequence[str] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.search = search
-        self.recent = list(recent)
+        self.recent = [input_line(query) for query in recent]  # from the settings file, shown when recalled
         self._recall = len(self.recent)
         self.results: SearchResults | None = None
         self.shown: Shown | None = None
@@ -119,8 +119,8 @@ class SearchView(Vertical):
     def focus_input(self, query: str | None = None) -> None:
         """Focus the query, replaced by ``query`` if given, with the cursor at its end."""
         if query is not None:
-            self.input.value = query
-            self.input.cursor_position = len(query)
+            self.input.value = input_line(query)
+            self.input.cursor_position = len(self.input.value)
         self.input.focus()
 
     def ready(self, search: Searcher) -> None:

@@ -15,14 +15,27 @@ of the burst moved the focus on goes on to the widget focused now; and a key
 the widget does not type is looked up in the bindings at once, from this
 widget up, as the app would have done (so the parents' keys, such as the
 search view's arrows, keep their meaning).
+
+Both also keep their text clean (``briefing.text``): Input and TextArea
+draw their value themselves, straight from the string, so whatever is set
+or loaded (a recalled query, a note's stored text) or pasted is cleaned on
+its way in, and the actor filter's suggestions are cleaned names
+(``suggest_from``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from textual import events
 from textual.app import ScreenStackError
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
+from textual.widgets.text_area import Edit, EditResult
+
+from briefing.text import clean, input_line, one_line
 
 
 class InOrder:
@@ -53,11 +66,31 @@ class InOrder:
 
 
 class LineInput(InOrder, Input):
-    """A one-line input."""
+    """A one-line input; its value is always one clean line."""
+
+    def validate_value(self, value: str) -> str:
+        """Every value, set, typed or pasted, as it may reach the terminal (Textual runs this on each change)."""
+        return input_line(value)
+
+
+def suggest_from(values: Iterable[str]) -> SuggestFromList:
+    """Completions for a ``LineInput`` from content (names): Input draws a suggestion as it gets it."""
+    return SuggestFromList(dict.fromkeys(one_line(value) for value in values), case_sensitive=False)
 
 
 class TextEditor(InOrder, TextArea):
-    """A text box of several lines."""
+    """A text box of several lines; what it loads and every edit to it are clean text."""
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(clean(text), **kwargs)
+
+    def load_text(self, text: str) -> None:
+        super().load_text(clean(text))
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Typing, pasting, undo and redo all change the document through here."""
+        edit.text = clean(edit.text)
+        return super().edit(edit)
 
     def types(self, event: events.Key) -> bool:
         if self.read_only:

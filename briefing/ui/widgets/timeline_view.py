@@ -19,14 +19,13 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
 from briefing.library import Library
 from briefing.model.entities import Actor, Event
 from briefing.model.vocabulary import EntityKind, chart_series, event_kind_label
-from briefing.text import one_line, shorten
+from briefing.text import one_line, shorten, text
 from briefing.timeline import (
     Filter,
     MonthHeader,
@@ -41,7 +40,7 @@ from briefing.timeline import (
     tally,
 )
 from briefing.ui.messages import Navigate, Preview
-from briefing.ui.widgets.text_entry import LineInput
+from briefing.ui.widgets.text_entry import LineInput, suggest_from
 from briefing.ui.widgets.timeline_chart import TimelineChart
 
 _SERIES_PREFIX = "series:"
@@ -290,10 +289,10 @@ class TimelineView(Vertical):
         """The choices of the filters, from every event in scope; then the first filtering."""
         events = self._scope_events()
         options: list[tuple[Text, str]] = [
-            (Text(f"series: {name} · {n}"), _SERIES_PREFIX + name) for name, n in series_counts(events).items() if n
+            (text(f"series: {name} · {n}"), _SERIES_PREFIX + name) for name, n in series_counts(events).items() if n
         ]
         options += [
-            (Text(f"{shorten(label, 24)} · {n}"), _KIND_PREFIX + kind) for kind, label, n in kind_counts(events)
+            (text(f"{shorten(label, 24)} · {n}"), _KIND_PREFIX + kind) for kind, label, n in kind_counts(events)
         ]
         names = [actor.name for actor in actors_by_mentions(events, self._scope_actors())]
         if not get_current_worker().is_cancelled:
@@ -303,7 +302,7 @@ class TimelineView(Vertical):
         if not self.is_mounted:
             return
         self.query_one("#timeline-kind", Select).set_options(options)
-        self.query_one("#timeline-actor", Input).suggester = SuggestFromList(names, case_sensitive=False)
+        self.query_one("#timeline-actor", Input).suggester = suggest_from(names)
         self._set_rule(self.rule)
 
     @work(thread=True, exclusive=True, group="timeline")
