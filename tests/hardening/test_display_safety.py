@@ -152,7 +152,7 @@ def test_an_error_naming_a_hostile_path_is_one_clean_line(
     assert (result.code, result.out) == (1, "")
     error, *library_report = result.err.splitlines()
     assert error.startswith("briefing: ") and "no ]8;;x\\ such folder/out.md: cannot write" in error
-    assert library_report and all("broken [2J31m .json" in line for line in library_report)
+    assert library_report and all("broken [2J31m \\xff.json" in line for line in library_report)
     assert unsafe_in(result.err) == []
 
 
@@ -197,7 +197,7 @@ def test_a_terminal_that_cannot_show_a_name_gets_a_placeholder_not_a_traceback(h
     assert (exported.returncode, exported.stdout) == (1, b"")
     error, *library_report = exported.stderr.splitlines()
     assert b"PYTHONIOENCODING=utf-8" in error and b"Traceback" not in exported.stderr
-    assert library_report and all(b"broken [2J31m .json" in line for line in library_report)
+    assert library_report and all(b"broken [2J31m \\xff.json" in line for line in library_report)
 
 
 # -- briefing.text: the one place content becomes display text ------------------------------------
