@@ -162,3 +162,13 @@ def test_own_data_is_never_an_output_even_with_force(
     assert (tmp_path / "links" / "to-notes.json").is_symlink()
     code, out, _ = run("export")
     assert [n["text"] for n in json.loads(out)["notes"]] == ["mine"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_rule_is_in_both_commands_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    assert main([command, "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    for words in ("through a symlink onto its target", "a FIFO or a character device", "written as a stream"):
+        assert words in text
+    assert "a socket, a block device or a folder is refused" in text
+    assert "--force replace FILE if it is an existing file" in text
