@@ -271,12 +271,18 @@ def write_output(path: Path, data: bytes) -> None:
     write_atomic(path, data)
 
 
+DESCRIPTORS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
+"""Paths naming a descriptor already open: ``-o /dev/stdout > file`` writes into what the shell opened."""
+
+
 def is_stream(path: Path) -> bool:
     """Whether ``write_output`` writes ``path`` as a stream (a FIFO or a character device, through any links).
 
     The kernel follows the links here (``stat``), since some, such as
     /dev/stdout on a pipe, lead to no path a program could spell.
     """
+    if str(Path(path).absolute()).startswith(DESCRIPTORS):
+        return True
     try:
         mode = Path(path).stat().st_mode
     except OSError:
@@ -292,7 +298,7 @@ def _write_stream(path: Path, data: bytes) -> None:
     follow.
     """
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NOCTTY | os.O_CLOEXEC)  # append: ``>>`` stays so
     except OSError as exc:
         raise StoreError(path, f"cannot write: {exc.strerror or exc}") from None
     try:

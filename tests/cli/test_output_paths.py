@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from tests.cli.test_extract_command import ARTICLE
 from tests.special_files import FifoReader, kind_of, listening_socket, null_device, temp_files, visible
 
 COMMANDS = ["export", "extract"]
+ROOT = Path(__file__).resolve().parents[2]
 MARK = {"export": b'"format": "briefing/1"', "extract": b'"briefing:militia-leader-tells-the-us-to-go"'}
 
 
@@ -172,3 +175,31 @@ def test_the_rule_is_in_both_commands_help(capsys: pytest.CaptureFixture[str], c
         assert words in text
     assert "a socket, a block device or a folder is refused" in text
     assert "--force replace FILE if it is an existing file" in text
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_stdout_redirected_to_a_file_is_written_as_a_stream(command: str, small_dir: Path, tmp_path: Path) -> None:
+    """``-o /dev/stdout > file`` writes into what the shell opened, as a shell's own ``>`` would.
+
+    Tested through /proc/self/fd/1, the same descriptor: a regression that
+    renamed a temp file over /dev/stdout would break the machine's, and /proc
+    refuses the rename.
+    """
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    what = ["extract", str(article)] if command == "extract" else ["export"]
+    captured = tmp_path / "captured.json"
+    options = ["--no-shipped", "--library", str(small_dir)]
+    with captured.open("wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "briefing", *options, *what, "-o", "/proc/self/fd/1"],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+            env={**os.environ, "BRIEFING_HOME": str(tmp_path / "home")},
+        )
+    assert done.returncode == 0, done.stderr
+    assert MARK[command] in captured.read_bytes()
+    assert visible(tmp_path) == ["article.txt", "captured.json", "lib"]
