@@ -13,12 +13,13 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+from briefing.cli.destination import add_output_options, check_output
 from briefing.errors import BriefingError, StoreError
 from briefing.ingest.dates import DateError, parse_article_date
 from briefing.ingest.extract import DRAFT_REMINDER, Draft, extract
 from briefing.model.records import tables_of
 from briefing.model.vocabulary import CHART_SERIES, chart_series
-from briefing.store.storage import dump_json, write_atomic
+from briefing.store.storage import dump_json, write_output
 from briefing.text import one_line
 from briefing.workspace import Workspace
 
@@ -42,8 +43,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="the article's publication date; dates without a year are read against it "
         "(default: the latest date the article gives)",
     )
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the draft here instead of to stdout")
-    p.add_argument("--force", action="store_true", help="replace FILE if it already exists")
+    add_output_options(p)
     p.set_defaults(handler=run_extract)
 
 
@@ -87,14 +87,14 @@ def article_date(value: str | None) -> date | None:
 def run_extract(args: argparse.Namespace, workspace: Workspace) -> int:
     when = article_date(args.date)
     output: Path | None = args.output
-    if output is not None and output.exists() and not args.force:
-        raise StoreError(output, "already exists (use --force to replace it)")
+    if output is not None:
+        check_output(output, workspace, force=args.force, instead="write the draft to another file")
     text = read_article(args.article)
     name = "standard input" if str(args.article) == STDIN else args.article.name
     draft = extract(text, name=name, article_date=when, library_ids=workspace.library)
     data = dump_json(tables_of(draft.document))
     if output is not None:
-        write_atomic(output, data, lock=False)
+        write_output(output, data)
     else:
         sys.stdout.write(data.decode("utf-8"))
         sys.stdout.flush()

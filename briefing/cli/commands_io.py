@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.cli import output
+from briefing.cli.destination import add_output_options, check_output
 from briefing.errors import BriefingError, Problem, StoreError, ValidationError
 from briefing.export.interchange import documents_from_interchange, interchange_ids, is_interchange
 from briefing.export.registry import EXPORTERS
@@ -17,12 +18,11 @@ from briefing.library import Candidate, Library, defined_ids, settle
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.ids import slug_of
 from briefing.model.records import document_from_tables
-from briefing.store import paths
 from briefing.store.briefings import encode_file, read_tables
 from briefing.store.imports import commit
 from briefing.store.notes import MergePlan
 from briefing.store.paths import resolved
-from briefing.store.storage import write_atomic
+from briefing.store.storage import write_output
 from briefing.text import one_line
 from briefing.workspace import Workspace
 
@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("export", parents=[common], help="export the library or one briefing")
     p.add_argument("--format", default="json", choices=sorted(EXPORTERS), help="output format (default json)")
     p.add_argument("--briefing", metavar="ID", help="export only this briefing")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    add_output_options(p)
     p.set_defaults(handler=run_export)
 
     p = sub.add_parser("import", parents=[common], help="validate briefing files, then add them to your library")
@@ -166,28 +166,15 @@ def run_export(args: argparse.Namespace, workspace: Workspace) -> int:
         if args.briefing not in library.briefings:
             raise BriefingError(f"{args.briefing} is not a briefing id")
     if args.output:
-        _refuse_to_overwrite_own_data(args.output, workspace)
+        check_output(args.output, workspace, force=args.force, instead="export to another file")
     notes = workspace_notes(workspace)
     document = EXPORTERS[args.format].render(library, notes, args.briefing)
     if args.output:
-        write_atomic(args.output, document.encode("utf-8"), lock=False)
+        write_output(args.output, document.encode("utf-8"))
     else:
         _check_fits_stdout(document)
         sys.stdout.write(document)
     return 0
-
-
-def _refuse_to_overwrite_own_data(output_path: Path, workspace: Workspace) -> None:
-    """An export written over a briefing file of the library, or over the notes, would destroy it."""
-    own = [
-        *workspace.library.files.values(),
-        paths.notes_path(workspace.data_dir),
-        paths.settings_path(workspace.data_dir),
-    ]
-    target = resolved(output_path)
-    for path in own:
-        if resolved(path) == target:
-            raise StoreError(output_path, "is part of your library or data; export to another file")
 
 
 def _check_fits_stdout(document: str) -> None:
@@ -205,8 +192,15 @@ def _check_fits_stdout(document: str) -> None:
 
 
 def workspace_notes(workspace: Workspace) -> list[Note]:
+    """The notes an export carries; a notes file that cannot be read stops it, since the export would lack them."""
     all_notes = getattr(workspace, "all_notes", None)
-    return list(all_notes()) if all_notes else []
+    if all_notes is None:
+        return []
+    notes = list(all_notes())
+    problem = workspace.notes.problem if workspace.notes.read_only else None
+    if problem:
+        raise BriefingError(problem)
+    return notes
 
 
 def run_import(args: argparse.Namespace, workspace: Workspace) -> int:

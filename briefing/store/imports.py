@@ -25,6 +25,7 @@ which an import killed before its commit point left behind.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -46,7 +47,15 @@ from briefing.store.notes import (
     note_of_record,
     record_of_note,
 )
-from briefing.store.storage import _fsync_dir, dump_json, locked, read_json, write_atomic
+from briefing.store.storage import (
+    dump_json,
+    final_path,
+    fsync_dir,
+    is_regular_file,
+    locked,
+    read_json,
+    write_atomic,
+)
 
 JOURNAL_FORMAT = "briefing-import-journal/1"
 
@@ -96,10 +105,12 @@ def _stage(staging: Path, files: Sequence[tuple[Path, bytes]]) -> list[dict[str,
         staged = staging / (target.name if target.name not in names else f"{index}-{target.name}")
         names.add(staged.name)
         try:
+            destination = final_path(target)  # a link in the user library is written through, and stays a link
+            is_regular_file(destination)  # a FIFO, device or folder there is refused, never replaced
             write_atomic(staged, data, lock=False)
         except StoreError as exc:  # the reader knows the file by where it was going
             raise StoreError(target, exc.reason) from None
-        entries.append({"staged": staged.name, "target": str(target)})
+        entries.append({"staged": staged.name, "target": str(destination)})
     return entries
 
 
@@ -145,11 +156,7 @@ def _apply(data_dir: Path, record: Any, notes: NotesStore | None) -> tuple[int, 
         if not staged.exists():
             continue  # moved before the interruption
         _make_folder(target.parent)
-        try:
-            os.replace(staged, target)
-        except OSError as exc:
-            raise StoreError(target, f"cannot write: {exc.strerror or exc}") from None
-        _fsync_dir(target.parent)
+        _move(staged, target)
         moved += 1
     added = 0
     if planned:
@@ -160,9 +167,25 @@ def _apply(data_dir: Path, record: Any, notes: NotesStore | None) -> tuple[int, 
         journal.unlink()
     except OSError as exc:
         raise StoreError(journal, f"cannot remove: {exc.strerror or exc}") from None
-    _fsync_dir(journal.parent)
+    fsync_dir(journal.parent)
     _remove_staging(staging)
     return moved, added
+
+
+def _move(staged: Path, target: Path) -> None:
+    """One staged file into place: renamed, or copied atomically where the target is on another file system.
+
+    Either way the staged copy goes only once the target holds it whole, so
+    carrying out the journal again after a crash finishes the job.
+    """
+    try:
+        os.replace(staged, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:  # a link in the user library may point to another file system
+            raise StoreError(target, f"cannot write: {exc.strerror or exc}") from None
+        write_atomic(target, staged.read_bytes(), lock=False)
+        staged.unlink()
+    fsync_dir(target.parent)
 
 
 def _read_journal(journal: Path, record: Any) -> tuple[list[tuple[str, Path]], list[Note]]:
@@ -198,4 +221,4 @@ def _make_folder(folder: Path) -> None:
 
 def _remove_staging(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
-    _fsync_dir(staging.parent)
+    fsync_dir(staging.parent)

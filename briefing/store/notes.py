@@ -82,7 +82,15 @@ from briefing.model.entities import Note
 from briefing.model.ids import is_id, kind_of, new_note_id
 from briefing.model.preview import preview, shown_name
 from briefing.model.vocabulary import EntityKind, NoteFlag
-from briefing.store.storage import AtomicJSONStorage, IdTable, IdTinyDB, locked, write_atomic
+from briefing.store.storage import (
+    AtomicJSONStorage,
+    IdTable,
+    IdTinyDB,
+    SpecialFileError,
+    is_regular_file,
+    locked,
+    write_atomic,
+)
 
 TABLE = "notes"
 MAX_TEXT_BYTES = 1_000_000
@@ -383,7 +391,10 @@ def _parse(path: Path, raw: bytes) -> dict[str, dict[str, Any]] | None:
 
 
 def _read_bytes(path: Path) -> bytes | None:
+    """The file's bytes; a FIFO, a device or a folder raises ``SpecialFileError`` rather than blocking for ever."""
     try:
+        if not is_regular_file(path):
+            return None
         return path.read_bytes()
     except FileNotFoundError:
         return None
@@ -559,10 +570,10 @@ class NotesStore:
 
     def _notes(self) -> dict[str, Note]:
         with self._mutex:
-            corrupt: CorruptFileError | None = None
+            corrupt: CorruptFileError | SpecialFileError | None = None
             try:
                 tables: dict[str, dict[str, Any]] | None = _load(self.path, self._cache)
-            except CorruptFileError as exc:
+            except (CorruptFileError, SpecialFileError) as exc:
                 if not self.tolerant:
                     raise
                 corrupt, tables = exc, self._cache.tables  # what this store last read or wrote, if anything
@@ -685,7 +696,7 @@ class NotesStore:
             db = NotesDB(self.path, storage=NotesStorage, cache=self._cache)
             try:
                 yield db.table(TABLE)  # type: ignore[misc]
-            except CorruptFileError as exc:
+            except (CorruptFileError, SpecialFileError) as exc:
                 if not self.tolerant:
                     raise
                 self._enter_read_only(exc)
@@ -699,18 +710,29 @@ class NotesStore:
 
     # -- a file that does not parse -------------------------------------------
 
-    def _enter_read_only(self, exc: CorruptFileError) -> None:
-        raw = _read_bytes(self.path)
-        if raw is not None and not (self.read_only and self.corrupt_copy and raw == self._corrupt_raw):
-            self.corrupt_copy = keep_corrupt_copy(self.path, raw)
-            self._corrupt_raw = raw
-        kept = f"a copy is kept at {self.corrupt_copy}" if self.corrupt_copy else "the file has since gone"
+    def _enter_read_only(self, exc: CorruptFileError | SpecialFileError) -> None:
+        if isinstance(exc, SpecialFileError):  # nothing to copy: the reader replaces it with a file, or removes it
+            self.corrupt_copy, self._corrupt_raw = None, None
+            kept = "it is left as it is"
+        else:
+            self._keep_copy()
+            kept = f"a copy is kept at {self.corrupt_copy}" if self.corrupt_copy else "the file has since gone"
         self.read_only = True
         self._read_only_reason = (
             f"your notes file cannot be read ({exc.reason}); notes are read-only and nothing will be written "
             f"to it; {kept}. Repair or remove the file to take notes again"
         )
         self.problem = f"{self.path}: {self._read_only_reason}"
+
+    def _keep_copy(self) -> None:
+        """Copy the unparsable file aside, once for the same bytes."""
+        try:
+            raw = _read_bytes(self.path)
+        except SpecialFileError:  # replaced by a FIFO or a folder since it failed to parse
+            raw = None
+        if raw is not None and not (self.read_only and self.corrupt_copy and raw == self._corrupt_raw):
+            self.corrupt_copy = keep_corrupt_copy(self.path, raw)
+            self._corrupt_raw = raw
 
     def _leave_read_only(self) -> None:
         self.read_only = False

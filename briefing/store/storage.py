@@ -4,9 +4,19 @@ TinyDB's own JSONStorage rewrites its file in place, so a crash mid-write
 leaves half a file.  ``AtomicJSONStorage`` writes a temporary file in the
 same folder, fsyncs it and ``os.replace``s it over the old one, so readers
 only ever see the old file or the new one.  Every write takes a
-cross-process lock on a sibling ``.lock`` file; callers that read, modify
-and write hold :func:`locked` around the whole cycle and re-read inside it
-(see ``transaction``), because another process may have written since.
+cross-process lock on a hidden sibling ``.NAME.lock`` file; callers that
+read, modify and write hold :func:`locked` around the whole cycle and
+re-read inside it (see ``transaction``), because another process may have
+written since.
+
+A path that is a symlink is written through: the link's final target is
+found once, and the lock, the temp file and the replace are all beside and
+onto that target, so the link stays a link and everyone sharing the target
+sees the write.  Only regular files are read or replaced: a FIFO, a device,
+a socket or a directory where a data file belongs raises
+:class:`SpecialFileError` (a FIFO would block a reader for ever).  Outputs
+(``write_output``) may also be a FIFO or a character device, written as a
+stream.
 
 A file that does not parse raises :class:`CorruptFileError` and is never
 written over.
@@ -14,6 +24,7 @@ written over.
 
 from __future__ import annotations
 
+import errno
 import glob
 import json
 import os
@@ -41,8 +52,60 @@ _TEMP_PREFIX = "."
 _TEMP_SUFFIX = ".tmp"
 
 
+class SpecialFileError(StoreError):
+    """A FIFO, a device, a socket or a directory where a regular file belongs."""
+
+
 def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
+    """The lock file of ``path``: hidden, so that it is no clutter beside briefing files and exports.
+
+    filelock leaves it in place on POSIX by design: removing a lock file
+    that another process may be waiting on would let two processes hold
+    "the" lock at once.
+    """
+    return path.with_name(f".{path.name}.lock")
+
+
+def final_path(path: Path) -> Path:
+    """Where a write to ``path`` lands: absolute, every symlink followed to its last target (which may not exist)."""
+    target = Path(os.path.realpath(path))
+    if target.is_symlink():  # realpath stops where links loop
+        raise StoreError(path, "cannot write: a loop of symbolic links")
+    return target
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a file that is not a regular one is, in words; None for a regular file."""
+    for test, name in (
+        (stat.S_ISREG, None),
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "something other than a file"
+
+
+def is_regular_file(path: Path) -> bool:
+    """Whether there is a regular file at ``path`` (False: nothing there); anything else raises.
+
+    Checked before every read, because opening a FIFO blocks until someone
+    writes to it and a device such as /dev/zero never ends.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise StoreError(path, f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise SpecialFileError(path, "is a directory, expected a file")
+    if not stat.S_ISREG(mode):
+        raise SpecialFileError(path, "not a regular file")
+    return True
 
 
 @dataclass
@@ -71,7 +134,7 @@ def _lock_for(path: Path) -> _PathLock:
     """One lock object per file, so nested use in one thread is re-entrant."""
     from filelock import FileLock  # on first write: reading settings at start-up needs no lock
 
-    key = resolved(path)
+    key = _lock_key(path)
     with _locks_guard:
         lock = _locks.get(key)
         if lock is None:
@@ -80,14 +143,24 @@ def _lock_for(path: Path) -> _PathLock:
     return lock
 
 
+def _lock_key(path: Path) -> Path:
+    """The file a lock is about: the final target of a symlink (a loop locks the link itself)."""
+    return resolved(path)
+
+
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """Hold the lock of ``path`` against other threads and processes; re-entrant within a thread."""
+    """Hold the lock of ``path`` against other threads and processes; re-entrant within a thread.
+
+    The lock is beside the symlink's target when ``path`` is one, so that two
+    data dirs sharing a file through a link exclude each other.
+    """
     path = Path(path)
+    target = _lock_key(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StoreError(path.parent, f"cannot create folder: {exc.strerror or exc}") from None
+        raise StoreError(target.parent, f"cannot create folder: {exc.strerror or exc}") from None
     from filelock import Timeout
 
     lock = _lock_for(path)
@@ -98,10 +171,10 @@ def locked(path: Path) -> Iterator[None]:
             lock.file.acquire()
         except Timeout:
             raise StoreError(path, f"another briefing process holds the lock for over {LOCK_TIMEOUT_S:.0f} s") from None
-        except OSError as exc:
-            raise StoreError(path, f"cannot lock: {exc.strerror or exc}") from None
+        except OSError as exc:  # e.g. a read-only folder: the lock file is the first thing a write creates
+            raise StoreError(path, f"cannot write: {exc.strerror or exc}") from None
         try:
-            _remove_stale_temp_files(path)
+            _remove_stale_temp_files(target)
             yield
         finally:
             lock.file.release()
@@ -120,15 +193,11 @@ def _remove_stale_temp_files(path: Path) -> None:
 def read_json(path: Path, **json_kwargs: Any) -> Any:
     """Parse a JSON file; a missing or empty file is None, a broken one raises.
 
-    Only a regular file is read: a FIFO would block for ever and a device
-    such as /dev/zero would never end.
+    Only a regular file is read (``is_regular_file``).
     """
     try:
-        mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(mode):
-            raise StoreError(path, "not a regular file")
+        if not is_regular_file(path):
+            return None
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
@@ -164,45 +233,133 @@ _NEW_FILE_MODE = 0o666 & ~_current_umask()
 def write_atomic(path: Path, data: bytes, *, lock: bool = True) -> None:
     """Replace ``path`` with ``data`` so that no reader ever sees half of it.
 
-    The new file keeps the old one's permissions (a new one gets the usual
-    ones, not the private mode of a temp file).  ``lock=False`` is for files
-    that only this process writes, such as an export, where a lock file left
-    beside the output would only be litter.
+    Through a symlink, the link's final target is replaced and the link
+    stays.  Only a regular file (or nothing) is replaced: anything else at
+    the target raises :class:`SpecialFileError` and is left as it is.  The
+    new file keeps the old one's permissions (a new one gets the usual ones,
+    not the private mode of a temp file).  ``lock=False`` is for files that
+    no other process writes.
     """
     path = Path(path)
+    target = final_path(path)
     if not lock:
-        _replace(path, data)
+        _replace(target, data, path)
         return
-    with locked(path):
-        _replace(path, data)
+    with locked(target):
+        _replace(target, data, path)
 
 
-def _replace(path: Path, data: bytes) -> None:
+STREAMED = (stat.S_ISFIFO, stat.S_ISCHR)
+"""Outputs written as a stream: a FIFO, or a character device such as /dev/null, /dev/stdout or a terminal."""
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write an export or a draft to ``path``, which the reader chose.
+
+    A regular file (new, or through a symlink) is replaced atomically under
+    its lock, as ``write_atomic`` does.  A FIFO or a character device is
+    written as a stream, with no temp file and no rename, so that it is
+    still there afterwards and receives the data.  Any other special file (a
+    block device, a socket, a directory) is refused.
+    """
+    path = Path(path)
+    if is_stream(path):
+        _write_stream(path, data)
+        return
+    if not final_path(path).parent.is_dir():  # as a shell's ``>``: an output makes no folders
+        raise StoreError(path, f"cannot write: {os.strerror(errno.ENOENT)}")
+    write_atomic(path, data)
+
+
+DESCRIPTORS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
+"""Paths naming a descriptor already open: ``-o /dev/stdout > file`` writes into what the shell opened."""
+
+
+def is_stream(path: Path) -> bool:
+    """Whether ``write_output`` writes ``path`` as a stream (a FIFO or a character device, through any links).
+
+    The kernel follows the links here (``stat``), since some, such as
+    /dev/stdout on a pipe, lead to no path a program could spell.
+    """
+    if str(Path(path).absolute()).startswith(DESCRIPTORS):
+        return True
     try:
-        mode = path.stat().st_mode & 0o7777
+        mode = Path(path).stat().st_mode
     except OSError:
-        mode = _NEW_FILE_MODE
+        return False
+    return any(test(mode) for test in STREAMED)
+
+
+def _write_stream(path: Path, data: bytes) -> None:
+    """Write to a FIFO or a device as a shell's ``>`` would (opening a FIFO waits for its reader).
+
+    The path is opened as given, not as ``final_path`` spells it: /dev/stdout
+    on a pipe links to ``/proc/PID/fd/pipe:[N]``, which only the kernel can
+    follow.
+    """
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX, dir=path.parent)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NOCTTY | os.O_CLOEXEC)  # append: ``>>`` stays so
     except OSError as exc:
         raise StoreError(path, f"cannot write: {exc.strerror or exc}") from None
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise StoreError(path, f"cannot write: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def replaces_a_file(path: Path) -> bool:
+    """Whether ``write_atomic(path)`` would replace an existing file (False: there is none yet).
+
+    Anything but a regular file at the final target raises
+    :class:`SpecialFileError`, as the write itself would.
+    """
+    return _existing_mode(final_path(Path(path)), Path(path)) is not None
+
+
+def _existing_mode(target: Path, shown: Path) -> int | None:
+    """The permissions of the regular file at ``target``; None when there is none."""
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StoreError(shown, f"cannot write: {exc.strerror or exc}") from None
+    kind = _special_kind(mode)
+    if kind is not None:
+        raise SpecialFileError(shown, f"cannot write: is {kind}, not a regular file")
+    return mode & 0o7777
+
+
+def _replace(target: Path, data: bytes, shown: Path) -> None:
+    """Replace the regular file ``target`` (a final path: no symlink); errors name ``shown``, as the caller gave it."""
+    mode = _existing_mode(target, shown)
+    if mode is None:
+        mode = _NEW_FILE_MODE
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{target.name}.", suffix=_TEMP_SUFFIX, dir=target.parent)
+    except OSError as exc:
+        raise StoreError(shown, f"cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        os.replace(tmp_name, target)
     except BaseException as exc:
         with suppress(OSError):
             os.unlink(tmp_name)
         if isinstance(exc, OSError):
-            raise StoreError(path, f"cannot write: {exc.strerror or exc}") from None
+            raise StoreError(shown, f"cannot write: {exc.strerror or exc}") from None
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(target.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

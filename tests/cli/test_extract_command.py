@@ -64,7 +64,8 @@ def test_writes_a_briefing_file_and_never_overwrites_unasked(
     assert f"wrote briefing:militia-leader-tells-the-us-to-go -> {target}" in err
     doc = load_file(target)
     assert doc.briefing.summary.startswith("DRAFT extracted from article.txt")
-    assert {p.name for p in tmp_path.iterdir()} == {"article.txt", "draft.json"}  # no lock or temp file left
+    assert {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")} == {"article.txt", "draft.json"}
+    assert not list(tmp_path.glob("*.tmp"))  # the lock file beside it is hidden: .draft.json.lock
 
     target.write_text("my edits", encoding="utf-8")
     code, _, err = cli(capsys, str(article), "-o", str(target))

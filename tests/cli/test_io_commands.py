@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
+from briefing.store.briefings import briefing_files
 from tests.cli.test_read_commands import snapshot
 from tests.factories import alpha_tables, beta_tables, write_tables
+from tests.special_files import temp_files, visible
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -208,7 +210,8 @@ def test_every_format_can_be_restricted_to_one_briefing_and_written_to_a_file(
     assert "event:beta-visit" in text or "Visit to Karbala" in text
     assert "event:convoy-ied" not in text
     assert "IED strikes a supply convoy" not in text
-    assert [p.name for p in out_file.parent.iterdir()] == [out_file.name]
+    assert [p.name for p in out_file.parent.iterdir() if not p.name.startswith(".")] == [out_file.name]
+    assert not list(out_file.parent.glob("*.tmp"))
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(text)))
         assert {r["briefing"] for r in rows} == {"briefing:beta"}
@@ -359,3 +362,45 @@ def test_import_keeps_a_differing_note_beside_the_readers_own_and_says_so(
 
     code, out, err = cli(capsys, *base, "import", str(file))
     assert (code, out, err) == (0, "notes: 0 added, 2 already there\n", "")
+
+
+def test_import_writes_through_a_symlinked_file_of_the_user_library(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    """The user library's alpha.json links to the reader's working copy: an update lands there, the link stays."""
+    data = tmp_path / "data"
+    working = write_tables(tmp_path / "work" / "alpha.json", alpha_tables())
+    link = data / "library" / "alpha.json"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(working)
+    revised = alpha_tables()
+    revised["briefing"]["briefing:alpha"]["title"] = "Alpha, revised"
+    incoming = write_tables(tmp_path / "in" / "alpha.json", revised)
+
+    code, out, err = cli(capsys, "--library", str(tmp_path / "empty"), "--data-dir", str(data), "import", str(incoming))
+
+    assert (code, err) == (0, "")
+    assert out == f"updated briefing:alpha -> {link}\n"
+    assert link.is_symlink() and link.resolve() == working
+    assert json.loads(working.read_text())["briefing"]["briefing:alpha"]["title"] == "Alpha, revised"
+    assert visible(link.parent) == ["alpha.json"] and visible(working.parent) == ["alpha.json"]
+    assert temp_files(tmp_path) == []
+
+
+def test_writes_leave_only_the_files_a_reader_expects_in_their_folders(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, tmp_path: Path
+) -> None:
+    """Lock files are hidden (.NAME.lock) and no temp file is left: ls shows what was written, and only that."""
+    data, out = tmp_path / "data", tmp_path / "out"
+    out.mkdir()
+    common = ["--library", str(tmp_path / "empty"), "--data-dir", str(data)]
+    assert cli(capsys, *common, "import", str(small_dir / "alpha.json"), str(small_dir / "beta.json"))[0] == 0
+    assert cli(capsys, *common, "annotate", "actor:ghaani", "a note")[0] == 0
+    assert cli(capsys, *common, "export", "-o", str(out / "all.json"))[0] == 0
+    assert cli(capsys, *common, "export", "--format", "md", "-o", str(out / "all.md"))[0] == 0
+
+    assert visible(data / "library") == ["alpha.json", "beta.json"]
+    assert "notes.json" in visible(data) and not [name for name in visible(data) if name.endswith((".lock", ".tmp"))]
+    assert visible(out) == ["all.json", "all.md"]
+    assert temp_files(tmp_path) == []
+    assert [p.name for p in briefing_files(data / "library")] == ["alpha.json", "beta.json"]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,9 @@ from rich.text import Text
 from briefing.cli import main, output
 from briefing.store.notes import NotesStore
 from tests.factories import alpha_tables, make_library_dir
+from tests.special_files import kind_of, null_device
+
+ROOT = Path(__file__).resolve().parents[2]
 
 NOTE_ID = re.compile(r"note:[0-9a-z]{26}")
 
@@ -291,3 +297,50 @@ def test_annotate_asks_the_library_when_the_cache_is_stale_or_names_a_note(cli, 
     code, _, err = cli("annotate", "event:convoy-ied", "gone from the library")
     assert code == 1 and "event:convoy-ied: no such entry in the library" in err, "the stale cache still lists it"
     assert len(NotesStore(notes_file(data)).all()) == 1
+
+
+def test_two_data_dirs_sharing_notes_through_a_symlink_see_the_same_notes(cli, tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert cli("annotate", "actor:ghaani", "from B", data_dir=b)[0] == 0
+    a.mkdir()
+    notes_file(a).symlink_to(notes_file(b))
+
+    code, out, err = cli("annotate", "actor:ghaani", "from A", data_dir=a)
+    assert (code, err) == (0, "")
+
+    assert notes_file(a).is_symlink()
+    assert out.strip() in json.loads(notes_file(b).read_text(encoding="utf-8"))["notes"]
+    for data_dir in (a, b):
+        listed = json.loads(cli("notes", "--json", data_dir=data_dir)[1])
+        assert sorted(n["text"] for n in listed) == ["from A", "from B"], data_dir
+
+
+SPECIAL_NOTES = {
+    "fifo": lambda path: os.mkfifo(path),
+    "directory": lambda path: path.mkdir(),
+    "device": null_device,  # not /dev/zero: a regression would read it until memory ran out
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SPECIAL_NOTES))
+@pytest.mark.parametrize("command", [["annotate", "actor:ghaani", "a note"], ["notes"], ["export"]])
+def test_a_special_file_at_the_notes_path_is_one_line_never_a_hang(
+    small_dir: Path, data: Path, kind: str, command: list[str]
+) -> None:
+    data.mkdir()
+    SPECIAL_NOTES[kind](notes_file(data))
+    before = kind_of(notes_file(data))
+    options = ["--no-shipped", "--library", str(small_dir), "--data-dir", str(data)]
+    done = subprocess.run(
+        [sys.executable, "-m", "briefing", *options, *command],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=20,
+        env={**os.environ, "BRIEFING_HOME": str(data)},
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"briefing: {notes_file(data)}: ")
+    assert "not a regular file" in done.stderr or "is a directory" in done.stderr
+    assert kind_of(notes_file(data)) == before

@@ -62,7 +62,7 @@ def test_load_file_raises_a_validation_error_naming_the_file(tmp_path: Path) -> 
 
 
 def test_a_folder_lists_its_briefing_files_in_order_skipping_others(tmp_path: Path) -> None:
-    for name in ("b.json", "a.json", ".hidden.json", "notes.txt", "a.json.lock", ".a.json.x.tmp"):
+    for name in ("b.json", "a.json", ".hidden.json", "notes.txt", "a.json.lock", ".a.json.lock", ".a.json.x.tmp"):
         (tmp_path / name).write_text("{}")
     assert [p.name for p in briefing_files(tmp_path)] == ["a.json", "b.json"]
     assert briefing_files(tmp_path / "missing") == []

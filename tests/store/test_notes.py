@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import multiprocessing
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.errors import CorruptFileError, Problem, ValidationError
+from briefing.errors import CorruptFileError, Problem, StoreError, ValidationError
 from briefing.export.interchange import note_record
 from briefing.model.entities import Note
 from briefing.model.vocabulary import NoteFlag
@@ -30,6 +31,7 @@ from briefing.store.notes import (
     orphans,
 )
 from briefing.store.storage import open_db
+from tests.special_files import fifo_that_cannot_hang, kind_of, null_device
 
 STAMP_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
 
@@ -498,3 +500,42 @@ def test_a_damaged_record_is_skipped_by_reads_and_kept_by_writes(path: Path) -> 
 
     store.add("actor:x", "new")
     assert stored(path)["note:01bbbbbbbbbbbbbbbbbbbbbbbb"] == bad
+
+
+# -- a notes file that is a link, a FIFO, a folder or a device --------------------------
+
+
+def test_notes_shared_through_a_symlink_are_written_to_the_target_and_the_link_stays(tmp_path: Path) -> None:
+    shared = tmp_path / "b" / "notes.json"
+    NotesStore(shared).add("actor:ghaani", "written in B")
+    link = tmp_path / "a" / "notes.json"
+    link.parent.mkdir()
+    link.symlink_to(shared)
+
+    note = NotesStore(link).add("actor:qaani", "written in A")
+
+    assert link.is_symlink()
+    assert note.id in stored(shared)
+    assert [n.text for n in NotesStore(shared).all()] == ["written in B", "written in A"]
+    assert [n.text for n in NotesStore(link).all()] == ["written in B", "written in A"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "device"])
+def test_a_special_file_at_the_notes_path_makes_the_store_read_only_and_never_blocks(path: Path, kind: str) -> None:
+    with contextlib.ExitStack() as stack:
+        released = stack.enter_context(fifo_that_cannot_hang(path)) if kind == "fifo" else lambda: False
+        if kind == "directory":
+            path.mkdir(parents=True)
+        elif kind == "device":
+            path.parent.mkdir(parents=True)
+            null_device(path)  # not /dev/zero: a regression would read it until memory ran out
+        store = NotesStore.open(path)
+        assert store.read_only and store.all() == []
+        assert store.problem is not None and store.problem.startswith(f"{path}: your notes file cannot be read")
+        with pytest.raises(NotesReadOnlyError, match="read-only"):
+            store.add("actor:ghaani", "not written")
+        with pytest.raises(StoreError):
+            NotesStore(path).all()
+        assert not released(), "the store blocked on the FIFO"
+        assert kind_of(path) == {"fifo": "fifo", "directory": "directory", "device": "char"}[kind]
+    assert list(path.parent.glob("notes.json.corrupt-*")) == []

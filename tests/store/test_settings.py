@@ -19,7 +19,7 @@ def test_saved_settings_load_back(tmp_path: Path) -> None:
     path = tmp_path / "data" / "settings.json"
     save_settings(path, Settings(theme="nord"))
     assert load_settings(path).theme == "nord"
-    assert not list(path.parent.glob(".settings.json.*")), "no temporary file is left behind"
+    assert not list(path.parent.glob(".settings.json.*.tmp")), "no temporary file is left behind"
 
 
 def test_keys_this_version_does_not_know_are_kept(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -19,6 +20,7 @@ from briefing.store import storage
 from briefing.store.storage import (
     AtomicJSONStorage,
     IdTinyDB,
+    SpecialFileError,
     dump_json,
     lock_path,
     locked,
@@ -26,6 +28,16 @@ from briefing.store.storage import (
     read_json,
     transaction,
     write_atomic,
+    write_output,
+)
+from tests.special_files import (
+    FifoReader,
+    fifo_that_cannot_hang,
+    kind_of,
+    listening_socket,
+    null_device,
+    temp_files,
+    visible,
 )
 
 FORK = multiprocessing.get_context("fork")
@@ -285,3 +297,118 @@ def test_a_lock_held_too_long_by_another_process_is_a_clear_error(
     finally:
         release.set()
         holder.join(30)
+
+
+# -- symlinks, special files and what a write leaves beside its file ---------------------------
+
+
+def test_a_write_through_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path: Path) -> None:
+    """Two data dirs share one file through a link: the lock, the temp file and the replace are the target's."""
+    target = tmp_path / "b" / "notes.json"
+    target.parent.mkdir()
+    target.write_bytes(b"{}")
+    link = tmp_path / "a" / "notes.json"
+    link.parent.mkdir()
+    link.symlink_to(target)
+    (target.parent / ".notes.json.k1LLed99.tmp").write_bytes(b'{"half')  # a writer killed beside the target
+
+    write_atomic(link, b'{"new": 1}')
+
+    assert link.is_symlink() and link.resolve() == target
+    assert target.read_bytes() == b'{"new": 1}'
+    assert visible(link.parent) == ["notes.json"] and visible(target.parent) == ["notes.json"]
+    assert lock_path(target).exists() and not lock_path(link).exists()
+    assert temp_files(tmp_path) == []
+
+
+def test_a_chain_of_links_is_followed_to_its_last_target_which_a_write_creates(tmp_path: Path) -> None:
+    first, second, last = tmp_path / "first.json", tmp_path / "second.json", tmp_path / "last" / "last.json"
+    last.parent.mkdir()
+    second.symlink_to(last)
+    first.symlink_to(second)
+    write_atomic(first, b"{}")
+    assert first.is_symlink() and second.is_symlink() and last.read_bytes() == b"{}"
+
+
+def test_a_loop_of_links_is_one_error_and_stays_as_it_is(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    with pytest.raises(StoreError, match="a loop of symbolic links"):
+        write_atomic(loop, b"{}")
+    assert loop.is_symlink()
+
+
+def test_lock_files_are_hidden_beside_the_file_they_guard(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "alpha.json", b"{}")
+    assert visible(tmp_path) == ["alpha.json"]
+    assert lock_path(tmp_path / "alpha.json") == tmp_path / ".alpha.json.lock"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "socket", "char"])
+def test_a_data_file_that_is_a_special_file_is_never_replaced(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "notes.json"
+    with contextlib.ExitStack() as stack:
+        if kind == "fifo":
+            stack.enter_context(fifo_that_cannot_hang(path))
+        elif kind == "directory":
+            path.mkdir()
+        elif kind == "socket":
+            stack.enter_context(listening_socket(path))
+        else:
+            null_device(path)
+        with pytest.raises(SpecialFileError, match=r"cannot write: is a .*, not a regular file"):
+            write_atomic(path, b"{}")
+        assert kind_of(path) == kind
+    assert temp_files(tmp_path) == []
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory", "char"])
+def test_reading_a_special_file_never_blocks(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "settings.json"
+    with contextlib.ExitStack() as stack:
+        released = stack.enter_context(fifo_that_cannot_hang(path)) if kind == "fifo" else lambda: False
+        if kind == "directory":
+            path.mkdir()
+        elif kind == "char":
+            null_device(path)
+        with pytest.raises(SpecialFileError):
+            read_json(path)
+        assert not released()
+
+
+def test_an_output_into_a_fifo_is_a_stream_and_the_fifo_stays(tmp_path: Path) -> None:
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    reader = FifoReader(fifo)
+    reader.start()
+    write_output(fifo, b"x" * 300_000)  # more than a pipe holds at once
+    assert reader.received() == b"x" * 300_000
+    assert kind_of(fifo) == "fifo"
+    assert visible(tmp_path) == ["out"] and list(tmp_path.iterdir()) == [fifo]
+
+
+def test_an_output_into_a_device_writes_it_and_leaves_no_lock_or_temp_file(tmp_path: Path) -> None:
+    device = null_device(tmp_path / "null")
+    write_output(device, b"gone")
+    assert kind_of(device) == "char"
+    assert list(tmp_path.iterdir()) == [device]
+
+
+def test_an_output_makes_no_folder(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot write: No such file or directory"):
+        write_output(tmp_path / "missing" / "out.json", b"{}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_that_fails_leaves_no_temp_file_whatever_the_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "db.json"
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(path, b"{}")
+    assert temp_files(tmp_path) == [] and not path.exists()

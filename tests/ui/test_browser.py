@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from briefing.ui.widgets.detail_view import ShowMore
 from briefing.ui.widgets.link import Link
 from briefing.ui.widgets.timeline_view import TimelineView
 from tests.factories import make_library_dir, write_tables
+from tests.special_files import fifo_that_cannot_hang
 from tests.ui.helpers import loaded, screen_text, settle, small_app, workspace_for
 
 SIZE = (120, 40)
@@ -366,3 +368,19 @@ async def test_the_mouse_reaches_help_and_the_hidden_navigation(tmp_path: Path) 
         await pilot.click(".help-hint")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_a_fifo_at_the_settings_path_is_ignored_and_never_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "settings.json"
+    with fifo_that_cannot_hang(path) as released:
+        app = small_app(tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await loaded(pilot)
+            assert not released(), "the browser blocked on the FIFO"
+            messages = [n.message for n in app._notifications]
+            expected = f"Settings ignored, using the defaults: {path}: not a regular file"
+            assert any(m.startswith(expected) for m in messages)
+            app.theme = "nord"
+            await pilot.pause(0.3)
+        assert not released()
+        assert stat.S_ISFIFO(path.stat().st_mode)

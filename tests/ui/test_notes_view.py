@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from briefing.store.notes import NotesStore
@@ -13,6 +14,7 @@ from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import SearchView
 from briefing.ui.widgets.timeline_view import EventList
 from briefing.workspace import Workspace
+from tests.special_files import fifo_that_cannot_hang
 from tests.ui.helpers import burst, loaded, screen_text, search_painted, settle
 
 
@@ -273,3 +275,25 @@ async def test_d_on_a_link_to_an_entry_is_not_a_delete(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.screen is app.browser
         assert len(NotesStore(notes_path(tmp_path)).all()) == 1
+
+
+async def test_a_fifo_at_the_notes_path_opens_the_browser_with_notes_read_only(tmp_path: Path) -> None:
+    """Reading a FIFO blocks until someone writes to it: the browser must not (ctrl+c would do nothing)."""
+    path = notes_path(tmp_path)
+    with fifo_that_cannot_hang(path) as released:
+        app = _app(tmp_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            await pilot.pause()
+            assert not released(), "the browser blocked on the FIFO"
+            messages = [n.message for n in app._notifications]
+            assert any(m.startswith(f"Notes are read-only: {path}: your notes file cannot be read") for m in messages)
+            app.browser.open("actor:iran")
+            await pilot.pause()
+            await pilot.press("a")
+            await pilot.pause()
+            await pilot.press(*"will not be saved", "ctrl+s")
+            await pilot.pause(0.5)
+            assert app.workspace.notes.read_only and app.is_running
+        assert not released()
+        assert stat.S_ISFIFO(path.stat().st_mode)

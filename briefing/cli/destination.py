@@ -1,0 +1,83 @@
+"""Where ``export -o`` and ``extract -o`` write: one rule for both commands.
+
+The reader's own data is never an output: the notes, the settings, the
+search cache, the files of the user library and every briefing file of the
+library (loaded or not) are refused, whatever the path that leads to them
+(a symlink, a hard link, ``..``).  An existing file is replaced only with
+``--force``; then, as a new file, it is written atomically under its lock,
+through a symlink onto the link's target (``storage.write_output``).  A
+FIFO or a character device is written as a stream; a socket, a block
+device or a folder is refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Iterator
+from contextlib import suppress
+from pathlib import Path
+
+from briefing.errors import StoreError
+from briefing.store import paths
+from briefing.store.briefings import briefing_files
+from briefing.store.paths import resolved
+from briefing.store.storage import final_path, is_stream, replaces_a_file
+from briefing.workspace import Workspace
+
+OUTPUT_HELP = (
+    "write to FILE instead of stdout: atomically (a temp file beside it, then a rename), through a symlink "
+    "onto its target, which the link keeps pointing at; a FIFO or a character device (/dev/null, a terminal) "
+    "is written as a stream; a socket, a block device or a folder is refused, and so is any file of your "
+    "library or data dir"
+)
+FORCE_HELP = "replace FILE if it is an existing file (a FIFO or a device needs no --force)"
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=OUTPUT_HELP)
+    parser.add_argument("--force", action="store_true", help=FORCE_HELP)
+
+
+def check_output(output: Path, workspace: Workspace, *, force: bool, instead: str) -> None:
+    """Refuse, before any work, an output that would destroy the reader's data or an unasked-for file.
+
+    ``instead`` ends the message for the reader's own data ("export to another file").
+    """
+    if _is_own(final_path(output), workspace):
+        raise StoreError(output, f"is part of your library or data; {instead}")
+    if not is_stream(output) and replaces_a_file(output) and not force:
+        raise StoreError(output, "already exists (use --force to replace it)")
+
+
+def _is_own(target: Path, workspace: Workspace) -> bool:
+    data = workspace.data_dir
+    folders = [paths.cache_dir(data), paths.user_library(data)]
+    if any(target.is_relative_to(resolved(folder)) for folder in folders):
+        return True
+    for own in (paths.notes_path(data), paths.settings_path(data)):
+        if _same_file(target, own) or any(_is_companion(target, path) for path in (own.absolute(), resolved(own))):
+            return True
+    return any(_same_file(target, path) for path in _library_files(workspace))
+
+
+def _is_companion(target: Path, own: Path) -> bool:
+    """The file itself, its lock, its temp files and the copies kept of it when it did not parse."""
+    return target.parent == resolved(own.parent) and target.name.startswith((own.name, f".{own.name}"))
+
+
+def _library_files(workspace: Workspace) -> Iterator[Path]:
+    """Every briefing file of the library, including those that failed to load (someone's work in progress)."""
+    yield from workspace.library.files.values()
+    for folder in workspace.library_dirs:
+        with suppress(StoreError):
+            yield from briefing_files(folder)
+
+
+def _same_file(target: Path, path: Path) -> bool:
+    if resolved(path) == target:
+        return True
+    try:
+        return os.path.samefile(target, path)
+    except OSError:
+        return False
