@@ -15,6 +15,7 @@ from briefing.errors import BriefingError, Problem, StoreError, ValidationError
 from briefing.export.interchange import documents_from_interchange, interchange_ids, is_interchange
 from briefing.export.registry import EXPORTERS
 from briefing.library import Candidate, Library, defined_ids, settle
+from briefing.model.controls import taken_out
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.ids import slug_of
 from briefing.model.records import document_from_tables
@@ -44,6 +45,8 @@ class ReadResult:
     docs: list[BriefingDocument] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    taken_out: list[Problem] = field(default_factory=list)
+    """Control characters found in the file's strings: an import stores them without (``model.controls``)."""
 
 
 def read_any(path: Path, known: set[str] | Library) -> ReadResult:
@@ -69,7 +72,10 @@ def read_together(paths: list[Path], known: set[str] | Library) -> list[ReadResu
         except StoreError as exc:
             results[index].problems = [Problem(str(path), "", "", exc.reason)]
             continue
-        readable.append((index, data, is_interchange(data)))
+        interchange = is_interchange(data)
+        data, found = taken_out(data, interchange=interchange)
+        results[index].taken_out = [Problem(str(path), *where) for where in found]
+        readable.append((index, data, interchange))
     replaced = {bid for _, data, interchange in readable for bid in _briefing_ids(data, interchange)}
     base = ids_outside(known, replaced) if isinstance(known, Library) else known
     candidates = [
@@ -240,7 +246,22 @@ def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
         _say(f"{'updated' if replaced else 'imported'} {doc.briefing.id} -> {path}")
     if incoming:
         _say(notes_report(done.notes))
+    report_taken_out([p for r in results for p in r.taken_out], "stored without them")
     return 0
+
+
+TAKEN_OUT_LISTED = 20
+
+
+def report_taken_out(found: list[Problem], outcome: str) -> None:
+    """On stderr: the strings of the files that held control characters, which an import stores without."""
+    if not found:
+        return
+    output.error(f"{len(found)} string(s) held control characters; {outcome}:")
+    for problem in found[:TAKEN_OUT_LISTED]:
+        output.error(str(problem))
+    if len(found) > TAKEN_OUT_LISTED:
+        output.error(f"… and {len(found) - TAKEN_OUT_LISTED} more")
 
 
 def notes_report(plan: MergePlan) -> str:

@@ -165,12 +165,14 @@ def print_outline(view: Outline) -> None:
 
 def run_validate(args: argparse.Namespace, workspace: Workspace) -> int:
     library = workspace.library
-    from briefing.cli.commands_io import print_problems, read_together
+    from briefing.cli.commands_io import print_problems, read_together, report_taken_out
 
-    problems = [p for result in read_together(args.files, library) for p in result.problems]
+    results = read_together(args.files, library)
+    problems = [p for result in results for p in result.problems]
     print_problems(problems)
     if problems:
         output.error(f"{len(problems)} problem(s) in {len({p.file for p in problems})} file(s)")
         return 1
+    report_taken_out([p for result in results for p in result.taken_out], "import stores them without")
     output.line(f"ok: {len(args.files)} file(s) valid")
     return 0

@@ -1,14 +1,17 @@
-"""Control characters in text that comes in: found and located, or taken out of what a person typed.
+"""Control characters in text that comes in: found, located, and taken out.
 
 What a terminal would obey (ESC and the other C0 controls, DEL, the 8-bit
 C1 controls such as CSI U+009B) and what reorders text as it is shown (bidi
 embeddings, overrides and isolates, the "Trojan Source" characters) has no
-place in a note.  A note that arrives in a file holding one is refused,
-located to the character; a note typed in the editor or given to
-``annotate`` has them taken out.  Newline and tab are text, and so is a
-carriage return (a line end, which the notes store makes a newline).  The bidi
-marks LRM, RLM and ALM are left in: Arabic and Hebrew text uses them, and
-the display drops them (``briefing.text``).
+place in a note or a briefing.  A note typed in the editor or given to
+``annotate`` has them taken out; a file given to ``import`` is stored with
+them taken out of every string, each one named (``taken_out``), so a stray
+character does not cost the reader a colleague's whole file.  Newline and
+tab are text, and so is a carriage return (a line end, which the notes store
+makes a newline).  The bidi marks LRM, RLM and ALM are left in: Arabic and
+Hebrew text uses them, and the display drops them (``briefing.text``).
+Content read from a library folder is shown through ``briefing.text`` and
+never reaches the terminal raw either way.
 """
 
 from __future__ import annotations
@@ -29,3 +32,44 @@ def control_problem(value: str) -> str | None:
 def without_controls(value: str) -> str:
     """``value`` with every control character taken out (newline, tab and carriage return stay)."""
     return _CONTROL_RE.sub("", value)
+
+
+def taken_out(data: object, *, interchange: bool) -> tuple[object, list[tuple[str, str, str]]]:
+    """An imported document with control characters taken out of every string, and where each was.
+
+    Import stores what a colleague's tool left in a string (an ESC from a
+    terminal paste, a form feed from a PDF) without it, rather than refusing
+    the whole file; each string it changed is named as (entity id, field,
+    what was found), so the import can say so.  ``data`` is the parsed JSON
+    of a briefing file (``{table: {id: record}}``) or of an interchange
+    document (``{table: [record with "id"]}``); nothing else is changed.
+    """
+    found: list[tuple[str, str, str]] = []
+
+    def scrub(value: object, entity: str, field: str) -> object:
+        if isinstance(value, str):
+            problem = control_problem(value)
+            if problem is None:
+                return value
+            found.append((entity, field, f"{problem} taken out"))
+            return without_controls(value)
+        if isinstance(value, list):
+            return [scrub(item, entity, f"{field}[{index}]") for index, item in enumerate(value)]
+        if isinstance(value, dict):
+            return {key: scrub(item, entity, f"{field}.{key}" if field else str(key)) for key, item in value.items()}
+        return value
+
+    if not isinstance(data, dict):
+        return data, found
+    out: dict[object, object] = {}
+    for table, records in data.items():
+        if interchange and isinstance(records, list):
+            out[table] = [
+                scrub(record, str(record.get("id", "")) if isinstance(record, dict) else "", "")
+                for record in records
+            ]
+        elif not interchange and isinstance(records, dict):
+            out[table] = {entity: scrub(record, str(entity), "") for entity, record in records.items()}
+        else:
+            out[table] = scrub(records, "", str(table))
+    return out, found

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import ValidationError
-from briefing.model.controls import control_problem
+from briefing.model.controls import control_problem, without_controls
 from briefing.store.notes import NoteError, NotesStore, notes_from_records
 from tests.factories import make_library_dir
 from tests.hardening.helpers import run, unsafe_in
@@ -67,7 +67,7 @@ def test_a_note_in_an_imported_file_with_a_control_character_is_refused_located(
     ]
 
 
-def test_import_refuses_a_file_whose_note_holds_an_escape_and_writes_nothing(
+def test_import_stores_a_note_and_a_name_without_their_controls_and_says_where(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     library = make_library_dir(tmp_path / "lib")
@@ -76,15 +76,23 @@ def test_import_refuses_a_file_whose_note_holds_an_escape_and_writes_nothing(
     assert run(capsys, "--library", library, "--data-dir", data, "export", "-o", exported).code == 0
     document = json.loads(exported.read_text(encoding="utf-8"))
     document["notes"] = [RECORD]
+    briefing = document["briefings"][0]
+    briefing["title"] = "Alpha\x1b]0;pwned\x07 briefing"
     exported.write_text(json.dumps(document), encoding="utf-8")
 
     result = run(capsys, "--library", tmp_path / "empty", "--data-dir", data, "import", exported)
 
-    assert result.code == 1
-    assert f"{exported}: note:01hzx0000000000000000000aa: text: control character U+001B at column 18" in result.out
+    assert result.code == 0
+    assert result.err.splitlines() == [
+        "briefing: 2 string(s) held control characters; stored without them:",
+        f"briefing: {exported}: {briefing['id']}: title: control character U+001B at column 6 taken out",
+        f"briefing: {exported}: note:01hzx0000000000000000000aa: text: control character U+001B at column 18 taken out",
+    ]
     assert unsafe_in(result.out) == [] and unsafe_in(result.err) == []
-    assert not (data / "notes.json").exists()
-    assert not (data / "library").exists()
+    (note,) = NotesStore(data / "notes.json").all()
+    assert control_problem(note.text) is None and note.text == without_controls(RECORD["text"])
+    stored = "".join(p.read_text(encoding="utf-8") for p in (data / "library").glob("*.json"))
+    assert "Alpha]0;pwned briefing" in stored and "\\u001b" not in stored
 
 
 def test_annotate_takes_the_controls_out_of_what_it_is_given(

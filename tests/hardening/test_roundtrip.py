@@ -1,4 +1,8 @@
-"""Valid input with hostile content survives export -> import -> export unchanged, byte for byte."""
+"""Valid input with hostile content survives export -> import -> export unchanged, but for control characters.
+
+An import stores strings without the control characters they held and says
+which (``model/controls.py``); everything else comes back byte for byte.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 
+from briefing.errors import ValidationError
+from briefing.library import defined_ids
+from briefing.model.controls import without_controls
+from briefing.model.records import document_from_tables
 from briefing.workspace import Workspace
 from tests.factories import alpha_tables, beta_tables, write_tables
-from tests.hardening.helpers import examples, hostile_tables, run
+from tests.hardening.helpers import examples, hostile_tables, run, without_taken_out
 from tests.hardening.strategies import valid_tables
 
 HOSTILE_NOTE = "[bold]mine[/bold] \x1b]52;c;ZXZpbA==\x07 \u202eevil\n\nsecond paragraph"
@@ -33,11 +41,35 @@ def round_trip(capsys: pytest.CaptureFixture[str], root: Path, *briefings: dict[
     exported = run(capsys, "--library", lib, "--data-dir", mine, "export", "-o", first)
     assert (exported.code, exported.err) == (0, "")
     imported = run(capsys, "--library", root / "empty", "--data-dir", theirs, "import", first)
-    assert (imported.code, imported.err) == (0, ""), imported.out
+    assert (imported.code, without_taken_out(imported.err)) == (0, ""), imported.out
     again = run(capsys, "--library", root / "empty", "--data-dir", theirs, "export", "-o", second)
     assert (again.code, again.err) == (0, "")
-    assert second.read_bytes() == first.read_bytes()
-    assert len(json.loads(first.read_text(encoding="utf-8"))["notes"]) == 1
+    exported = json.loads(first.read_text(encoding="utf-8"))
+    assert json.loads(second.read_text(encoding="utf-8")) == scrubbed(exported)
+    if scrubbed(exported) == exported:
+        assert second.read_bytes() == first.read_bytes()
+    changed = len(strings(exported) - strings(scrubbed(exported)))
+    assert len(imported.err.splitlines()) == (0 if not changed else min(changed, 20) + 1 + (changed > 20))
+    assert len(exported["notes"]) == 1
+
+
+def scrubbed(value: Any) -> Any:
+    """``value`` with control characters taken out of every string, as an import stores it."""
+    if isinstance(value, str):
+        return without_controls(value)
+    if isinstance(value, list):
+        return [scrubbed(item) for item in value]
+    if isinstance(value, dict):
+        return {key: scrubbed(item) for key, item in value.items()}
+    return value
+
+
+def strings(value: Any, where: str = "") -> set[tuple[str, str]]:
+    """Every string in ``value`` with the path to it."""
+    if isinstance(value, str):
+        return {(where, value)}
+    items = enumerate(value) if isinstance(value, list) else value.items() if isinstance(value, dict) else ()
+    return {found for key, item in items for found in strings(item, f"{where}/{key}")}
 
 
 @settings(
@@ -49,10 +81,22 @@ def round_trip(capsys: pytest.CaptureFixture[str], root: Path, *briefings: dict[
 def test_any_valid_briefing_round_trips_unchanged(
     capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory, tables: dict[str, Any]
 ) -> None:
+    assume(still_valid(scrubbed(tables)))  # a name that was nothing but control characters is empty without them
     round_trip(capsys, tmp_path_factory.getbasetemp() / "round-trip", alpha_tables(), beta_tables(), tables)
 
 
-def test_the_hostile_briefing_round_trips_unchanged(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def still_valid(tables: dict[str, Any]) -> bool:
+    known = defined_ids(alpha_tables()) | defined_ids(beta_tables())
+    try:
+        document_from_tables(tables, "fuzz.json", known)
+    except ValidationError:
+        return False
+    return True
+
+
+def test_the_hostile_briefing_round_trips_without_its_control_characters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     round_trip(capsys, tmp_path / "hostile", hostile_tables(), beta_tables())
 
 
@@ -67,4 +111,6 @@ def test_an_imported_briefing_file_is_the_file_that_was_exported(
         run(capsys, "--library", tmp_path / "empty", "--data-dir", tmp_path / "d", "import", tmp_path / "x.json").code
         == 0
     )
-    assert json.loads((tmp_path / "d" / "library" / "alpha.json").read_text(encoding="utf-8")) == hostile_tables()
+    assert json.loads((tmp_path / "d" / "library" / "alpha.json").read_text(encoding="utf-8")) == scrubbed(
+        hostile_tables()
+    )
