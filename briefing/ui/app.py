@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import get_current_worker
 
-from briefing.errors import BriefingError, Problem
+from briefing.errors import BriefingError
 from briefing.store import paths
 from briefing.store.settings import Settings, load_settings, remember_query, update_settings
 from briefing.text import clean, one_line
@@ -185,7 +185,9 @@ class BriefingApp(App[int]):
         self.switch_mode("browse")
         self.remove_mode("start")  # with the help or palette the reader may have opened meanwhile
         if message.library.problems:
-            self._report_problems(message.library.problems)
+            self._report_problems(message.library)
+        if self.workspace.recovery:
+            self.notify(self.workspace.recovery, title="Import", severity="warning", timeout=30)
         self.build_search_index()
         self._start_notes()
 
@@ -244,13 +246,12 @@ class BriefingApp(App[int]):
         with suppress(BriefingError):
             self.settings = remember_query(self.settings_path, query)
 
-    def _report_problems(self, problems: Sequence[Problem]) -> None:
-        files = list(dict.fromkeys(p.file or "(unknown file)" for p in problems))
+    def _report_problems(self, library: Library) -> None:
+        problems = library.problems
         lines = [one_line(p) for p in problems[:PROBLEMS_LISTED]]  # one line each, whatever a file name holds
         if len(problems) > PROBLEMS_LISTED:
             lines.append(f"… and {len(problems) - PROBLEMS_LISTED} more (briefing validate FILE lists them all)")
-        title = f"{len(files)} briefing file{'s' if len(files) != 1 else ''} skipped or partly loaded"
-        self.notify("\n".join(lines), title=title, severity="warning", timeout=30, markup=False)
+        self.notify("\n".join(lines), title=problems_title(library), severity="warning", timeout=30, markup=False)
 
     # -- the reader's notes --------------------------------------------------
 
@@ -389,3 +390,18 @@ class BriefingApp(App[int]):
 def create_app(workspace: Workspace) -> BriefingApp:
     """The browser on ``workspace``: what ``briefing`` runs, and what the tests drive."""
     return BriefingApp(workspace)
+
+
+def problems_title(library: Library) -> str:
+    """What the loading notice is about: files skipped or partly loaded, folders that could not be read."""
+    folders = {str(folder) for folder in library.folders}
+    named = list(dict.fromkeys(p.file or "(unknown file)" for p in library.problems))
+    unreadable = sum(name in folders for name in named)
+    files = len(named) - unreadable
+    parts = []
+    if files:
+        parts.append(f"{files} briefing file{'s' if files != 1 else ''} skipped or partly loaded")
+    if unreadable:
+        parts.append(f"{unreadable} library folder{'s' if unreadable != 1 else ''} unreadable")
+    return "; ".join(parts)
+

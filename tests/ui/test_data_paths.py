@@ -69,11 +69,11 @@ async def test_the_browser_opens_and_searches_with_a_looping_library_folder(tmp_
     loop.symlink_to(loop)
     lib, data = make_library_dir(tmp_path / "lib"), tmp_path / "data"
     app = create_app(Workspace.from_options([loop, lib], data, include_shipped=False))
-    notices: list[str] = []
-    app.notify = lambda message, **options: notices.append(message)  # type: ignore[method-assign]
+    notices: list[tuple[str, object]] = []
+    app.notify = lambda message, **options: notices.append((message, options.get("title")))  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         await settle(pilot)
         results = app.search("qaani")
         assert results is not None and results.ids[0] == "actor:ghaani"
-    assert notices == [f"{loop}: a symlink loop, not a folder"]
+    assert notices == [(f"{loop}: a symlink loop, not a folder", "1 library folder unreadable")]
