@@ -230,8 +230,10 @@ class DetailView(VerticalScroll):
             return
         page = self._pages.get(part, 0) % pages
         start = page * TEXT_PAGE
+        after = max(0, len(value) - start - TEXT_PAGE)
+        yield MorePages(part, page, pages, after)  # in sight at once, and again where the page ends
         yield Static(text(value[start : start + TEXT_PAGE]), classes=part)
-        yield MorePages(part, page, pages, max(0, len(value) - start - TEXT_PAGE))
+        yield MorePages(part, page, pages, after)
 
     @property
     def paged(self) -> list[MorePages]:
