@@ -161,3 +161,17 @@ async def test_a_huge_claim_shows_a_page_and_every_page_is_reachable_by_key_and_
         await pilot.click(app.browser.detail.paged[0])
         await settle(pilot)
         assert _shown_title(app) == pages[0], "past the last page, the first again"
+
+
+async def test_what_the_browser_loaded_is_kept_out_of_the_collectors_full_walks(tmp_path: Path) -> None:
+    """A full collection walked every object of the library, holding the event loop too (0.2 s at 100,000)."""
+    import gc
+
+    app = _app(tmp_path, _many_claims(200))
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        while app.search_index is None:
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert app.library is not None
+        assert gc.get_freeze_count() > len(app.library)

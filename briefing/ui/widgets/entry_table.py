@@ -168,10 +168,13 @@ class EntryTable(ScrollView, can_focus=True):
     class Sorted(Message):
         """The worker's answer: a list in order, and its columns' widths when it was listed afresh."""
 
-        def __init__(self, request: _Request, rows: list[LibraryEntity], widths: list[int] | None) -> None:
+        def __init__(
+            self, request: _Request, rows: list[LibraryEntity], index: dict[str, int], widths: list[int] | None
+        ) -> None:
             super().__init__()
             self.request = request
             self.rows = rows
+            self.index = index
             self.widths = widths
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -280,7 +283,8 @@ class EntryTable(ScrollView, can_focus=True):
         spec = {c.key: c for c in COLUMNS[request.kind]}
         ordered = sorted_entries(library, rows, spec[request.key], request.reverse)
         widths = content_widths(library, COLUMNS[request.kind], ordered) if request.rows is None else None
-        self.post_message(self.Sorted(request, ordered, widths))
+        index = {entity.id: row for row, entity in enumerate(ordered)}
+        self.post_message(self.Sorted(request, ordered, index, widths))
 
     def on_entry_table_sorted(self, message: EntryTable.Sorted) -> None:
         message.stop()
@@ -294,7 +298,7 @@ class EntryTable(ScrollView, can_focus=True):
         self._shown_sort = (request.key, request.reverse)
         if message.widths is not None:
             self._widths = message.widths
-        self._rows = {entity.id: index for index, entity in enumerate(self._entries)}
+        self._rows = message.index
         self._cells.clear()
         self._fill_width = self._width_to_fill()
         self._relayout()
@@ -368,14 +372,12 @@ class EntryTable(ScrollView, can_focus=True):
         row = max(0, min(len(self._entries) - 1, row))
         if force:
             self.set_reactive(EntryTable.cursor_row, row)
-            self._lines.clear()
             self.refresh()
             self._cursor_moved()
         else:
             self.cursor_row = row
 
     def watch_cursor_row(self, old: int, new: int) -> None:
-        self._lines.clear()
         self.refresh()
         self._cursor_moved()
 
@@ -502,6 +504,8 @@ class EntryTable(ScrollView, can_focus=True):
         key = (row, row == self.cursor_row, hover, width, scroll_x, self.has_focus)
         strip = self._lines.get(key)
         if strip is None:
+            if len(self._lines) >= _CACHED_ROWS:
+                self._lines.clear()
             segments = self._row_segments(row, base, cursor=row == self.cursor_row, hover=hover)
             line = Strip(segments).crop(scroll_x, scroll_x + width)
             strip = line.adjust_cell_length(width, base).simplify()
