@@ -175,3 +175,42 @@ async def test_what_the_browser_loaded_is_kept_out_of_the_collectors_full_walks(
         await settle(pilot)
         assert app.library is not None
         assert gc.get_freeze_count() > len(app.library)
+
+
+async def test_an_actor_named_in_thousands_of_claims_opens_a_page_of_them_and_shows_more_in_steps(
+    tmp_path: Path,
+) -> None:
+    from briefing.ui.widgets.detail_view import LINES_SHOWN, MORE_AT_ONCE, ShowMore
+
+    app = _app(tmp_path, _many_claims())
+    async with app.run_test(size=SIZE) as pilot:
+        browser = await loaded(pilot)
+        browser.open("actor:ghaani")
+        await settle(pilot)
+        titles = [str(static.content) for static in browser.detail.query(".section-title").results(Static)]
+        assert f"Claims made ({CLAIMS + 1})" in titles
+        claims = [link for link in browser.detail.links if link.target.startswith("claim:")]
+        assert len(claims) == 2 * LINES_SHOWN, "the first lines of 'Claims made' and of 'Mentioned in'"
+        more = browser.detail.query(ShowMore).first()
+        assert more.hidden == CLAIMS + 1 - LINES_SHOWN
+        assert more.render().plain == f"… {more.hidden:,} more: show {MORE_AT_ONCE} more"
+        more.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        claims = [link for link in browser.detail.links if link.target.startswith("claim:")]
+        assert len(claims) == 2 * LINES_SHOWN + MORE_AT_ONCE
+
+
+async def test_a_link_to_a_huge_claim_shows_the_start_of_it(tmp_path: Path) -> None:
+    from briefing.ui.widgets.link import LABEL_UP_TO
+
+    tables = alpha_tables()
+    tables["claims"]["claim:qaani-warns"]["text"] = HUGE
+    app = _app(tmp_path, tables)
+    async with app.run_test(size=SIZE) as pilot:
+        browser = await loaded(pilot)
+        browser.open("actor:ghaani")
+        await settle(pilot)
+        link = next(link for link in browser.detail.links if link.target == "claim:qaani-warns")
+        label = link.body().plain
+        assert label.startswith("Opening words") and label.endswith("…") and len(label) <= LABEL_UP_TO

@@ -28,6 +28,9 @@ from briefing.ui.widgets.link import Link, Words
 LINES_SHOWN = 25
 """Lines of one section shown before its "show all" link."""
 
+MORE_AT_ONCE = 200
+"""Lines "show all" adds at a time: each is a widget or more, and mounting 49,000 would hold the screen for seconds."""
+
 _SEPARATORS = {", ", ","}
 
 
@@ -67,6 +70,8 @@ class ShowMore(Widget, can_focus=True):
         self.hidden = hidden
 
     def render(self) -> Text:
+        if self.hidden > MORE_AT_ONCE:
+            return Text(f"… {self.hidden:,} more: show {MORE_AT_ONCE} more")
         return Text(f"… {self.hidden} more: show all")
 
     def action_show_all(self) -> None:
@@ -150,7 +155,8 @@ class DetailView(VerticalScroll):
         super().__init__(id=id, classes=classes)
         self.outline: Outline | None = None
         self._hint = ""
-        self._expanded: set[int] = set()
+        self._expanded: dict[int, int] = {}
+        """Lines shown of each section opened further than its first ``LINES_SHOWN``."""
         self._pages: dict[str, int] = {}
         """The page shown of each long text (``title``, ``body``) of the open entry."""
         self._drawn: tuple[object, ...] | None = None
@@ -172,7 +178,7 @@ class DetailView(VerticalScroll):
 
     def _draw(self) -> None:
         self._pending = False
-        key = (self.outline, self._hint, frozenset(self._expanded), frozenset(self._pages.items()))
+        key = (self.outline, self._hint, frozenset(self._expanded.items()), frozenset(self._pages.items()))
         if key == self._drawn:
             return
         self._drawn = key
@@ -214,7 +220,7 @@ class DetailView(VerticalScroll):
             widgets.extend(self._paged("body", outline.body))
         for index, section in enumerate(outline.sections):
             widgets.append(Static(text(section.title), classes="section-title"))
-            lines = section.lines if index in self._expanded else section.lines[:LINES_SHOWN]
+            lines = section.lines[: self._expanded.get(index, LINES_SHOWN)]
             for line in lines:
                 widgets.extend(self._line(line))
                 widgets.extend(self._note_body(outline, line))
@@ -261,7 +267,7 @@ class DetailView(VerticalScroll):
 
     def on_show_more_pressed(self, message: ShowMore.Pressed) -> None:
         message.stop()
-        self._expanded.add(message.section)
+        self._expanded[message.section] = self._expanded.get(message.section, LINES_SHOWN) + MORE_AT_ONCE
         self._schedule()
 
     def action_leave(self) -> None:
