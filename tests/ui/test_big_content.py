@@ -214,3 +214,29 @@ async def test_a_link_to_a_huge_claim_shows_the_start_of_it(tmp_path: Path) -> N
         link = next(link for link in browser.detail.links if link.target == "claim:qaani-warns")
         label = link.body().plain
         assert label.startswith("Opening words") and label.endswith("…") and len(label) <= LABEL_UP_TO
+
+
+async def test_an_entry_opened_while_its_list_is_on_the_way_gets_the_cursor_when_it_arrives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    sort = entry_table.sorted_entries
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        release.wait(10)
+        return sort(*args, **kwargs)
+
+    app = _app(tmp_path, _many_claims())
+    async with app.run_test(size=SIZE) as pilot:
+        browser = await loaded(pilot)
+        monkeypatch.setattr(entry_table, "sorted_entries", slow)
+        browser.go(Place(View.CLAIMS, "briefing:alpha", "claim:c01234"))
+        await pilot.pause()
+        assert browser.table.sorting
+        browser.open("claim:c02345")  # a second thought, before the list is in
+        await pilot.pause()
+        release.set()
+        await settle(pilot)
+        assert browser.table.current_id == "claim:c02345"
+        assert browser.place == Place(View.CLAIMS, "briefing:alpha", "claim:c02345")
+        assert browser.detail.outline is not None and browser.detail.outline.id == "claim:c02345"

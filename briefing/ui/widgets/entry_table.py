@@ -15,7 +15,7 @@ meanwhile act on the rows shown until then.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.padding import Padding
@@ -71,7 +71,6 @@ class _Request:
     reverse: bool
     rows: list[LibraryEntity] | None
     """The entries as last listed, or None to list (and measure) them afresh."""
-    keep: str | None
 
 
 class EntryTable(ScrollView, can_focus=True):
@@ -191,6 +190,7 @@ class EntryTable(ScrollView, can_focus=True):
         self._sort: dict[EntityKind, tuple[str, bool]] = {}
         self._serial = 0
         self._pending: _Request | None = None
+        self._keep: str | None = None
         self._cells: dict[int, list[Text]] = {}
         self._lines: dict[tuple[object, ...], Strip] = {}
         self._base_style: Style | None = None
@@ -239,9 +239,12 @@ class EntryTable(ScrollView, can_focus=True):
         """
         if (library, kind, briefing_id) != (self.library, self.kind, self.briefing_id):
             self.library, self.kind, self.briefing_id = library, kind, briefing_id
-            self._request(select, fresh=True)
-        elif select is not None and not self.select(select) and self._pending is not None:
-            self._pending = self._ask(self._pending, keep=select)
+            self._keep = select
+            self._request(fresh=True)
+        elif select is not None:
+            self.select(select)
+            if self._pending is not None:
+                self._keep = select  # where the cursor goes when the list on its way arrives
 
     def select(self, entity_id: str) -> bool:
         """Put the cursor on ``entity_id``, if listed."""
@@ -256,23 +259,15 @@ class EntryTable(ScrollView, can_focus=True):
         assert self.kind is not None
         return self._sort.get(self.kind, (DEFAULT_SORT[self.kind], False))
 
-    def _request(self, keep: str | None, *, fresh: bool) -> None:
+    def _request(self, *, fresh: bool) -> None:
         assert self.library is not None and self.kind is not None
         key, reverse = self._sort_state()
         if not fresh and self._pending is not None and self._pending.rows is None:
             fresh = True  # the list itself is still on its way: ask for it again, in the new order
         rows = None if fresh else self._entries
         self._serial += 1
-        request = _Request(self._serial, self.library, self.kind, self.briefing_id, key, reverse, rows, keep)
-        self._ask(request)
-
-    def _ask(self, request: _Request, keep: str | None = None) -> _Request:
-        if keep is not None:
-            self._serial += 1
-            request = replace(request, keep=keep, serial=self._serial)
-        self._pending = request
-        self._sort_rows(request)
-        return request
+        self._pending = _Request(self._serial, self.library, self.kind, self.briefing_id, key, reverse, rows)
+        self._sort_rows(self._pending)
 
     # A description of its own: by default Textual writes out the arguments, here 49,000 entries.
     @work(thread=True, exclusive=True, group="entry-table", description="sorting the list")
@@ -292,7 +287,8 @@ class EntryTable(ScrollView, can_focus=True):
         if self._pending is None or request.serial != self._pending.serial:
             return  # a later list or order was asked for since
         self._pending = None
-        keep = request.keep if request.keep is not None else self.current_id
+        keep = self._keep if self._keep is not None else self.current_id  # else the row under the cursor now
+        self._keep = None
         self._entries = message.rows
         self._columns = COLUMNS[request.kind]
         self._shown_sort = (request.key, request.reverse)
@@ -347,7 +343,7 @@ class EntryTable(ScrollView, can_focus=True):
         if reverse is None:
             reverse = not was_reversed if key == current else False
         self._sort[self.kind] = (key, reverse)
-        self._request(None, fresh=False)
+        self._request(fresh=False)
 
     def action_sort_next(self) -> None:
         keys = [c.key for c in self.columns_spec]
