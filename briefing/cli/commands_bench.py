@@ -19,7 +19,7 @@ _LABELS = {
     "type_to_paint_p95_ms": "keystroke to painted results p95 (ms), typing",
     "note_p95_ms": "note durable on disk p95 (ms)",
     "rss_mb": "peak resident memory (MB)",
-    "stall_max_ms": "longest event-loop stall (ms): big list, sort, huge entry",
+    "stall_max_ms": "longest event-loop stall (ms), big content",
 }
 
 
@@ -79,8 +79,9 @@ def _print(result: BenchResult) -> None:
         f"p95 {result.type_burst_p95_ms:.1f} ms; "
         f"note p50 {result.note_p50_ms:.2f} ms; library load {result.load_s:.1f} s; "
         f"index build {result.index_build_s:.1f} s; samples {result.samples}; "
-        f"event-loop stalls p95 {result.stall_p95_ms:.1f} ms, longest while opening the list of "
-        f"{result.stall_list_rows:,} {result.stall_open_list_ms:.0f} ms, sorting it {result.stall_sort_ms:.0f} ms, "
+        f"event-loop stalls p95 {result.stall_p95_ms:.1f} ms, longest: opening a list of "
+        f"{result.stall_list_rows:,} rows {result.stall_open_list_ms:.0f} ms, "
+        f"sorting it {result.stall_sort_ms:.0f} ms, "
         f"opening a claim of {result.stall_huge_chars:,} characters {result.stall_huge_entry_ms:.0f} ms, "
         f"doing nothing {result.stall_idle_ms:.0f} ms"
     )

@@ -58,3 +58,15 @@ def test_an_impossible_size_is_refused_before_anything_runs(capsys) -> None:  # 
     assert main(["bench", "--entries", "5"]) != 0
     err = capsys.readouterr().err
     assert "--entries 5" in err and "Traceback" not in err
+
+
+def test_the_text_output_has_the_stall_figure_against_its_target(capsys) -> None:  # type: ignore[no-untyped-def]
+    from briefing.cli.commands_bench import _print
+
+    result = BenchResult(entries=1000, machine="m", stall_max_ms=142.0, stall_p95_ms=7.5, stall_list_rows=48_859)
+    _print(result)
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if "event-loop stall" in line)
+    assert "142.00" in row and "≤ 100" in row and "over" in row
+    assert "event-loop stalls p95 7.5 ms" in " ".join(out.split())
+    assert "48,859 rows" in out
