@@ -240,3 +240,23 @@ async def test_an_entry_opened_while_its_list_is_on_the_way_gets_the_cursor_when
         assert browser.table.current_id == "claim:c02345"
         assert browser.place == Place(View.CLAIMS, "briefing:alpha", "claim:c02345")
         assert browser.detail.outline is not None and browser.detail.outline.id == "claim:c02345"
+
+
+async def test_a_click_moves_the_cursor_a_second_opens_and_pages_build_only_what_they_show(tmp_path: Path) -> None:
+    app = _app(tmp_path, _many_claims())
+    async with app.run_test(size=SIZE) as pilot:
+        table = await _claims(pilot, app)
+        await pilot.click(table, offset=(5, 3))  # the third row under the header
+        await settle(pilot)
+        assert table.cursor_row == 2
+        third = table.entity_ids[2]
+        assert app.browser.place is not None and app.browser.place.entry_id == third, "the row is previewed"
+        await pilot.click(table, offset=(5, 3))
+        await settle(pilot)
+        assert app.focused is not None and app.browser.detail in app.focused.ancestors_with_self, "a second click opens"
+        table.focus()
+        await pilot.press("pagedown", "pagedown")
+        await settle(pilot)
+        assert table.cursor_row > 2 and table.scroll_y > 0
+        assert table.current_id == app.browser.current_entry
+        assert table.built_rows <= 3 * SIZE[1]
