@@ -83,8 +83,16 @@ def text(value: object, style: StyleType = "", *, single_line: bool = False) -> 
 
 
 def shorten(value: object, width: int) -> str:
-    """One clean line cut to ``width`` characters with an ellipsis."""
-    line = one_line(value)
+    """One clean line cut to ``width`` characters with an ellipsis.
+
+    A long value is folded from its start only, as far as the cut needs: a
+    5 MB claim cut to a table cell took 0.1 s to clean and fold whole.
+    """
+    raw = value if isinstance(value, str) else str(value)
+    head = 4 * width + 64
+    if len(raw) > head and len(start := one_line(raw[:head])) > width:
+        return start[: max(width - 1, 0)] + "…"
+    line = one_line(raw)
     return line if len(line) <= width else line[: max(width - 1, 0)] + "…"
 
 

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,6 +35,14 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test ever touches the real user data dir or an inherited library path."""
     monkeypatch.setenv("BRIEFING_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("BRIEFING_LIBRARY", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _collectable() -> Iterator[None]:
+    """The browser freezes what it loaded out of the garbage collector's way, for the life of the process
+    (``BriefingApp._search_ready``); a test run starts many apps, and each one's objects go back to it after."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import briefing
 from briefing.bench.stats import median, p95
-from briefing.bench.synthetic import generate
+from briefing.bench.synthetic import generate, huge_claim
 from briefing.workspace import Workspace
 
 TARGETS = {
@@ -33,7 +33,11 @@ TARGETS = {
     "type_to_paint_p95_ms": 50.0,
     "note_p95_ms": 20.0,
     "rss_mb": 400.0,
+    "stall_max_ms": 100.0,
 }
+
+HUGE_CHARS = 5_000_000
+"""The huge entry of the stall figure: a claim of 5 MB of text."""
 
 Step = Callable[[str, int, int], None]
 """Progress: (what, done, total)."""
@@ -59,6 +63,17 @@ class BenchResult:
     note_p95_ms: float = 0.0
     rss_mb: float = 0.0
     samples: dict[str, int] = field(default_factory=dict)
+    stall_max_ms: float = 0.0
+    """The event loop's longest stall while the biggest list opens and sorts and a huge entry opens."""
+    stall_p95_ms: float = 0.0
+    stall_open_list_ms: float = 0.0
+    stall_sort_ms: float = 0.0
+    stall_huge_entry_ms: float = 0.0
+    stall_idle_ms: float = 0.0
+    """The longest stall in a second of doing nothing just before: what the machine alone costs."""
+    stall_list_rows: int = 0
+    stall_huge_chars: int = 0
+    stall_samples: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -77,7 +92,15 @@ def _scratch() -> Iterator[Path]:
         yield Path(folder)
 
 
-def run(entries: int, step: Step, *, frames: int = 7, searches: int = 400, notes: int = 200) -> BenchResult:
+def run(
+    entries: int,
+    step: Step,
+    *,
+    frames: int = 7,
+    searches: int = 400,
+    notes: int = 200,
+    huge_chars: int = HUGE_CHARS,
+) -> BenchResult:
     result = BenchResult(entries=entries, machine=machine())
     with _scratch() as root:
         library_dir, data_dir = root / "library", root / "data"
@@ -98,6 +121,7 @@ def run(entries: int, step: Step, *, frames: int = 7, searches: int = 400, notes
         _measure_notes(result, workspace, notes, step)
         _measure_first_frame(result, library_dir, data_dir, frames, step)
         _measure_typing(result, library_dir, data_dir, step)
+        _measure_stalls(result, library_dir, root, huge_chars, step)
     return result
 
 
@@ -188,3 +212,30 @@ def _measure_typing(result: BenchResult, library_dir: Path, data_dir: Path, step
     result.rss_mb = figures["rss_mb"]
     result.samples["type_to_paint"] = int(figures["samples"])
     step("typing into the running app", 1, 1)
+
+
+def _measure_stalls(result: BenchResult, library_dir: Path, root: Path, huge_chars: int, step: Step) -> None:
+    """The longest stalls of the event loop, in a child, on the library and a folder with one huge claim.
+
+    The huge claim has a folder and a data dir of its own, so that no other
+    figure includes it; its search index is built here first, as the
+    typing figure's is, so that the child measures the reader alone.
+    """
+    huge_dir, data_dir = root / "huge", root / "data-stalls"
+    huge = huge_claim(huge_dir, huge_chars)
+    workspace = Workspace.from_options([library_dir, huge_dir], data_dir, include_shipped=False)
+    workspace.load_library()
+    workspace.search_index().ensure_built(progress=lambda done, total: step("indexing for loop stalls", done, total))
+    step("timing event-loop stalls", 0, 1)
+    options = ["--library", str(library_dir), "--library", str(huge_dir), "--data-dir", str(data_dir)]
+    figures = _child("briefing.bench.stalls", *options, "--huge", huge)
+    result.stall_max_ms = figures["max_ms"]
+    result.stall_p95_ms = figures["p95_ms"]
+    result.stall_open_list_ms = figures["open_list_ms"]
+    result.stall_sort_ms = figures["sort_ms"]
+    result.stall_huge_entry_ms = figures["huge_entry_ms"]
+    result.stall_idle_ms = figures["idle_ms"]
+    result.stall_list_rows = int(figures["rows"])
+    result.stall_huge_chars = huge_chars
+    result.stall_samples = int(figures["samples"])
+    step("timing event-loop stalls", 1, 1)

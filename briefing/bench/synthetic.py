@@ -136,3 +136,57 @@ def _briefing(
                 "paragraph": rng.randint(1, 40),
             }
     return tables
+
+
+HUGE_CLAIM = "claim:synthetic-huge"
+
+
+def huge_claim(folder: Path, characters: int = 5_000_000) -> str:
+    """Write a briefing of one claim ``characters`` long (as many bytes) into ``folder``; returns its id.
+
+    The bench gives it only to the child that times stalls of the event loop
+    (``briefing.bench.stalls``), so that no other figure changes.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    bid, source, actor = "briefing:synthetic-huge", "source:synthetic-huge", "actor:synthetic-huge"
+    filler = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor. "
+    body = (filler * (characters // len(filler) + 1))[:characters]
+    tables = {
+        "briefing": {bid: {"title": "A claim of five megabytes", "summary": "", "tags": [], "date": "2020-01-01"}},
+        "sources": {
+            source: {
+                "title": "A long transcript",
+                "publisher": "Synthetic Wire",
+                "author": "",
+                "url": "",
+                "paragraphs": 1,
+                "date": "2020-01-01",
+            }
+        },
+        "actors": {
+            actor: {
+                "name": "Verbose Speaker",
+                "kind": "person",
+                "aliases": [],
+                "role": "",
+                "description": "",
+                "relations": [],
+            }
+        },
+        "claims": {
+            HUGE_CLAIM: {
+                "text": body,
+                "attributed_to": [actor],
+                "about": [],
+                "kind": "statement",
+                "status": "reported",
+                "date": "2020-01-01",
+                "precision": "day",
+                "source": source,
+                "paragraph": 1,
+            }
+        },
+        "events": {},
+    }
+    (folder / "synthetic-huge.json").write_bytes(dump_json(tables))
+    return HUGE_CLAIM

@@ -19,6 +19,7 @@ _LABELS = {
     "type_to_paint_p95_ms": "keystroke to painted results p95 (ms), typing",
     "note_p95_ms": "note durable on disk p95 (ms)",
     "rss_mb": "peak resident memory (MB)",
+    "stall_max_ms": "longest event-loop stall (ms), big content",
 }
 
 
@@ -29,7 +30,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="measure start-up, search, typing, note writes and memory on a generated library",
         description="Generates a synthetic library in a temporary folder and measures, in one run: the first "
         "frame against a bare Textual app's, search latency, keystroke-to-painted-results in the running app, "
-        "note write latency and peak memory.  Your own library and data are not touched.",
+        "note write latency, peak memory and the event loop's longest stalls with the biggest list and entry.  "
+        "Your own library and data are not touched.",
     )
     p.add_argument("--entries", type=int, default=100_000, metavar="N", help="library size (default 100000)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -76,7 +78,12 @@ def _print(result: BenchResult) -> None:
         f"(a key every {result.type_interval_ms:.0f} ms); keys back to back p50 {result.type_burst_p50_ms:.1f} ms, "
         f"p95 {result.type_burst_p95_ms:.1f} ms; "
         f"note p50 {result.note_p50_ms:.2f} ms; library load {result.load_s:.1f} s; "
-        f"index build {result.index_build_s:.1f} s; samples {result.samples}"
+        f"index build {result.index_build_s:.1f} s; samples {result.samples}; "
+        f"event-loop stalls p95 {result.stall_p95_ms:.1f} ms, longest: opening a list of "
+        f"{result.stall_list_rows:,} rows {result.stall_open_list_ms:.0f} ms, "
+        f"sorting it {result.stall_sort_ms:.0f} ms, "
+        f"opening a claim of {result.stall_huge_chars:,} characters {result.stall_huge_entry_ms:.0f} ms, "
+        f"doing nothing {result.stall_idle_ms:.0f} ms"
     )
     output.line(details)
     sys.stdout.flush()

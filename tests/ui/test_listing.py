@@ -35,3 +35,16 @@ def test_cells_show_markup_as_written_on_one_line(tmp_path: Path) -> None:
     event = library.require("event:talks")
     title = column(EntityKind.EVENT, "title").cell(library, event).plain
     assert title == "Talks [5m blinking reversed", "the escape and the bidi override are gone"
+
+
+def test_a_long_list_sorted_in_slices_is_in_the_same_order_as_one_sort(tmp_path: Path) -> None:
+    from briefing.ui.listing import SORT_SLICE
+    from tests.ui.test_big_content import _many_claims
+
+    library = Library.load([make_library_dir(tmp_path / "lib", _many_claims(SORT_SLICE * 2 + 5))])
+    claims = entries(library, EntityKind.CLAIM, None)
+    assert len(claims) > 2 * SORT_SLICE
+    for spec in COLUMNS[EntityKind.CLAIM]:
+        for reverse in (False, True):
+            expected = sorted(claims, key=lambda e: (spec.sort(library, e), e.id), reverse=reverse)
+            assert sorted_entries(library, claims, spec, reverse) == expected, (spec.key, reverse)

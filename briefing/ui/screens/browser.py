@@ -100,6 +100,9 @@ class BrowserScreen(Screen[None]):
             tooltip="Bring back the last deleted note (shown while there is one)",
             id="undo_delete",
         ),
+        # m and M page through a long text of the open entry from anywhere (the detail pane lists them).
+        Binding("m", "detail_page(1)", show=False),
+        Binding("M", "detail_page(-1)", show=False),
         Binding(
             "ctrl+b",
             "toggle_navigation",
@@ -208,7 +211,8 @@ class BrowserScreen(Screen[None]):
         if kind is not None:
             self.views.current = "entries"
             self.table.show(self.library, kind, place.briefing_id, select=place.entry_id)
-            if place.entry_id is None or self.table.current_id != place.entry_id:
+            # A list still being sorted says which row the cursor is on when it arrives (Previewed).
+            if not self.table.sorting and (place.entry_id is None or self.table.current_id != place.entry_id):
                 place = place.with_entry(self.table.current_id)
                 self.history.replace(place)
         else:
@@ -348,7 +352,12 @@ class BrowserScreen(Screen[None]):
             return True if self.history.can_go_forward else None
         if action == "undo_delete":
             return bool(self.briefing_app.deleted_notes)
+        if action == "detail_page":
+            return bool(self.detail.paged)
         return True
+
+    def action_detail_page(self, step: int) -> None:
+        self.detail.action_page(step)
 
     def action_back(self) -> None:
         place = self.history.back()

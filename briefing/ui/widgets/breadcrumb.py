@@ -55,7 +55,7 @@ class Breadcrumb(HorizontalGroup):
 
     def show(self, parts: Sequence[str]) -> None:
         """``parts`` are content (titles, names): shown literally, cut to fit, the last one cut least."""
-        self.parts = list(parts)
+        self.parts = [shorten(p, MAX_PART + 1) for p in parts]  # the same trail, without folding a 5 MB claim
         crumbs = self.query_one("#crumbs", Static)
         line = crumb_line(self.parts, crumbs.size.width or 200)
         crumbs.update(line, layout=False)

@@ -28,8 +28,18 @@ from briefing.ui.widgets.link import Link, Words
 LINES_SHOWN = 25
 """Lines of one section shown before its "show all" link."""
 
+MORE_AT_ONCE = 200
+"""Lines "show all" adds at a time: each is a widget or more, and mounting 49,000 would hold the screen for seconds."""
+
 _SEPARATORS = {", ", ","}
 
+
+TEXT_PAGE = 10_000
+"""Characters of a long title or description shown at a time; ``m`` shows the next page.
+
+Textual lays a text out whole: a 5 MB claim took 5 s to show, and again at
+every redraw.  A page of this size takes a few milliseconds.
+"""
 
 MARKDOWN_UP_TO = 4_000
 """Notes longer than this (characters) show as a plain-text excerpt; a 50 KB Markdown note took 16 s to draw."""
@@ -60,6 +70,8 @@ class ShowMore(Widget, can_focus=True):
         self.hidden = hidden
 
     def render(self) -> Text:
+        if self.hidden > MORE_AT_ONCE:
+            return Text(f"… {self.hidden:,} more: show {MORE_AT_ONCE} more")
         return Text(f"… {self.hidden} more: show all")
 
     def action_show_all(self) -> None:
@@ -68,6 +80,46 @@ class ShowMore(Widget, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         event.stop()
         self.action_show_all()
+
+
+class MorePages(Widget, can_focus=True):
+    """Under a page of a long text: how much follows, and the keys (or a click) for the next page."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "next_page",
+            "next page",
+            key_display="enter",
+            tooltip="The next page of a long text",
+            id="detail.next_page",
+        )
+    ]
+
+    class Pressed(Message):
+        def __init__(self, part: str) -> None:
+            super().__init__()
+            self.part = part
+
+    def __init__(self, part: str, page: int, pages: int, after: int) -> None:
+        super().__init__(classes="show-more")
+        self.part = part
+        self.page = page
+        self.pages = pages
+        self.after = after
+
+    def render(self) -> Text:
+        where = f"page {self.page + 1} of {self.pages}"
+        if self.after:
+            return Text(f"… {self.after:,} more characters ({where}): m or a click shows the next page, M the previous")
+        return Text(f"{where}, the end: press m or click for the first page, M the previous")
+
+    def action_next_page(self) -> None:
+        self.post_message(self.Pressed(self.part))
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.action_next_page()
 
 
 def _items(parts: list[Part]) -> Iterator[tuple[Ref | None, str]]:
@@ -90,6 +142,10 @@ class DetailView(VerticalScroll):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "to the list", show=False, tooltip="Back to the list", id="detail.leave"),
+        Binding("m", "page(1)", "next page", show=False, tooltip="The next page of a long text", id="detail.more"),
+        Binding(
+            "M", "page(-1)", "previous page", show=False, tooltip="The previous page of a long text", id="detail.less"
+        ),
     ]
 
     class Left(Message):
@@ -99,7 +155,10 @@ class DetailView(VerticalScroll):
         super().__init__(id=id, classes=classes)
         self.outline: Outline | None = None
         self._hint = ""
-        self._expanded: set[int] = set()
+        self._expanded: dict[int, int] = {}
+        """Lines shown of each section opened further than its first ``LINES_SHOWN``."""
+        self._pages: dict[str, int] = {}
+        """The page shown of each long text (``title``, ``body``) of the open entry."""
         self._drawn: tuple[object, ...] | None = None
         self._pending = False
 
@@ -107,6 +166,7 @@ class DetailView(VerticalScroll):
         """Show ``outline`` (or, with None, the ``hint``); quick successive calls draw only the last."""
         if outline is None or self.outline is None or outline.id != self.outline.id:
             self._expanded.clear()
+            self._pages.clear()
         self.outline = outline
         self._hint = hint
         self._schedule()
@@ -118,7 +178,7 @@ class DetailView(VerticalScroll):
 
     def _draw(self) -> None:
         self._pending = False
-        key = (self.outline, self._hint, frozenset(self._expanded))
+        key = (self.outline, self._hint, frozenset(self._expanded.items()), frozenset(self._pages.items()))
         if key == self._drawn:
             return
         self._drawn = key
@@ -153,14 +213,14 @@ class DetailView(VerticalScroll):
                     yield Static(excerpt, classes="note-body")
 
     def _widgets(self, outline: Outline) -> list[Widget]:
-        widgets: list[Widget] = [Static(text(outline.title), classes="title")]
+        widgets: list[Widget] = list(self._paged("title", outline.title))
         if outline.subtitle:
-            widgets.append(Static(text(outline.subtitle), classes="subtitle"))
+            widgets.append(Static(text(shorten(outline.subtitle, TEXT_PAGE)), classes="subtitle"))
         if outline.body:
-            widgets.append(Static(text(outline.body), classes="body"))
+            widgets.extend(self._paged("body", outline.body))
         for index, section in enumerate(outline.sections):
             widgets.append(Static(text(section.title), classes="section-title"))
-            lines = section.lines if index in self._expanded else section.lines[:LINES_SHOWN]
+            lines = section.lines[: self._expanded.get(index, LINES_SHOWN)]
             for line in lines:
                 widgets.extend(self._line(line))
                 widgets.extend(self._note_body(outline, line))
@@ -168,9 +228,46 @@ class DetailView(VerticalScroll):
                 widgets.append(ShowMore(index, len(section.lines) - len(lines)))
         return widgets
 
+    def _paged(self, part: str, value: str) -> Iterator[Widget]:
+        """A title or description, one page of it when long, with what follows it and the key to page on."""
+        pages = -(-len(value) // TEXT_PAGE)
+        if pages <= 1:
+            yield Static(text(value), classes=part)
+            return
+        page = self._pages.get(part, 0) % pages
+        start = page * TEXT_PAGE
+        after = max(0, len(value) - start - TEXT_PAGE)
+        yield MorePages(part, page, pages, after)  # in sight at once, and again where the page ends
+        yield Static(text(value[start : start + TEXT_PAGE]), classes=part)
+        yield MorePages(part, page, pages, after)
+
+    @property
+    def paged(self) -> list[MorePages]:
+        """The long texts shown a page at a time."""
+        return list(self.query(MorePages))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "page":
+            return bool(self.paged)  # otherwise m and M go on to whatever else takes them
+        return True
+
+    def action_page(self, step: int) -> None:
+        """The next (or previous) page of the first long text; past the last, the first again."""
+        paged = self.paged
+        if paged:
+            self._turn(paged[0].part, step)
+
+    def _turn(self, part: str, step: int) -> None:
+        self._pages[part] = self._pages.get(part, 0) + step
+        self._schedule()
+
+    def on_more_pages_pressed(self, message: MorePages.Pressed) -> None:
+        message.stop()
+        self._turn(message.part, 1)
+
     def on_show_more_pressed(self, message: ShowMore.Pressed) -> None:
         message.stop()
-        self._expanded.add(message.section)
+        self._expanded[message.section] = self._expanded.get(message.section, LINES_SHOWN) + MORE_AT_ONCE
         self._schedule()
 
     def action_leave(self) -> None:

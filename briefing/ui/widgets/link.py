@@ -25,10 +25,13 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from briefing.outline import Ref
-from briefing.text import text
+from briefing.text import shorten, text
 from briefing.ui.messages import DeleteNote, Navigate
 
 CAPTION_WIDTH = 15
+
+LABEL_UP_TO = 1_000
+"""A longer label (a 5 MB claim's text, in its actor's "Claims made") is cut: the entry it opens shows it all."""
 
 # Plain Rich styles rather than component classes: a detail pane holds many
 # links, and each component class costs every link a styled DOM node.
@@ -125,7 +128,8 @@ class Link(Captioned, can_focus=True):
         return self.ref.id
 
     def body(self) -> Text:
-        body = text(self.ref.label, self._label_style() if not self.ref.missing else QUIET_STYLE)
+        label = self.ref.label if len(self.ref.label) <= LABEL_UP_TO else shorten(self.ref.label, LABEL_UP_TO)
+        body = text(label, self._label_style() if not self.ref.missing else QUIET_STYLE)
         if self.ref.missing:
             body.append(" (not in the library)")
         if self.after:
