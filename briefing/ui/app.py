@@ -189,7 +189,7 @@ class BriefingApp(App[int]):
         if message.library.problems:
             self._report_problems(message.library)
         if self.workspace.recovery:
-            self.notify(self.workspace.recovery, title="Import", severity="warning", timeout=30)
+            self.notify(self.workspace.recovery, title="Import", severity="warning", timeout=30, markup=False)
         self.build_search_index()
         self._start_notes()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefing.search.index import cache_path
+from briefing.store.paths import import_staging_dir
 from briefing.ui.app import create_app
 from briefing.ui.screens.note_editor import NoteEditor
 from briefing.workspace import Workspace
@@ -77,3 +78,20 @@ async def test_the_browser_opens_and_searches_with_a_looping_library_folder(tmp_
         results = app.search("qaani")
         assert results is not None and results.ids[0] == "actor:ghaani"
     assert notices == [(f"{loop}: a symlink loop, not a folder", "1 library folder unreadable")]
+
+
+async def test_an_import_interrupted_before_its_journal_is_discarded_and_the_browser_says_so(tmp_path: Path) -> None:
+    lib, data = make_library_dir(tmp_path / "lib"), tmp_path / "data"
+    staged = import_staging_dir(data) / "half.json"
+    staged.parent.mkdir(parents=True)
+    staged.write_text("{", encoding="utf-8")  # a killed import got this far, and no further
+    app = create_app(Workspace.from_options([lib], data, include_shipped=False))
+    notices: list[tuple[str, object]] = []
+    app.notify = lambda message, **options: notices.append((message, options.get("title")))  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await settle(pilot)
+    assert not import_staging_dir(data).exists()
+    assert [(message.split(":")[0], title) for message, title in notices] == [
+        ("an interrupted import was discarded (it had not got as far as its journal)", "Import")
+    ]
