@@ -8,6 +8,8 @@ error a user may cause into one line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -134,13 +136,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 141
     except OSError as exc:  # a file error some layer did not turn into a StoreError: still one line
-        where = f"{path(exc.filename)}: " if exc.filename else ""
+        where = f"{path(exc.filename)}: " if exc.filename else _unnamed_stream(exc)
         output.error(f"{where}{exc.strerror or exc}")
         return 1
     finally:
         if handler is not None and workspace is not None:
             with suppress(BrokenPipeError, OSError):
                 report_library_problems(workspace)
+
+
+def _unnamed_stream(exc: OSError) -> str:
+    """Where an OSError naming no file was writing: standard output, for what a full or broken ``> FILE`` gives.
+
+    Every file the layers below write is named in their errors; what is left
+    without a name is the flush of stdout into a full disk or a device.
+    """
+    if exc.errno not in _OUTPUT_ERRORS:
+        return ""
+    with suppress(OSError, ValueError):
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  the interpreter's own flush at exit must not fail again
+    return "standard output: "
+
+
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.ENXIO})
 
 
 PROBLEMS_LISTED = 20

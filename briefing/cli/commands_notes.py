@@ -66,8 +66,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run_notes_command)
 
 
+def read_stdin() -> str:
+    """Standard input as UTF-8 text; bytes that are not are one message saying where, not a surrogate later."""
+    try:
+        raw = sys.stdin.buffer.read()
+    except AttributeError:  # a text stream with no bytes under it (a test's StringIO): text already
+        return sys.stdin.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BriefingError(
+            f"standard input: not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); nothing was written"
+        ) from None
+
+
 def run_annotate(args: argparse.Namespace, workspace: Workspace) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = read_stdin() if args.text == "-" else args.text
     check_text(text, typed=True)
     normalise_tags(args.tag)
     check_flag(args.flag)

@@ -71,6 +71,31 @@ def test_annotate_reads_the_text_from_stdin_with_a_dash(cli, data: Path, monkeyp
     assert (note.id, note.text, note.flag) == (out.strip(), "first line\nsecond line", "follow-up")
 
 
+def test_annotate_from_stdin_that_is_not_utf8_says_where_and_writes_nothing(
+    cli, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"caf\xe9 au lait")))
+    code, out, err = cli("annotate", "event:talks", "-")
+
+    assert (code, out) == (1, "")
+    assert err == "briefing: standard input: not UTF-8 text (byte 0xE9 at offset 3); nothing was written\n"
+    assert not notes_file(data).exists()
+
+
+def test_a_full_standard_output_is_named_in_the_error(tmp_path: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "--data-dir", str(tmp_path), "list", "actors"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert (result.returncode, result.stderr) == (1, "briefing: standard output: No space left on device\n")
+
+
 @pytest.mark.parametrize("entity_id", ["actor:nobody", "nonsense"])
 def test_annotate_on_an_unknown_entry_fails_and_writes_nothing(cli, data: Path, entity_id: str) -> None:
     code, out, err = cli("annotate", entity_id, "a note")
