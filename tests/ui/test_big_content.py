@@ -260,3 +260,16 @@ async def test_a_click_moves_the_cursor_a_second_opens_and_pages_build_only_what
         assert table.cursor_row > 2 and table.scroll_y > 0
         assert table.current_id == app.browser.current_entry
         assert table.built_rows <= 3 * SIZE[1]
+
+
+async def test_a_place_whose_entry_is_far_down_a_list_shown_afresh_scrolls_the_table_to_it(tmp_path: Path) -> None:
+    app = _app(tmp_path, _many_claims())
+    async with app.run_test(size=SIZE) as pilot:
+        browser = await loaded(pilot)
+        browser.go(Place(View.CLAIMS, "briefing:alpha", "claim:c02345"))
+        await settle(pilot)
+        table = browser.table
+        assert table.current_id == "claim:c02345"
+        top, rows = round(table.scroll_y), table.scrollable_content_region.height - 1
+        assert top <= table.cursor_row < top + rows, "the entry's row is on screen"
+        assert "Statement number 02345" in screen_text(app)

@@ -300,6 +300,8 @@ class EntryTable(ScrollView, can_focus=True):
         self._relayout()
         row = self._rows.get(keep, 0) if keep is not None else 0
         self.move_cursor(row=row, force=True)
+        # The new virtual size is laid out on the next refresh; scrolled before it, a row far down clamps to the top.
+        self.call_after_refresh(self._scroll_to_cursor)
 
     def _width_to_fill(self) -> int:
         """What the free-text column gets: the width the other columns leave, within reason."""
