@@ -31,7 +31,7 @@ import os
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from briefing.errors import CorruptFileError, StoreError
 from briefing.store.paths import resolved
@@ -423,7 +423,20 @@ class IdTable(Table):
 
     document_id_class = str
 
-    def _get_next_id(self) -> str:  # type: ignore[override]
+    def insert(self, document: Mapping[str, Any]) -> int:
+        _require_id(document)
+        return super().insert(document)
+
+    def insert_multiple(self, documents: Iterable[Mapping[str, Any]]) -> list[int]:
+        documents = list(documents)
+        for document in documents:
+            _require_id(document)
+        return super().insert_multiple(documents)
+
+
+def _require_id(document: Mapping[str, Any]) -> None:
+    """Refuse a document without an id, which TinyDB would number itself."""
+    if not isinstance(document, Document):
         raise TypeError("insert Documents with an explicit id: this table has no automatic ids")
 
 
