@@ -19,7 +19,8 @@ from briefing.ingest.dates import DateError, parse_article_date
 from briefing.ingest.extract import DRAFT_REMINDER, Draft, extract
 from briefing.model.records import tables_of
 from briefing.model.vocabulary import CHART_SERIES, chart_series
-from briefing.store.storage import dump_json, write_output
+from briefing.store.outputs import write_output
+from briefing.store.storage import dump_json
 from briefing.text import one_line
 from briefing.workspace import Workspace
 

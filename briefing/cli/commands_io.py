@@ -21,9 +21,9 @@ from briefing.model.ids import slug_of
 from briefing.model.records import document_from_tables
 from briefing.store.briefings import encode_file, read_tables
 from briefing.store.imports import commit
-from briefing.store.notes import MergePlan
+from briefing.store.note_merge import MergePlan
+from briefing.store.outputs import write_output
 from briefing.store.paths import resolved
-from briefing.store.storage import write_output
 from briefing.text import one_line
 from briefing.workspace import Workspace
 
@@ -154,7 +154,7 @@ def _say(message: str) -> None:
 def notes_from_interchange(data: dict, file: str) -> list[Note]:
     """Notes in an interchange document; the notes store validates and merges them."""
     try:
-        from briefing.store.notes import notes_from_records
+        from briefing.store.note_records import notes_from_records
     except ModuleNotFoundError:
         return []
     try:

@@ -23,7 +23,8 @@ from briefing.model.entities import Note
 from briefing.model.ids import is_id, kind_of
 from briefing.model.preview import preview, shown_name
 from briefing.model.vocabulary import EntityKind, NoteFlag
-from briefing.store.notes import NoteError, NotesStore, check_flag, check_text, normalise_tag, normalise_tags, orphans
+from briefing.store.note_records import NoteError, check_flag, check_text, normalise_tag, normalise_tags
+from briefing.store.notes import NotesStore, orphans
 from briefing.text import one_line, shorten
 from briefing.workspace import Workspace
 

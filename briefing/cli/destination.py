@@ -5,7 +5,7 @@ search cache, the files of the user library and every briefing file of the
 library (loaded or not) are refused, whatever the path that leads to them
 (a symlink, a hard link, ``..``).  An existing file is replaced only with
 ``--force``; then, as a new file, it is written atomically under its lock,
-through a symlink onto the link's target (``storage.write_output``).  A
+through a symlink onto the link's target (``outputs.write_output``).  A
 FIFO or a character device is written as a stream; a socket, a block
 device or a folder is refused.
 """
@@ -21,8 +21,9 @@ from pathlib import Path
 from briefing.errors import StoreError
 from briefing.store import paths
 from briefing.store.briefings import briefing_files
+from briefing.store.outputs import is_stream
 from briefing.store.paths import resolved
-from briefing.store.storage import final_path, is_stream, replaces_a_file
+from briefing.store.storage import final_path, replaces_a_file
 from briefing.workspace import Workspace
 
 OUTPUT_HELP = (

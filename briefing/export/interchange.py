@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Container, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.errors import Problem, ValidationError
@@ -113,11 +114,24 @@ def documents_from_interchange(
     data: Any, file: str, external_ids: Container[str] = frozenset()
 ) -> list[BriefingDocument]:
     """The briefings in an interchange object, validated; raises ValidationError with every problem."""
-    problems: list[Problem] = []
+    _check_lists(data, file)
+    split = _Split(file)
+    split.add_briefings(data.get("briefings", []))
+    for name in ("sources", "claims", "events"):
+        split.add_entities(name, data.get(name, []))
+    split.add_actors(data.get("actors", []))
+    if split.problems:
+        raise ValidationError(split.problems)
+    return _documents(split.per_briefing, file, external_ids)
+
+
+def _check_lists(data: Any, file: str) -> None:
+    """The object's shape: its format, and only known lists, each a list."""
     if not isinstance(data, dict):
         raise ValidationError([Problem(file, "", "", f"expected a JSON object, got {type(data).__name__}")])
     if data.get("format") != FORMAT:
         raise ValidationError([Problem(file, "", "format", f"expected {FORMAT!r}, got {preview(data.get('format'))}")])
+    problems: list[Problem] = []
     for name in data:
         if name not in ("format", *LISTS):
             problems.append(Problem(file, "", shown_name(name), f"unknown list (expected: {', '.join(LISTS)})"))
@@ -127,68 +141,91 @@ def documents_from_interchange(
     if problems:
         raise ValidationError(problems)
 
-    per_briefing: dict[str, dict[str, dict[str, Any]]] = {}
-    for record in data.get("briefings", []):
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-            problems.append(Problem(file, "", "briefings", "an entry without an id"))
-            continue
-        if record["id"] in per_briefing:
-            problems.append(Problem(file, shown_name(record["id"]), "id", "duplicate id"))
-            continue
-        fields = {k: v for k, v in record.items() if k != "id"}
-        per_briefing[record["id"]] = {
-            "briefing": {record["id"]: fields},
-            "sources": {},
-            "actors": {},
-            "claims": {},
-            "events": {},
-        }
 
-    def place(table: str, bid: Any, eid: str, fields: dict[str, Any]) -> None:
-        if not isinstance(bid, str) or bid not in per_briefing:
-            problems.append(
-                Problem(file, shown_name(eid), "briefing", f"{preview(bid)} is not a briefing in this file")
-            )
-        elif eid in per_briefing[bid][table]:
-            problems.append(Problem(file, shown_name(eid), "id", "duplicate id"))
-        else:
-            per_briefing[bid][table][eid] = fields
+Tables = dict[str, dict[str, Any]]
+"""A briefing file's tables: table name -> entity id -> fields."""
 
-    for name in ("sources", "claims", "events"):
-        for record in data.get(name, []):
-            if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-                problems.append(Problem(file, "", name, "an entry without an id"))
+
+@dataclass
+class _Split:
+    """The interchange lists sorted into each briefing's tables, with the problems met on the way."""
+
+    file: str
+    per_briefing: dict[str, Tables] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add_briefings(self, records: list[Any]) -> None:
+        for record in records:
+            if not _has_id(record):
+                self.problems.append(Problem(self.file, "", "briefings", "an entry without an id"))
+                continue
+            if record["id"] in self.per_briefing:
+                self.problems.append(Problem(self.file, shown_name(record["id"]), "id", "duplicate id"))
+                continue
+            fields = {k: v for k, v in record.items() if k != "id"}
+            tables: Tables = {
+                "briefing": {record["id"]: fields},
+                "sources": {},
+                "actors": {},
+                "claims": {},
+                "events": {},
+            }
+            self.per_briefing[record["id"]] = tables
+
+    def add_entities(self, name: str, records: list[Any]) -> None:
+        """Sources, claims or events, each into the briefing it names."""
+        for record in records:
+            if not _has_id(record):
+                self.problems.append(Problem(self.file, "", name, "an entry without an id"))
                 continue
             fields = {k: v for k, v in record.items() if k not in ("id", "briefing")}
-            place(_TABLE_OF_LIST[name], record.get("briefing"), record["id"], fields)
-    for record in data.get("actors", []):
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-            problems.append(Problem(file, "", "actors", "an entry without an id"))
-            continue
-        briefings = record.get("briefings")
-        if not isinstance(briefings, list) or not briefings:
-            problems.append(
-                Problem(file, shown_name(record["id"]), "briefings", "expected a non-empty list of briefing ids")
-            )
-            continue
-        views = record.get("views", {})
-        if not isinstance(views, dict):
-            problems.append(
-                Problem(file, shown_name(record["id"]), "views", "expected an object of briefing id -> actor fields")
-            )
-            continue
-        fields = {k: v for k, v in record.items() if k not in ("id", "briefings", "views")}
-        for bid in briefings:
-            place("actors", bid, record["id"], views.get(bid, fields) if isinstance(bid, str) else fields)
-    if problems:
-        raise ValidationError(problems)
+            self._place(_TABLE_OF_LIST[name], record.get("briefing"), record["id"], fields)
 
+    def add_actors(self, records: list[Any]) -> None:
+        """Actors, into each briefing they list, with that briefing's own view where there is one."""
+        for record in records:
+            if not _has_id(record):
+                self.problems.append(Problem(self.file, "", "actors", "an entry without an id"))
+                continue
+            where = shown_name(record["id"])
+            briefings = record.get("briefings")
+            if not isinstance(briefings, list) or not briefings:
+                self.problems.append(
+                    Problem(self.file, where, "briefings", "expected a non-empty list of briefing ids")
+                )
+                continue
+            views = record.get("views", {})
+            if not isinstance(views, dict):
+                message = "expected an object of briefing id -> actor fields"
+                self.problems.append(Problem(self.file, where, "views", message))
+                continue
+            fields = {k: v for k, v in record.items() if k not in ("id", "briefings", "views")}
+            for bid in briefings:
+                self._place("actors", bid, record["id"], views.get(bid, fields) if isinstance(bid, str) else fields)
+
+    def _place(self, table: str, bid: Any, eid: str, fields: dict[str, Any]) -> None:
+        if not isinstance(bid, str) or bid not in self.per_briefing:
+            message = f"{preview(bid)} is not a briefing in this file"
+            self.problems.append(Problem(self.file, shown_name(eid), "briefing", message))
+        elif eid in self.per_briefing[bid][table]:
+            self.problems.append(Problem(self.file, shown_name(eid), "id", "duplicate id"))
+        else:
+            self.per_briefing[bid][table][eid] = fields
+
+
+def _has_id(record: Any) -> bool:
+    return isinstance(record, dict) and isinstance(record.get("id"), str)
+
+
+def _documents(per_briefing: dict[str, Tables], file: str, external_ids: Container[str]) -> list[BriefingDocument]:
+    """Each briefing's tables as a document, its links checked against every id in the file and ``external_ids``."""
     own: set[str] = set()
     for tables in per_briefing.values():
         for table in tables.values():
             own.update(table)
     all_ids = Either(own, external_ids)
     docs = []
+    problems: list[Problem] = []
     for tables in per_briefing.values():
         try:
             docs.append(document_from_tables(tables, file, all_ids))

@@ -197,6 +197,10 @@ class _Collector:
         self.problems.append(Problem(self.file, shown_name(entity), shown_name(field), message))
 
 
+_Record = tuple[EntityKind, str, dict[str, Any]]
+"""A record as validation reads it: its kind, its id, its fields."""
+
+
 def validate_tables(tables: Any, file: str, external_ids: Container[str] = frozenset()) -> list[Problem]:
     """Every problem in one briefing file's tables.
 
@@ -215,8 +219,25 @@ def validate_tables(tables: Any, file: str, external_ids: Container[str] = froze
         count = len(briefing_table) if isinstance(briefing_table, dict) else 0
         out.add("", "briefing", f"a briefing file holds exactly one briefing, found {count}")
 
+    defined, records = _entity_records(out, tables)
+    resolvable = Either(defined, external_ids)
+    sources = tables.get("sources")
+    paragraphs = {
+        sid: rec.get("paragraphs", 0)
+        for sid, rec in (sources.items() if isinstance(sources, dict) else ())
+        if isinstance(rec, dict)
+    }
+    for kind, entity_id, record in records:
+        _check_references(out, kind, entity_id, record, resolvable)
+        _check_dates(out, kind, entity_id, record)
+        _check_paragraph(out, entity_id, record, paragraphs)
+    return out.problems
+
+
+def _entity_records(out: _Collector, tables: dict[str, Any]) -> tuple[set[str], list[_Record]]:
+    """The ids each table defines, and the records with a well-formed id of the table's kind, fields checked."""
     defined: set[str] = set()
-    records: list[tuple[EntityKind, str, dict[str, Any]]] = []
+    records: list[_Record] = []
     for name, kind in TABLES.items():
         table = tables.get(name, {})
         if not isinstance(table, dict):
@@ -238,19 +259,7 @@ def validate_tables(tables: Any, file: str, external_ids: Container[str] = froze
                 continue
             _check_fields(out, kind, entity_id, record)
             records.append((kind, entity_id, record))
-
-    resolvable = Either(defined, external_ids)
-    sources = tables.get("sources")
-    paragraphs = {
-        sid: rec.get("paragraphs", 0)
-        for sid, rec in (sources.items() if isinstance(sources, dict) else ())
-        if isinstance(rec, dict)
-    }
-    for kind, entity_id, record in records:
-        _check_references(out, kind, entity_id, record, resolvable)
-        _check_dates(out, kind, entity_id, record)
-        _check_paragraph(out, entity_id, record, paragraphs)
-    return out.problems
+    return defined, records
 
 
 def _check_fields(out: _Collector, kind: EntityKind, entity_id: str, record: dict[str, Any]) -> None:
@@ -373,84 +382,91 @@ def _when(record: dict[str, Any], with_end: bool = False) -> When | None:
     return When.from_fields(record["date"], record.get("precision", "day"), end)
 
 
-def document_from_tables(
-    tables: Any, file: str, external_ids: Container[str] = frozenset()
-) -> BriefingDocument:
+def document_from_tables(tables: Any, file: str, external_ids: Container[str] = frozenset()) -> BriefingDocument:
     """The model of one briefing file; raises ValidationError listing every problem."""
     problems = validate_tables(tables, file, external_ids)
     if problems:
         raise ValidationError(problems)
     ((briefing_id, b),) = tables["briefing"].items()
-    briefing = Briefing(
-        id=briefing_id,
-        title=b["title"],
-        summary=b.get("summary", ""),
-        date=_when(b),
-        tags=tuple(b.get("tags", [])),
-    )
-    doc = BriefingDocument(briefing)
-    for sid, r in tables.get("sources", {}).items():
-        doc.sources.append(
-            Source(
-                id=sid,
-                title=r["title"],
-                briefing=briefing_id,
-                publisher=r.get("publisher", ""),
-                author=r.get("author", ""),
-                date=_when(r),
-                url=r.get("url", ""),
-                paragraphs=r.get("paragraphs", 0),
-            )
-        )
-    for aid, r in tables.get("actors", {}).items():
-        doc.actors.append(
-            Actor(
-                id=aid,
-                name=r["name"],
-                actor_kind=ActorKind(r["kind"]),
-                briefings=(briefing_id,),
-                aliases=tuple(r.get("aliases", [])),
-                role=r.get("role", ""),
-                description=r.get("description", ""),
-                relations=tuple(
-                    Relation(RelationType(rel["type"]), rel["target"], rel.get("note", ""))
-                    for rel in r.get("relations", [])
-                ),
-            )
-        )
-    for cid, r in tables.get("claims", {}).items():
-        doc.claims.append(
-            Claim(
-                id=cid,
-                text=r["text"],
-                briefing=briefing_id,
-                source=r["source"],
-                attributed_to=tuple(r["attributed_to"]),
-                about=tuple(r.get("about", [])),
-                claim_kind=ClaimKind(r["kind"]),
-                status=ClaimStatus(r["status"]),
-                date=_when(r),
-                paragraph=r.get("paragraph"),
-            )
-        )
-    for eid, r in tables.get("events", {}).items():
-        when = _when(r, with_end=True)
-        assert when is not None  # validated: events always have a date
-        doc.events.append(
-            Event(
-                id=eid,
-                title=r["title"],
-                briefing=briefing_id,
-                source=r["source"],
-                event_kind=r["kind"],
-                when=when,
-                description=r.get("description", ""),
-                location=r.get("location", ""),
-                actors=tuple(r.get("actors", [])),
-                paragraph=r.get("paragraph"),
-            )
-        )
+    doc = BriefingDocument(_briefing_of(briefing_id, b))
+    doc.sources.extend(_source_of(sid, r, briefing_id) for sid, r in tables.get("sources", {}).items())
+    doc.actors.extend(_actor_of(aid, r, briefing_id) for aid, r in tables.get("actors", {}).items())
+    doc.claims.extend(_claim_of(cid, r, briefing_id) for cid, r in tables.get("claims", {}).items())
+    doc.events.extend(_event_of(eid, r, briefing_id) for eid, r in tables.get("events", {}).items())
     return doc
+
+
+# Each of these reads a record validate_tables has passed.
+
+
+def _briefing_of(briefing_id: str, r: dict[str, Any]) -> Briefing:
+    return Briefing(
+        id=briefing_id,
+        title=r["title"],
+        summary=r.get("summary", ""),
+        date=_when(r),
+        tags=tuple(r.get("tags", [])),
+    )
+
+
+def _source_of(sid: str, r: dict[str, Any], briefing_id: str) -> Source:
+    return Source(
+        id=sid,
+        title=r["title"],
+        briefing=briefing_id,
+        publisher=r.get("publisher", ""),
+        author=r.get("author", ""),
+        date=_when(r),
+        url=r.get("url", ""),
+        paragraphs=r.get("paragraphs", 0),
+    )
+
+
+def _actor_of(aid: str, r: dict[str, Any], briefing_id: str) -> Actor:
+    return Actor(
+        id=aid,
+        name=r["name"],
+        actor_kind=ActorKind(r["kind"]),
+        briefings=(briefing_id,),
+        aliases=tuple(r.get("aliases", [])),
+        role=r.get("role", ""),
+        description=r.get("description", ""),
+        relations=tuple(
+            Relation(RelationType(rel["type"]), rel["target"], rel.get("note", "")) for rel in r.get("relations", [])
+        ),
+    )
+
+
+def _claim_of(cid: str, r: dict[str, Any], briefing_id: str) -> Claim:
+    return Claim(
+        id=cid,
+        text=r["text"],
+        briefing=briefing_id,
+        source=r["source"],
+        attributed_to=tuple(r["attributed_to"]),
+        about=tuple(r.get("about", [])),
+        claim_kind=ClaimKind(r["kind"]),
+        status=ClaimStatus(r["status"]),
+        date=_when(r),
+        paragraph=r.get("paragraph"),
+    )
+
+
+def _event_of(eid: str, r: dict[str, Any], briefing_id: str) -> Event:
+    when = _when(r, with_end=True)
+    assert when is not None  # validated: events always have a date
+    return Event(
+        id=eid,
+        title=r["title"],
+        briefing=briefing_id,
+        source=r["source"],
+        event_kind=r["kind"],
+        when=when,
+        description=r.get("description", ""),
+        location=r.get("location", ""),
+        actors=tuple(r.get("actors", [])),
+        paragraph=r.get("paragraph"),
+    )
 
 
 def _date_fields(when: When | None, with_end: bool = False) -> dict[str, Any]:
@@ -491,19 +507,7 @@ def record_of(entity: Briefing | Source | Actor | Claim | Event) -> dict[str, An
                 "relations": [{"type": str(r.type), "target": r.target, "note": r.note} for r in entity.relations],
             }
         case Claim():
-            record = {
-                "text": entity.text,
-                "attributed_to": list(entity.attributed_to),
-                "about": list(entity.about),
-                "kind": str(entity.claim_kind),
-                "status": str(entity.status),
-                "source": entity.source,
-                "paragraph": entity.paragraph,
-                **_date_fields(entity.date),
-            }
-            if entity.date is None:
-                record["precision"] = "day"
-            return record
+            return _claim_record(entity)
         case Event():
             return {
                 "title": entity.title,
@@ -516,6 +520,22 @@ def record_of(entity: Briefing | Source | Actor | Claim | Event) -> dict[str, An
                 **_date_fields(entity.when, with_end=True),
             }
     raise TypeError(f"not a briefing entity: {entity!r}")
+
+
+def _claim_record(claim: Claim) -> dict[str, Any]:
+    record = {
+        "text": claim.text,
+        "attributed_to": list(claim.attributed_to),
+        "about": list(claim.about),
+        "kind": str(claim.claim_kind),
+        "status": str(claim.status),
+        "source": claim.source,
+        "paragraph": claim.paragraph,
+        **_date_fields(claim.date),
+    }
+    if claim.date is None:
+        record["precision"] = "day"
+    return record
 
 
 def tables_of(doc: BriefingDocument) -> dict[str, dict[str, dict[str, Any]]]:

@@ -14,9 +14,9 @@ from collections import defaultdict
 
 from briefing.library import Library
 from briefing.model.ids import ID_RE
-from briefing.model.vocabulary import EntityKind
 from briefing.search.folding import WORD_RE, skeleton, visible, words
 from briefing.search.query import Query
+from briefing.search.query_filters import KIND_WORDS
 
 
 class ActorNames:
@@ -98,10 +98,6 @@ class ActorNames:
         if not any(fixed):
             return None
         return " ".join(f or w for f, w in zip(fixed, folded_words, strict=True))
-
-
-KIND_WORDS = {word: str(kind) for kind in EntityKind for word in (str(kind), f"{kind}s")}
-"""Words readers type for a kind of entry ("Khazali claims"), which the text seldom holds."""
 
 
 DATE_WORD = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")

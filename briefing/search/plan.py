@@ -21,7 +21,8 @@ from briefing.model.vocabulary import EntityKind
 from briefing.search import documents
 from briefing.search.documents import TEXT_COLUMNS, UNIVERSE, WEIGHTS
 from briefing.search.names import ActorNames
-from briefing.search.query import ANY_OF, Filter, Query, QueryError
+from briefing.search.query import Filter, Query, QueryError
+from briefing.search.query_filters import ANY_OF
 from briefing.search.schema import Layout, Span, rowids_of
 from briefing.text import shorten
 

@@ -39,226 +39,50 @@ naming the problem and its column (1-based).
 Safety: the compiled FTS5 expression is made only of operators this module
 writes and double-quoted strings of folded words (letters and digits), so
 nothing a reader types is ever read by FTS5 as syntax.
+
+The parts: ``lexer`` cuts the text into words, phrases, filters and
+operators; the parser here builds the tree (``query_tree``); filter values
+are checked against the vocabulary in ``query_filters``; every error is a
+``QueryError`` (``query_errors``).  The tree's names are importable from
+here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from briefing.errors import BriefingError
-from briefing.model.dates import DateError, When, parse_loose
-from briefing.model.vocabulary import EVENT_KINDS, ClaimStatus, EntityKind, NoteFlag, chart_series
-from briefing.search.folding import fold, words
+from briefing.search.folding import words
+from briefing.search.lexer import Lexeme, Lexer, sanitise
+from briefing.search.query_errors import QueryError
+from briefing.search.query_filters import check_filter
+from briefing.search.query_tree import And, Filter, Node, Not, Or, Query, Term
 from briefing.text import shorten
+
+__all__ = [
+    "And",
+    "Filter",
+    "Node",
+    "Not",
+    "Or",
+    "Query",
+    "QueryError",
+    "Term",
+    "TextMatch",
+    "parse",
+    "text_match",
+    "to_fts",
+]
 
 MAX_QUERY_LENGTH = 1000
 MAX_TERMS = 64
 MAX_DEPTH = 16
-
-FILTER_NAMES = ("kind", "actor", "briefing", "type", "status", "tag", "flag", "from", "to")
-ANY_OF = frozenset({"kind", "briefing", "type", "status", "flag"})
-"""Filters that, repeated, mean any of their values; the others must all hold."""
-
-
-class QueryError(BriefingError):
-    """A query that cannot mean anything; ``column`` (1-based) says where."""
-
-    def __init__(self, message: str, column: int | None = None) -> None:
-        self.reason = message
-        self.column = column
-        where = f"column {column}: " if column is not None else ""
-        super().__init__(f"query: {where}{message}")
-
-
-# -- the tree ----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A word, a word's start (``prefix``) or a quoted phrase, as folded words."""
-
-    words: tuple[str, ...]
-    raw: str
-    column: int
-    prefix: bool = False
-    quoted: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Not:
-    child: Node
-    column: int
-
-
-@dataclass(frozen=True, slots=True)
-class And:
-    children: tuple[Node, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Or:
-    children: tuple[Node, ...]
-
-
-Node = Term | Not | And | Or
-
-
-@dataclass(frozen=True, slots=True)
-class Filter:
-    """``name:value``.  Vocabulary filters carry their checked ``values``; dates carry ``when``."""
-
-    name: str
-    value: str
-    column: int
-    negated: bool = False
-    values: tuple[str, ...] = ()
-    when: When | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    source: str
-    text: Node | None = None
-    filters: tuple[Filter, ...] = ()
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def is_empty(self) -> bool:
-        return self.text is None and not self.filters
-
-    def filters_named(self, name: str) -> list[Filter]:
-        return [f for f in self.filters if f.name == name]
-
-    def terms(self) -> list[Term]:
-        """The terms a hit must (or may) contain: the ones to highlight."""
-        found: list[Term] = []
-
-        def walk(node: Node | None) -> None:
-            match node:
-                case Term():
-                    found.append(node)
-                case And(children) | Or(children):
-                    for child in children:
-                        walk(child)
-                case _:
-                    pass  # a Not, or nothing: excluded words are never highlighted
-
-        walk(self.text)
-        return found
-
-
-# -- lexing -----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexeme:
-    kind: str  # word, phrase, filter, lparen, rparen, or, and, not
-    text: str
-    column: int
-    prefix: bool = False
-    value: str = ""
-    negated: bool = False
-
-
-_QUOTES = {'"': '"', "“": "”", "„": "“", "”": "”"}
-_SPECIAL = set('()"“”„')
-
-
-def _sanitise(source: str) -> str:
-    """Control characters and odd spaces become plain spaces, so columns stay true."""
-    return "".join(" " if (ch.isspace() or ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) else ch for ch in source)
-
-
-class _Lexer:
-    def __init__(self, text: str, warnings: list[str], partial: bool = False) -> None:
-        self.text = text
-        self.pos = 0
-        self.warnings = warnings
-        self.partial = partial
-
-    def lexemes(self) -> list[_Lexeme]:
-        out: list[_Lexeme] = []
-        text = self.text
-        while True:
-            while self.pos < len(text) and text[self.pos] == " ":
-                self.pos += 1
-            if self.pos >= len(text):
-                return out
-            start = self.pos
-            ch = text[start]
-            if ch == "(":
-                out.append(_Lexeme("lparen", ch, start + 1))
-                self.pos += 1
-            elif ch == ")":
-                out.append(_Lexeme("rparen", ch, start + 1))
-                self.pos += 1
-            elif ch in _QUOTES:
-                out.append(self._phrase())
-            elif ch == "-":
-                if self.partial and start + 1 >= len(text):
-                    self.warnings.append(f"ignored the '-' at column {start + 1}: nothing follows it")
-                    self.pos += 1
-                elif start + 1 >= len(text) or text[start + 1] in " )":
-                    raise QueryError("'-' must be followed by the word or filter to leave out", start + 1)
-                else:
-                    out.append(_Lexeme("not", ch, start + 1))
-                    self.pos += 1
-            else:
-                out.append(self._word())
-
-    def _phrase(self) -> _Lexeme:
-        start = self.pos
-        close = _QUOTES[self.text[start]]
-        end = self.text.find(close, start + 1)
-        if end < 0 and close != '"':
-            end = self.text.find('"', start + 1)
-        if end < 0:
-            self.warnings.append(f"closed the quote opened at column {start + 1}")
-            end = len(self.text)
-        body = self.text[start + 1 : end]
-        self.pos = min(end + 1, len(self.text))
-        prefix = False
-        while self.pos < len(self.text) and self.text[self.pos] == "*":
-            prefix = True
-            self.pos += 1
-        return _Lexeme("phrase", body, start + 1, prefix=prefix)
-
-    def _word(self) -> _Lexeme:
-        start = self.pos
-        text = self.text
-        while self.pos < len(text) and text[self.pos] != " " and text[self.pos] not in _SPECIAL:
-            if text[self.pos] == ":" and text[start : self.pos].lower() in FILTER_NAMES:
-                return self._filter(start)
-            self.pos += 1
-        raw = text[start : self.pos]
-        if raw in ("OR", "AND", "NOT"):
-            return _Lexeme(raw.lower(), raw, start + 1)
-        stripped = raw.rstrip("*")
-        if not stripped:
-            raise QueryError("'*' must end a word, as in convoy*", start + 1)
-        return _Lexeme("word", stripped, start + 1, prefix=stripped != raw)
-
-    def _filter(self, start: int) -> _Lexeme:
-        text = self.text
-        name = text[start : self.pos].lower()
-        self.pos += 1  # the colon
-        if self.pos < len(text) and text[self.pos] in _QUOTES:
-            value = self._phrase().text
-        else:
-            value_start = self.pos
-            while self.pos < len(text) and text[self.pos] != " " and text[self.pos] not in "()":
-                self.pos += 1
-            value = text[value_start : self.pos]
-        if not value.strip():
-            raise QueryError(f"{name}: needs a value{_choices_hint(name)}", start + 1)
-        return _Lexeme("filter", name, start + 1, value=value.strip())
 
 
 # -- parsing ----------------------------------------------------------------
 
 
 class _Parser:
-    def __init__(self, lexemes: list[_Lexeme], warnings: list[str], partial: bool) -> None:
+    def __init__(self, lexemes: list[Lexeme], warnings: list[str], partial: bool) -> None:
         self.items = lexemes
         self.pos = 0
         self.warnings = warnings
@@ -266,7 +90,7 @@ class _Parser:
         self.filters: list[Filter] = []
         self.terms = 0
 
-    def peek(self) -> _Lexeme | None:
+    def peek(self) -> Lexeme | None:
         return self.items[self.pos] if self.pos < len(self.items) else None
 
     def parse(self) -> Node | None:
@@ -326,7 +150,7 @@ class _Parser:
             raise QueryError("a group needs a word that is not excluded", where)
         return children[0] if len(children) == 1 else And(tuple(children))
 
-    def _conjunction(self, item: _Lexeme, after: bool) -> None:
+    def _conjunction(self, item: Lexeme, after: bool) -> None:
         """An AND between two terms says what a space says; one with nothing on a side is a mistake, as with OR."""
         self.pos += 1
         if not after:
@@ -384,7 +208,7 @@ class _Parser:
             return self._term(item)
         raise QueryError(f"{shorten(item.text, 40)} needs something before it", item.column)
 
-    def _term(self, item: _Lexeme) -> Term | None:
+    def _term(self, item: Lexeme) -> Term | None:
         found = tuple(words(item.text))
         if not found:
             if item.kind == "phrase" and not item.text.strip():
@@ -398,7 +222,7 @@ class _Parser:
             raise QueryError(f"too many terms (at most {MAX_TERMS})", item.column)
         return Term(found, item.text, item.column, prefix=item.prefix, quoted=item.kind == "phrase")
 
-    def _add_filter(self, item: _Lexeme, top: bool, negated: bool) -> None:
+    def _add_filter(self, item: Lexeme, top: bool, negated: bool) -> None:
         if not top:
             raise QueryError(
                 f"{shorten(item.text, 40)}: applies to the whole query; put it outside parentheses and OR", item.column
@@ -423,9 +247,9 @@ def parse(source: str, *, partial: bool = False) -> Query:
             f"the query is {len(source):,} characters long; at most {MAX_QUERY_LENGTH:,} are allowed",
             MAX_QUERY_LENGTH + 1,
         )
-    text = _sanitise(source)
+    text = sanitise(source)
     warnings: list[str] = []
-    lexemes = _Lexer(text, warnings, partial).lexemes()
+    lexemes = Lexer(text, warnings, partial).lexemes()
     last = lexemes[-1] if lexemes else None
     if partial and last is not None and last.kind == "word" and not text.endswith(" "):
         if len(last.text) > 1:
@@ -435,87 +259,6 @@ def parse(source: str, *, partial: bool = False) -> Query:
     parser = _Parser(lexemes, warnings, partial)
     node = parser.parse()
     return Query(source, node, tuple(parser.filters), tuple(warnings))
-
-
-# -- filters whose values come from the vocabulary ------------------------------
-
-
-KIND_WORDS: dict[str, EntityKind] = {k.value: k for k in EntityKind} | {f"{k.value}s": k for k in EntityKind}
-
-
-def _choices_hint(name: str) -> str:
-    choices = {
-        "kind": ", ".join(k.value for k in EntityKind),
-        "status": ", ".join(s.value for s in ClaimStatus),
-        "flag": ", ".join(f.value for f in NoteFlag),
-    }.get(name)
-    return f" (one of: {choices})" if choices else ""
-
-
-def _pick(name: str, value: str, choices: list[str], column: int) -> str:
-    """An exact choice, or the only one that starts with ``value``."""
-    wanted = value.lower()
-    if wanted in choices:
-        return wanted
-    starting = [c for c in choices if c.startswith(wanted)]
-    if len(starting) == 1:
-        return starting[0]
-    if starting:
-        raise QueryError(f"{name}:{shorten(value, 40)} could be {', '.join(starting)}", column)
-    raise QueryError(f"{name}:{shorten(value, 40)} is not one of: {', '.join(choices)}", column)
-
-
-def event_kinds_for(value: str) -> tuple[str, ...]:
-    """The event kinds ``type:value`` means; empty when none.
-
-    An exact slug; else the slugs starting with it; else those whose label has
-    the value's words ("ied", "drone"); else the kinds of a chart series
-    ("rocket").
-    """
-    wanted = value.lower().strip()
-    if wanted in EVENT_KINDS:
-        return (wanted,)
-    starting = tuple(slug for slug in EVENT_KINDS if slug.startswith(wanted))
-    if starting:
-        return starting
-    asked = set(words(value))
-    if asked:
-        labelled = tuple(slug for slug, (label, _) in EVENT_KINDS.items() if asked <= set(words(label)))
-        if labelled:
-            return labelled
-    return tuple(slug for slug in EVENT_KINDS if fold(chart_series(slug)) == fold(wanted) and wanted != "other")
-
-
-def check_filter(name: str, value: str, column: int, negated: bool = False) -> Filter:
-    """A filter with its value checked against the vocabulary (or read as a date)."""
-    base = Filter(name, value, column, negated)
-    if name == "kind":
-        kind = KIND_WORDS.get(value.lower())
-        if kind is None:
-            choice = _pick(name, value, [k.value for k in EntityKind], column)
-            kind = EntityKind(choice)
-        return replace(base, values=(kind.value,))
-    if name == "status":
-        return replace(base, values=(_pick(name, value, [s.value for s in ClaimStatus], column),))
-    if name == "flag":
-        return replace(base, values=(_pick(name, value, [f.value for f in NoteFlag], column),))
-    if name == "type":
-        kinds = event_kinds_for(value)
-        if not kinds:
-            some = ", ".join(list(EVENT_KINDS)[:3])
-            raise QueryError(f"type:{shorten(value, 40)} is no event kind (e.g. {some}, ...)", column)
-        return replace(base, values=kinds)
-    if name in ("from", "to"):
-        try:
-            when = parse_loose(value)
-        except DateError as exc:
-            raise QueryError(
-                f"{name}:{shorten(value, 40)} is not a date I can read; "
-                'write e.g. 2020, 2020-09, 2020-09-20 or "20 Sep 2020"',
-                column,
-            ) from exc
-        return replace(base, when=when)
-    return base
 
 
 # -- compiling to FTS5 ------------------------------------------------------------

@@ -38,15 +38,10 @@ from typing import Any
 from briefing.errors import CorruptFileError, StoreError
 from briefing.model.entities import Note
 from briefing.store import paths
-from briefing.store.notes import (
-    Incoming,
-    MergePlan,
-    NoteError,
-    NotesStore,
-    keep_corrupt_copy,
-    note_of_record,
-    record_of_note,
-)
+from briefing.store.note_merge import Incoming, MergePlan
+from briefing.store.note_records import NoteError, note_of_record, record_of_note
+from briefing.store.notes import NotesStore
+from briefing.store.notes_read_only import keep_corrupt_copy
 from briefing.store.storage import (
     dump_json,
     final_path,

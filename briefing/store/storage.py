@@ -15,8 +15,8 @@ onto that target, so the link stays a link and everyone sharing the target
 sees the write.  Only regular files are read or replaced: a FIFO, a device,
 a socket or a directory where a data file belongs raises
 :class:`SpecialFileError` (a FIFO would block a reader for ever).  Outputs
-(``write_output``) may also be a FIFO or a character device, written as a
-stream.
+may also be a FIFO or a character device, written as a stream
+(``outputs.write_output``).
 
 A file that does not parse raises :class:`CorruptFileError` and is never
 written over.
@@ -24,14 +24,13 @@ written over.
 
 from __future__ import annotations
 
-import errno
 import glob
 import json
 import os
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.storages import Storage
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from briefing.errors import CorruptFileError, StoreError
 from briefing.store.paths import resolved
@@ -249,68 +248,6 @@ def write_atomic(path: Path, data: bytes, *, lock: bool = True) -> None:
         _replace(target, data, path)
 
 
-STREAMED = (stat.S_ISFIFO, stat.S_ISCHR)
-"""Outputs written as a stream: a FIFO, or a character device such as /dev/null, /dev/stdout or a terminal."""
-
-
-def write_output(path: Path, data: bytes) -> None:
-    """Write an export or a draft to ``path``, which the reader chose.
-
-    A regular file (new, or through a symlink) is replaced atomically under
-    its lock, as ``write_atomic`` does.  A FIFO or a character device is
-    written as a stream, with no temp file and no rename, so that it is
-    still there afterwards and receives the data.  Any other special file (a
-    block device, a socket, a directory) is refused.
-    """
-    path = Path(path)
-    if is_stream(path):
-        _write_stream(path, data)
-        return
-    if not final_path(path).parent.is_dir():  # as a shell's ``>``: an output makes no folders
-        raise StoreError(path, f"cannot write: {os.strerror(errno.ENOENT)}")
-    write_atomic(path, data)
-
-
-DESCRIPTORS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
-"""Paths naming a descriptor already open: ``-o /dev/stdout > file`` writes into what the shell opened."""
-
-
-def is_stream(path: Path) -> bool:
-    """Whether ``write_output`` writes ``path`` as a stream (a FIFO or a character device, through any links).
-
-    The kernel follows the links here (``stat``), since some, such as
-    /dev/stdout on a pipe, lead to no path a program could spell.
-    """
-    if str(Path(path).absolute()).startswith(DESCRIPTORS):
-        return True
-    try:
-        mode = Path(path).stat().st_mode
-    except OSError:
-        return False
-    return any(test(mode) for test in STREAMED)
-
-
-def _write_stream(path: Path, data: bytes) -> None:
-    """Write to a FIFO or a device as a shell's ``>`` would (opening a FIFO waits for its reader).
-
-    The path is opened as given, not as ``final_path`` spells it: /dev/stdout
-    on a pipe links to ``/proc/PID/fd/pipe:[N]``, which only the kernel can
-    follow.
-    """
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NOCTTY | os.O_CLOEXEC)  # append: ``>>`` stays so
-    except OSError as exc:
-        raise StoreError(path, f"cannot write: {exc.strerror or exc}") from None
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-    except OSError as exc:
-        raise StoreError(path, f"cannot write: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-
-
 def replaces_a_file(path: Path) -> bool:
     """Whether ``write_atomic(path)`` would replace an existing file (False: there is none yet).
 
@@ -423,7 +360,20 @@ class IdTable(Table):
 
     document_id_class = str
 
-    def _get_next_id(self) -> str:  # type: ignore[override]
+    def insert(self, document: Mapping[str, Any]) -> int:
+        _require_id(document)
+        return super().insert(document)
+
+    def insert_multiple(self, documents: Iterable[Mapping[str, Any]]) -> list[int]:
+        documents = list(documents)
+        for document in documents:
+            _require_id(document)
+        return super().insert_multiple(documents)
+
+
+def _require_id(document: Mapping[str, Any]) -> None:
+    """Refuse a document without an id, which TinyDB would number itself."""
+    if not isinstance(document, Document):
         raise TypeError("insert Documents with an explicit id: this table has no automatic ids")
 
 

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from briefing.errors import ValidationError
 from briefing.model.controls import control_problem, without_controls
 from briefing.model.vocabulary import NoteFlag
-from briefing.store.notes import NoteError, NotesStore, normalise_tag, notes_from_records
+from briefing.store.note_records import NoteError, normalise_tag, notes_from_records
+from briefing.store.notes import NotesStore
 from tests.hardening.helpers import examples
 from tests.hardening.strategies import hostile_text, json_values
 

@@ -10,7 +10,8 @@ import pytest
 
 from briefing.errors import ValidationError
 from briefing.model.controls import control_problem, without_controls
-from briefing.store.notes import NoteError, NotesStore, notes_from_records
+from briefing.store.note_records import NoteError, notes_from_records
+from briefing.store.notes import NotesStore
 from tests.factories import make_library_dir
 from tests.hardening.helpers import run, unsafe_in
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -67,38 +66,6 @@ def test_filters_alone_make_a_query_without_words() -> None:
     assert text_match(query) is None
 
 
-def test_kind_accepts_plurals_and_unique_prefixes() -> None:
-    assert parse("kind:events").filters[0].values == ("event",)
-    assert parse("kind:act").filters[0].values == ("actor",)
-
-
-def test_type_accepts_slugs_prefixes_and_label_words() -> None:
-    assert parse("type:remote-explosive-ied").filters[0].values == ("remote-explosive-ied",)
-    assert parse("type:ied").filters[0].values == ("remote-explosive-ied",)
-    assert parse("type:air").filters[0].values == ("air-drone-strike",)
-    assert parse("type:drone").filters[0].values == ("air-drone-strike",)
-    assert parse("type:rocket").filters[0].values == ("shelling-artillery-missile-attack",)
-
-
-def test_dates_are_read_as_people_write_them() -> None:
-    since, until = parse('from:2020-09 to:"sept 20 2020"').filters
-    assert since.when is not None and since.when.start == date(2020, 9, 1)
-    assert until.when is not None and until.when.last == date(2020, 9, 20)
-    assert parse("to:2020-09").filters[0].when.last == date(2020, 9, 30)  # type: ignore[union-attr]
-
-
-def test_a_word_with_a_colon_that_is_no_filter_is_just_words() -> None:
-    query = parse("http://example.org note:")
-    assert query.filters == ()
-    assert ("http", "example", "org") in words_of(query.text)
-
-
-def test_an_unclosed_quote_is_closed_with_a_warning() -> None:
-    query = parse('"supply convoy')
-    assert query.text == Term(("supply", "convoy"), "supply convoy", 1, quoted=True)
-    assert query.warnings == ("closed the quote opened at column 1",)
-
-
 def test_an_unclosed_parenthesis_is_closed_with_a_warning() -> None:
     query = parse("(rocket OR ied")
     assert isinstance(query.text, Or)
@@ -115,11 +82,6 @@ def test_markup_is_just_words() -> None:
     query = parse("[bold]red[/bold] [link=http://x]")
     assert query.filters == ()
     assert words_of(query.text)[0] == ("bold", "red", "bold")
-
-
-def test_control_characters_are_spaces() -> None:
-    query = parse("convoy\x1b[31m\x00attack\u0085")
-    assert words_of(query.text) == [("convoy",), ("31m",), ("attack",)]
 
 
 @pytest.mark.parametrize(
