@@ -18,13 +18,13 @@ from datetime import date, timedelta
 from enum import IntEnum
 
 from briefing.model.entities import Actor, Event
-from briefing.model.vocabulary import CHART_SERIES, Precision, chart_series, event_kind_label
+from briefing.model.vocabulary import CHART_SERIES, Precision, event_kind_label, series_of
 from briefing.text import one_line
 
 SERIES = CHART_SERIES
-"""The values ``chart_series`` gives, in the order the chart stacks and lists them."""
+"""The vocabulary's chart series, in the order the chart stacks and lists them (and counts are kept)."""
 
-_SERIES_INDEX = {name: index for index, name in enumerate(SERIES)}
+_SERIES_INDEX = {series: index for index, series in enumerate(SERIES)}
 
 _EPOCH_MONDAY = date(1, 1, 1)  # a Monday: week numbers count from it
 
@@ -103,7 +103,7 @@ def tally(events: Iterable[Event]) -> Tally:
         row = counts.get(key)
         if row is None:
             row = counts[key] = [0] * len(SERIES)
-        row[_SERIES_INDEX[chart_series(event.event_kind)]] += 1
+        row[_SERIES_INDEX[series_of(event.event_kind)]] += 1
     return Tally({key: tuple(row) for key, row in counts.items()})
 
 
@@ -317,7 +317,7 @@ class Filter:
     """Which events the timeline shows; ``None`` fields do not filter.
 
     ``first``/``last`` keep events whose dates overlap that span; ``period``
-    keeps the events one chart bar counts.
+    keeps the events one chart bar counts; ``series`` is a chart series' label.
     """
 
     series: str | None = None
@@ -330,7 +330,7 @@ class Filter:
     def matches(self, event: Event) -> bool:
         if self.kind is not None and event.event_kind != self.kind:
             return False
-        if self.series is not None and chart_series(event.event_kind) != self.series:
+        if self.series is not None and series_of(event.event_kind).label != self.series:
             return False
         if self.actors is not None and self.actors.isdisjoint(event.actors):
             return False
@@ -356,8 +356,9 @@ def kind_counts(events: Iterable[Event]) -> list[tuple[str, str, int]]:
 
 
 def series_counts(events: Iterable[Event]) -> dict[str, int]:
-    counts = Counter(chart_series(event.event_kind) for event in events)
-    return {name: counts.get(name, 0) for name in SERIES}
+    """Events per series, by the series' label, in the series' order."""
+    counts = Counter(series_of(event.event_kind) for event in events)
+    return {series.label: counts[series] for series in SERIES}
 
 
 def actors_named(actors: Iterable[Actor], query: str) -> frozenset[str]:

@@ -10,7 +10,7 @@ import pytest
 from briefing.library import Library
 from briefing.model.dates import When
 from briefing.model.entities import Actor, Event
-from briefing.model.vocabulary import EVENT_KINDS, ActorKind, chart_series
+from briefing.model.vocabulary import EVENT_KINDS, ActorKind, series_of
 from briefing.timeline import (
     SERIES,
     Filter,
@@ -52,8 +52,8 @@ def sorted_events(*events: Event) -> list[Event]:
     return sorted(events, key=lambda e: (e.when.start, e.when.last, e.id))
 
 
-def test_series_are_every_value_chart_series_gives() -> None:
-    assert {chart_series(kind) for kind in EVENT_KINDS} | {chart_series("not-a-kind")} == set(SERIES)
+def test_series_are_every_series_an_event_kind_is_counted_in() -> None:
+    assert {series_of(kind) for kind in EVENT_KINDS} | {series_of("not-a-kind")} == set(SERIES)
 
 
 def test_weeks_run_monday_to_sunday() -> None:

@@ -81,9 +81,8 @@ async def _until(done: Callable[[], bool], what: str) -> None:
 
 
 def _key(app: BriefingApp, key: str) -> None:
-    """A key as the terminal driver delivers it."""
-    assert app._driver is not None
-    app._driver.send_message(events.Key(key, key))
+    """A key as the terminal driver delivers it: posted to the app, with no test-harness waiting after it."""
+    app.post_message(events.Key(key, key))
 
 
 async def _timed(watch: LoopWatch, action: Callable[[], Awaitable[None]]) -> float:

@@ -80,8 +80,8 @@ async def measure(app: BriefingApp, words: int = WORDS) -> tuple[list[float], li
                 expected = view.input.value + key
                 await asyncio.sleep(max(0.0, started + interval - time.perf_counter()))
                 started = time.perf_counter()
-                # As the terminal driver delivers a key: no test-harness waiting in between.
-                app._driver.send_message(events.Key(key, key))
+                # As the terminal driver delivers a key (it posts it to the app): no test-harness waiting in between.
+                app.post_message(events.Key(key, key))
                 until = time.monotonic() + WAIT_S
                 painted = None
                 while painted is None:

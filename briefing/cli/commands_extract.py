@@ -18,7 +18,7 @@ from briefing.errors import BriefingError, StoreError
 from briefing.ingest.dates import DateError, parse_article_date
 from briefing.ingest.extract import DRAFT_REMINDER, Draft, extract
 from briefing.model.records import tables_of
-from briefing.model.vocabulary import CHART_SERIES, chart_series
+from briefing.model.vocabulary import CHART_SERIES, series_of
 from briefing.store.outputs import write_output
 from briefing.store.storage import dump_json
 from briefing.text import one_line
@@ -108,8 +108,8 @@ def run_extract(args: argparse.Namespace, workspace: Workspace) -> int:
 def report(draft: Draft, name: str, output: Path | None) -> list[str]:
     """What the draft holds and what it still needs, for stderr."""
     doc = draft.document
-    series = Counter(chart_series(e.event_kind) for e in doc.events)
-    by_series = ", ".join(f"{series[s]} {s}" for s in CHART_SERIES if series[s])
+    series = Counter(series_of(e.event_kind) for e in doc.events)
+    by_series = ", ".join(f"{series[s]} {s.label}" for s in CHART_SERIES if series[s])
     lines = [
         f"extracted {name}: {len(draft.article.paragraphs)} paragraphs, {len(doc.actors)} actors, "
         f"{len(doc.claims)} claims, {len(doc.events)} events" + (f" ({by_series})" if by_series else ""),

@@ -8,6 +8,7 @@ own, listed after them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -148,14 +149,33 @@ def event_kind_label(kind: str) -> str:
     return EVENT_KINDS.get(kind, (kind, EventGroup.POLITICAL))[0]
 
 
-CHART_SERIES: tuple[str, ...] = ("IED", "rocket", "other")
-"""The timeline chart's series, in drawing order."""
+@dataclass(frozen=True)
+class ChartSeries:
+    """One series of the timeline chart: the event kinds it counts."""
+
+    label: str
+    """What the legend, the tooltips and ``briefing extract`` call it (and a ``type:`` search may name)."""
+    name: str
+    """Its slug, which the browser's styles for it are named after."""
+    kinds: frozenset[str]
+    """The event kinds it counts; the last series counts every kind the others do not."""
+
+
+CHART_SERIES: tuple[ChartSeries, ...] = (
+    ChartSeries("IED", "ied", frozenset({"remote-explosive-ied"})),
+    ChartSeries("rocket", "rocket", frozenset({"shelling-artillery-missile-attack"})),
+    ChartSeries("other", "other", frozenset()),
+)
+"""The timeline chart's series, in the order it draws, stacks and lists them."""
+
+_SERIES_OF_KIND = {kind: series for series in CHART_SERIES for kind in series.kinds}
+
+
+def series_of(kind: str) -> ChartSeries:
+    """The chart series an event kind is counted in (an unknown kind: the last, "other")."""
+    return _SERIES_OF_KIND.get(kind, CHART_SERIES[-1])
 
 
 def chart_series(kind: str) -> str:
-    """The timeline chart's series for an event kind (one of CHART_SERIES)."""
-    if kind == "remote-explosive-ied":
-        return "IED"
-    if kind == "shelling-artillery-missile-attack":
-        return "rocket"
-    return "other"
+    """The label of the chart series an event kind is counted in."""
+    return series_of(kind).label

@@ -12,7 +12,7 @@ the echo by more than that.
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from contextlib import ExitStack
 
 from textual.app import App, ScreenStackError
 from textual.timer import Timer
@@ -22,15 +22,16 @@ class PaintHold:
     def __init__(self, limit: float) -> None:
         self.limit = limit
         self._app: App[object] | None = None
-        self._batch: AbstractContextManager[None] | None = None
+        self._batch: ExitStack | None = None
         self._timer: Timer | None = None
 
     def hold(self, app: App[object]) -> None:
         """Hold ``app``'s frames until ``release``, or ``limit`` seconds after the first of several holds."""
         if self._batch is not None:
             return
-        batch = app.batch_update()
-        batch.__enter__()
+        # App.batch_update, held open across the timer rather than a with block.
+        batch = ExitStack()
+        batch.enter_context(app.batch_update())
         self._app, self._batch = app, batch
         self._timer = app.set_timer(self.limit, self.release, name="paint-hold")
 
@@ -42,7 +43,7 @@ class PaintHold:
             return
         if timer is not None:
             timer.stop()
-        batch.__exit__(None, None, None)
+        batch.close()
         try:
             screen = app.screen
         except ScreenStackError:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
-from tinydb import Query, TinyDB
-from tinydb.storages import JSONStorage, MemoryStorage, Storage
-from tinydb.table import Document, Table
+from tinydb.table import Document
 
-import briefing.store
 from briefing.store.notes import NotesStore
 from briefing.store.notes_storage import NotesDB, NotesStorage, NotesTable
 from briefing.store.storage import open_db
@@ -54,29 +50,3 @@ def test_a_note_is_replaced_whole_never_changed_in_place(path: Path) -> None:
     table.put_many({note_id: {"text": "second"}})
 
     assert stored(path) == {note_id: {"text": "second"}}
-
-
-def _private_tinydb_names() -> set[str]:
-    """Every name TinyDB keeps to itself: private attributes of its classes and of their instances."""
-    classes = (TinyDB, Table, Document, Storage, JSONStorage, MemoryStorage, Query)
-    names = {name for cls in classes for name in dir(cls)}
-    names |= set(vars(Table(MemoryStorage(), "t"))) | set(vars(TinyDB(storage=MemoryStorage)))
-    return {name for name in names if name.startswith("_") and not name.startswith("__")}
-
-
-def _uses_of(names: set[str], source: str) -> list[str]:
-    found = []
-    for node in ast.walk(ast.parse(source)):
-        used = node.attr if isinstance(node, ast.Attribute) else getattr(node, "name", None)
-        if isinstance(node, ast.Attribute | ast.FunctionDef | ast.AsyncFunctionDef) and used in names:
-            found.append(f"line {node.lineno}: {used}")
-    return found
-
-
-def test_the_store_uses_only_tinydb_public_api() -> None:
-    """TinyDB's private names change without notice; the store reads, overrides and calls none of them."""
-    private = _private_tinydb_names()
-    assert {"_read_table", "_update_table", "_get_next_id", "_storage"} <= private
-    store = Path(briefing.store.__file__).parent
-    uses = {file.name: _uses_of(private, file.read_text(encoding="utf-8")) for file in sorted(store.glob("*.py"))}
-    assert {name: found for name, found in uses.items() if found} == {}

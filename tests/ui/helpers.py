@@ -10,6 +10,7 @@ from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 
+from briefing.ui import textual_compat
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.screens.browser import BrowserScreen
 from briefing.ui.widgets.search_view import SearchView
@@ -62,7 +63,7 @@ async def search_painted(view: SearchView, pilot: Pilot[Any], query: str) -> Non
 
 def screen_text(app: BriefingApp) -> str:
     """What the terminal shows, as plain text (one line per row)."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+    return textual_compat.screen_text(app)
 
 
 HOSTILE_NAMES = {
@@ -107,6 +108,5 @@ def hostile_tables() -> dict[str, Any]:
 
 def burst(app: App[Any], *keys: str) -> None:
     """Keys as a terminal delivers a burst (a fast typist, tmux, ssh): all read before the first is acted on."""
-    assert app._driver is not None
-    for key in keys:
-        app._driver.send_message(events.Key(key, key if len(key) == 1 else None))
+    for key in keys:  # the terminal driver posts each key it reads to the app
+        app.post_message(events.Key(key, key if len(key) == 1 else None))

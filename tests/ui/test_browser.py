@@ -16,6 +16,7 @@ from briefing.ui.messages import Navigate
 from briefing.ui.places import Place, View
 from briefing.ui.screens.browser import BrowserScreen
 from briefing.ui.screens.help import HelpScreen
+from briefing.ui.textual_compat import notifications
 from briefing.ui.widgets.actor_network import ActorNetwork
 from briefing.ui.widgets.detail_view import ShowMore
 from briefing.ui.widgets.link import Link
@@ -282,7 +283,7 @@ async def test_a_corrupt_settings_file_is_ignored_with_a_notification(tmp_path: 
     app = small_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("settings.json" in m and "defaults" in m for m in messages)
         assert app.theme == "textual-dark"
 
@@ -294,7 +295,7 @@ async def test_a_broken_briefing_file_is_skipped_and_named(tmp_path: Path) -> No
     app = BriefingApp(workspace_for(folder, tmp_path / "data"))
     async with app.run_test(size=SIZE) as pilot:
         browser = await loaded(pilot)
-        (notice,) = [n for n in app._notifications if n.severity == "warning"]
+        (notice,) = [n for n in notifications(app) if n.severity == "warning"]
         assert "broken.json" in notice.message and "bad-ref.json" in notice.message
         assert "2 briefing files" in notice.title
         assert app.library is not None and set(app.library.briefings) == {"briefing:alpha", "briefing:beta"}
@@ -377,7 +378,7 @@ async def test_a_fifo_at_the_settings_path_is_ignored_and_never_replaced(tmp_pat
         async with app.run_test(size=SIZE) as pilot:
             await loaded(pilot)
             assert not released(), "the browser blocked on the FIFO"
-            messages = [n.message for n in app._notifications]
+            messages = [n.message for n in notifications(app)]
             expected = f"Settings ignored, using the defaults: {path}: not a regular file"
             assert any(m.startswith(expected) for m in messages)
             app.theme = "nord"

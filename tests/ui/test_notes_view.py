@@ -10,6 +10,7 @@ from briefing.store.paths import notes_path
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.places import Place, View
 from briefing.ui.screens.note_editor import NoteEditor
+from briefing.ui.textual_compat import notifications
 from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import SearchView
 from briefing.ui.widgets.timeline_view import EventList
@@ -286,7 +287,7 @@ async def test_a_fifo_at_the_notes_path_opens_the_browser_with_notes_read_only(t
             await loaded(pilot)
             await pilot.pause()
             assert not released(), "the browser blocked on the FIFO"
-            messages = [n.message for n in app._notifications]
+            messages = [n.message for n in notifications(app)]
             assert any(m.startswith(f"Notes are read-only: {path}: your notes file cannot be read") for m in messages)
             app.browser.open("actor:iran")
             await pilot.pause()

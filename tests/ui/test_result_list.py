@@ -6,6 +6,7 @@ from textual.app import App, ComposeResult
 
 from briefing.model.vocabulary import EntityKind
 from briefing.search.results import SearchHit
+from briefing.ui.textual_compat import screen_strips
 from briefing.ui.widgets.result_list import ResultList
 
 
@@ -41,7 +42,7 @@ class Host(App[None]):
 
 
 def _rows(app: App[None]) -> list[str]:
-    return [strip.text.strip() for strip in app.screen._compositor.render_strips()]
+    return [strip.text.strip() for strip in screen_strips(app)]
 
 
 async def test_hits_show_two_lines_each_and_keys_move_and_open() -> None:
@@ -130,7 +131,7 @@ async def test_a_new_theme_repaints_the_hits_in_its_colours() -> None:
         await pilot.pause()
 
         def background() -> object:
-            segments = list(app.screen._compositor.render_strips()[3])
+            segments = list(screen_strips(app)[3])
             return segments[-1].style.bgcolor if segments[-1].style else None
 
         before = background()

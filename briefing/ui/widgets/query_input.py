@@ -19,11 +19,12 @@ from typing import Any
 from textual.geometry import Size
 from textual.reactive import Reactive
 
+from briefing.ui.textual_compat import virtual_size_without_layout
 from briefing.ui.widgets.text_entry import LineInput
 
 
 class QueryInput(LineInput):
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    virtual_size: Reactive[Size] = virtual_size_without_layout()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("select_on_focus", False)

@@ -36,6 +36,7 @@ from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
 from briefing.text import clean, input_line, one_line
+from briefing.ui.textual_compat import check_bindings
 
 
 class InOrder:
@@ -45,7 +46,8 @@ class InOrder:
         """Whether the widget enters this key as text itself."""
         return event.is_printable
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
+        # Textual runs each class's own handler in turn, this mixin's before the widget's.
         assert isinstance(self, Widget)
         try:
             focused = self.app.focused or self.app.screen
@@ -60,7 +62,7 @@ class InOrder:
             return  # the widget's own handler, next in line, enters it
         # What the app runs for a key no widget took: the focused widget's bindings (this one's),
         # then each parent's, each action allowed to decline and pass the key on.
-        if await self.app._check_bindings(event.key):
+        if await check_bindings(self.app, event.key):
             event.stop()
             event.prevent_default()
 

@@ -22,6 +22,29 @@ from textual.widget import Widget
 from briefing.text import shorten
 from briefing.timeline import SERIES, Bucket, Chart, Granularity, Period, Tally, plan_chart
 
+SERIES_COLOURS = ("$warning", "$primary", "$foreground 45%")
+"""Each chart series' colour, in the vocabulary's order of them (``CHART_SERIES``)."""
+
+
+@dataclass(frozen=True)
+class SeriesStyles:
+    """A widget's component class for each chart series, in the vocabulary's order, and the CSS colouring them."""
+
+    classes: tuple[str, ...]
+    css: str
+
+
+def series_styles(widget: str, prefix: str) -> SeriesStyles:
+    """Component classes ``PREFIX--NAME`` for ``widget``, one per series, coloured from ``SERIES_COLOURS``."""
+    pairs = [(f"{prefix}--{series.name}", colour) for series, colour in zip(SERIES, SERIES_COLOURS, strict=True)]
+    return SeriesStyles(
+        tuple(name for name, _ in pairs),
+        "".join(f"{widget} > .{name} {{ color: {colour}; }}\n" for name, colour in pairs),
+    )
+
+
+CHART_SERIES_STYLES = series_styles("TimelineChart", "timeline-chart")
+
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 _NON_PLOT_ROWS = 4  # legend, axis, tick labels, footnote
 
@@ -211,11 +234,11 @@ def _bucket_cells(bucket: Bucket, level: int, scale: float, shape: Geometry, sty
 
 def _legend(chart: Chart, styles: list[Style], width: int) -> Text:
     line = Text(end="", no_wrap=True, overflow="ellipsis")
-    for series, (name, total) in enumerate(zip(SERIES, chart.totals, strict=True)):
-        if series:
+    for index, (series, total) in enumerate(zip(SERIES, chart.totals, strict=True)):
+        if index:
             line.append("   ")
-        line.append("█ ", style=styles[series])
-        line.append(f"{name} {total}")
+        line.append("█ ", style=styles[index])
+        line.append(f"{series.label} {total}")
     if chart.buckets:
         first, last = chart.buckets[0], chart.buckets[-1]
         scope = f"{chart.granularity.adjective}, {_period(first.start, last.last)}"
@@ -261,17 +284,12 @@ class TimelineChart(Widget):
 
     DEFAULT_CSS = """
     TimelineChart { height: 9; padding: 0 1; }
-    TimelineChart > .timeline-chart--ied { color: $warning; }
-    TimelineChart > .timeline-chart--rocket { color: $primary; }
-    TimelineChart > .timeline-chart--other { color: $foreground 45%; }
     TimelineChart > .timeline-chart--axis { color: $foreground 70%; }
     TimelineChart > .timeline-chart--note { color: $text-muted; }
-    """
+    """ + CHART_SERIES_STYLES.css
 
     COMPONENT_CLASSES = {
-        "timeline-chart--ied",
-        "timeline-chart--rocket",
-        "timeline-chart--other",
+        *CHART_SERIES_STYLES.classes,
         "timeline-chart--axis",
         "timeline-chart--note",
     }
@@ -315,7 +333,7 @@ class TimelineChart(Widget):
         self.refresh()
 
     def _series_styles(self) -> list[Style]:
-        return [self.get_component_rich_style(f"timeline-chart--{name.lower()}") for name in SERIES]
+        return [self.get_component_rich_style(name) for name in CHART_SERIES_STYLES.classes]
 
     def _footnote(self, chart: Chart) -> str:
         left_out: list[str] = []
@@ -388,5 +406,5 @@ class TimelineChart(Widget):
         if bucket is None:
             self.tooltip = None
             return
-        counts = ", ".join(f"{name} {n}" for name, n in zip(SERIES, bucket.counts, strict=True))
+        counts = ", ".join(f"{series.label} {n}" for series, n in zip(SERIES, bucket.counts, strict=True))
         self.tooltip = Text(f"{bucket.label}: {counts}")

@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from briefing.library import Library
 from briefing.model.entities import Actor, Event
-from briefing.model.vocabulary import EntityKind, chart_series, event_kind_label
+from briefing.model.vocabulary import EntityKind, event_kind_label, series_of
 from briefing.text import one_line, shorten, text
 from briefing.timeline import (
     Filter,
@@ -41,10 +41,13 @@ from briefing.timeline import (
 )
 from briefing.ui.messages import Navigate, Preview
 from briefing.ui.widgets.text_entry import LineInput, suggest_from
-from briefing.ui.widgets.timeline_chart import TimelineChart
+from briefing.ui.widgets.timeline_chart import TimelineChart, series_styles
 
 _SERIES_PREFIX = "series:"
 _KIND_PREFIX = "kind:"
+
+
+EVENT_LIST_SERIES = series_styles("EventList", "event-list")
 
 
 class EventList(ScrollView, can_focus=True):
@@ -58,18 +61,13 @@ class EventList(ScrollView, can_focus=True):
     EventList:focus > .event-list--cursor {
         color: $block-cursor-foreground; background: $block-cursor-background; text-style: $block-cursor-text-style;
     }
-    EventList > .event-list--ied { color: $warning; }
-    EventList > .event-list--rocket { color: $primary; }
-    EventList > .event-list--other { color: $foreground 45%; }
-    """
+    """ + EVENT_LIST_SERIES.css
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "event-list--header",
         "event-list--muted",
         "event-list--cursor",
-        "event-list--ied",
-        "event-list--rocket",
-        "event-list--other",
+        *EVENT_LIST_SERIES.classes,
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -194,7 +192,7 @@ class EventList(ScrollView, can_focus=True):
     def _event_line(self, event: Event, width: int) -> Text:
         kind_width = 26 if width >= 100 else 16
         line = Text("   " + event.when.label.ljust(self._date_width) + "  ", end="", no_wrap=True)
-        line.append("▌", style=self._style(chart_series(event.event_kind).lower()))
+        line.append("▌", style=self._style(series_of(event.event_kind).name))
         line.append(
             shorten(event_kind_label(event.event_kind), kind_width).ljust(kind_width), style=self._style("muted")
         )

@@ -1,0 +1,28 @@
+"""The timeline chart's series are the vocabulary's: which event kinds each counts, its label, its order."""
+
+from __future__ import annotations
+
+from briefing.model.vocabulary import CHART_SERIES, EVENT_KINDS, chart_series, series_of
+from briefing.timeline import SERIES
+from briefing.ui.widgets.timeline_chart import TimelineChart
+from briefing.ui.widgets.timeline_view import EventList
+
+
+def test_each_series_counts_known_kinds_and_the_last_counts_the_rest() -> None:
+    *named, rest = CHART_SERIES
+    assert [s.label for s in CHART_SERIES] == ["IED", "rocket", "other"]
+    assert rest.kinds == frozenset()
+    taken = [kind for series in named for kind in series.kinds]
+    assert len(taken) == len(set(taken)) and set(taken) <= set(EVENT_KINDS)
+    assert all(series_of(kind) == series for series in named for kind in series.kinds)
+    assert {series_of(kind) for kind in set(EVENT_KINDS) - set(taken)} == {rest}
+    assert series_of("not-a-kind") == rest
+    assert chart_series("remote-explosive-ied") == "IED"
+
+
+def test_the_timeline_and_its_widgets_take_their_series_from_the_vocabulary() -> None:
+    assert SERIES == CHART_SERIES
+    for widget, prefix in ((TimelineChart, "timeline-chart"), (EventList, "event-list")):
+        for series in CHART_SERIES:
+            assert f"{prefix}--{series.name}" in widget.COMPONENT_CLASSES
+            assert f".{prefix}--{series.name} {{ color:" in widget.DEFAULT_CSS
