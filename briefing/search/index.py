@@ -84,7 +84,8 @@ def fts5_available() -> bool:
 
 def cache_path(data_dir: Path, library_dirs: Sequence[Path]) -> Path:
     """Where the index of a library lives: one file per set of library folders."""
-    key = hashlib.sha256("\0".join(str(paths.resolved(p)) for p in library_dirs).encode()).hexdigest()[:12]
+    # fsencode: a folder's name need not be UTF-8 (its bytes reach Python as surrogate escapes, which .encode() refuses)
+    key = hashlib.sha256(b"\0".join(os.fsencode(paths.resolved(p)) for p in library_dirs)).hexdigest()[:12]
     return paths.cache_dir(data_dir) / f"search-{key}.sqlite"
 
 
