@@ -5,10 +5,13 @@ never parsed as Rich or Textual markup, and terminal control characters in
 them never reach the terminal: Rich passes ESC, OSC 8 links and OSC 52
 clipboard writes straight through even with markup off.  ``clean`` strips
 C0 and C1 controls (except newline and tab), DEL, bidi embeddings, overrides
-and isolates, the bidi marks LRM, RLM and ALM, and lone surrogates, and
+and isolates, the bidi marks LRM, RLM and ALM, lone surrogates, the tag
+characters U+E0000-U+E007F (invisible, they can carry a hidden copy of any
+ASCII text) and the interlinear annotation characters U+FFF9-U+FFFB, and
 makes the line and paragraph separators U+2028/U+2029 newlines; ``text``
 wraps the result in a Rich ``Text`` built from the plain string, so
-brackets stay brackets.
+brackets stay brackets.  The zero-width joiner and non-joiner and the
+variation selectors stay: Persian words and emoji are written with them.
 
 A byte of a file name that is not UTF-8 reaches Python as a surrogate
 escape (U+DC80-U+DCFF, ``os.fsdecode``); ``clean`` shows it as ``\\xNN``
@@ -37,6 +40,8 @@ _UNSAFE = re.compile(
     "\u202a-\u202e"  # bidi embeddings and overrides
     "\u2066-\u2069"  # bidi isolates
     "\ud800-\udfff"  # lone surrogates
+    "\ufff9-\ufffb"  # interlinear annotation: text a terminal would show that a reader is not meant to see
+    "\U000e0000-\U000e007f"  # tag characters: invisible, an ASCII copy of hidden text
     "]"
 )
 

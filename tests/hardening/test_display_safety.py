@@ -218,6 +218,10 @@ MUST_GO = [
     *(chr(c) for c in range(0x80, 0xA0)),
     *(chr(c) for c in range(0x202A, 0x202F)),
     *(chr(c) for c in range(0x2066, 0x206A)),
+    "\ufff9",  # interlinear annotation anchor, separator, terminator
+    "\ufffa",
+    "\ufffb",
+    *(chr(c) for c in range(0xE0000, 0xE0080)),  # tag characters
     "\ud800",
     "\udbff",
     "\udc00",
@@ -233,7 +237,8 @@ def test_clean_removes_every_character_a_terminal_would_act_on(char: str) -> Non
 
 
 def test_clean_keeps_text_people_write() -> None:
-    for value in (ARABIC, CJK, "Qâani – «x» ✓ 😀", "[bold]x[/bold]", "line\nnext\tcell", "a\u200db"):
+    persian, emoji = "می\u200cخواهم", "❤\ufe0f 👨\u200d👩\u200d👧 ✌\U0001f3fd"  # ZWNJ; VS16, ZWJ
+    for value in (ARABIC, CJK, "Qâani – «x» ✓ 😀", "[bold]x[/bold]", "line\nnext\tcell", "a\u200db", persian, emoji):
         assert clean(value) == value
     assert one_line("a\nb\tc  d") == "a b c d"
 
