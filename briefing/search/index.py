@@ -59,6 +59,7 @@ from briefing.search.ranking import Ranker
 from briefing.search.results import Highlighter, SearchHit, SearchResults, snippet, title_of
 from briefing.search.schema import Cancelled, Layout, Progress, SearchCancelled
 from briefing.store import paths
+from briefing.text import path as shown_path
 
 __all__ = ["SearchCancelled", "SearchIndex", "SearchUnavailable", "cache_holds", "cache_path", "fts5_available"]
 
@@ -232,7 +233,9 @@ class SearchIndex:
                 return True
             problem = _NOT_A_FILE.get(stat.S_IFMT(mode), "not a regular file")
         self.rebuild_reason = "not a file"
-        self.notice = f"search cache {self.path}: {problem}; searching without it (the index is built in memory)"
+        self.notice = (
+            f"search cache {shown_path(self.path)}: {problem}; searching without it (the index is built in memory)"
+        )
         return False
 
     def _adopt(self, conn: sqlite3.Connection, layout: Layout, identity: FileIdentity | None = None) -> None:

@@ -157,7 +157,8 @@ async def test_the_skipped_files_notice_names_a_hostile_file_cleanly(tmp_path: P
         (notice,) = [str(toast.render()) for toast in app.screen.query("Toast")]
         assert "skipped" in notice and "broken" in notice
         assert not UNSAFE.search(notice), f"the notice holds {notice!r}"
-        assert "\\xff.json" in notice, "the byte that is not UTF-8 is shown, not dropped"
+        shown = "broken \\x1b]0;pwned\\x07\\x1b[2J\\x1b[H\\x9b31m\\u202e \\xff.json"
+        assert shown in notice, "the control characters and the byte that is not UTF-8 are shown, not dropped"
         assert_clean(app, "the skipped-files notice", "skipped", "broken")
 
 
