@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.text import path as shown_path
+
 
 class BriefingError(Exception):
     """Base of every error the user is meant to read."""
@@ -24,7 +26,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        parts = [p for p in (self.file, self.entity, self.field) if p]
+        """``FILE: ENTITY: FIELD: MESSAGE``, the file's name with its control characters spelt out (``text.path``)."""
+        parts = [p for p in (shown_path(self.file) if self.file else "", self.entity, self.field) if p]
         return ": ".join([*parts, self.message])
 
 
@@ -44,7 +47,7 @@ class StoreError(BriefingError):
     def __init__(self, path: Path | str, message: str) -> None:
         self.path = str(path)
         self.reason = message
-        super().__init__(f"{path}: {message}")
+        super().__init__(f"{shown_path(path)}: {message}")
 
 
 class CorruptFileError(StoreError):

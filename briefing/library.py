@@ -34,6 +34,7 @@ from briefing.model.records import NOT_DEFINED, TABLES, document_from_tables
 from briefing.model.vocabulary import RELATION_LABELS, EntityKind, RelationType
 from briefing.store.briefings import briefing_files, read_tables
 from briefing.store.paths import resolved
+from briefing.text import path as shown_path
 
 LibraryEntity = Briefing | Source | Actor | Claim | Event
 Progress = Callable[[int, int], None]
@@ -126,7 +127,8 @@ class Library:
         bid = doc.briefing.id
         if bid in self.briefings:
             where = str(path or "")
-            self.problems.append(Problem(where, bid, "id", f"briefing already loaded from {self.files.get(bid, '?')}"))
+            first = shown_path(self.files.get(bid, "?"))
+            self.problems.append(Problem(where, bid, "id", f"briefing already loaded from {first}"))
             return
         self.briefings[bid] = doc.briefing
         if path is not None:

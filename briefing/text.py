@@ -5,15 +5,19 @@ never parsed as Rich or Textual markup, and terminal control characters in
 them never reach the terminal: Rich passes ESC, OSC 8 links and OSC 52
 clipboard writes straight through even with markup off.  ``clean`` strips
 C0 and C1 controls (except newline and tab), DEL, bidi embeddings, overrides
-and isolates, the bidi marks LRM, RLM and ALM, and lone surrogates, and
+and isolates, the bidi marks LRM, RLM and ALM, lone surrogates, the tag
+characters U+E0000-U+E007F (invisible, they can carry a hidden copy of any
+ASCII text) and the interlinear annotation characters U+FFF9-U+FFFB, and
 makes the line and paragraph separators U+2028/U+2029 newlines; ``text``
 wraps the result in a Rich ``Text`` built from the plain string, so
-brackets stay brackets.
+brackets stay brackets.  The zero-width joiner and non-joiner and the
+variation selectors stay: Persian words and emoji are written with them.
 
 A byte of a file name that is not UTF-8 reaches Python as a surrogate
 escape (U+DC80-U+DCFF, ``os.fsdecode``); ``clean`` shows it as ``\\xNN``
-rather than dropping it, so every message naming such a file names it
-recognisably (``path`` is the helper for a path object or bytes).
+rather than dropping it.  ``path`` is the helper for a file name in a
+message: it spells out every control character too (``\\x1b``, ``\\u202e``),
+so the name printed is the name of the file.
 
 Every string a widget shows goes through here: content, notes, file names,
 exception messages, settings, and the values of inputs and text areas,
@@ -37,6 +41,8 @@ _UNSAFE = re.compile(
     "\u202a-\u202e"  # bidi embeddings and overrides
     "\u2066-\u2069"  # bidi isolates
     "\ud800-\udfff"  # lone surrogates
+    "\ufff9-\ufffb"  # interlinear annotation: text a terminal would show that a reader is not meant to see
+    "\U000e0000-\U000e007f"  # tag characters: invisible, an ASCII copy of hidden text
     "]"
 )
 
@@ -57,9 +63,33 @@ def clean(value: object) -> str:
     return _UNSAFE.sub(_replacement, plain) if _UNSAFE.search(plain) else plain
 
 
+_PATH_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+    "\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        code -= 0xDC00
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
 def path(value: object) -> str:
-    """A file name (str, bytes or a path) for a message: one clean line, any byte that is not UTF-8 as ``\\xNN``."""
-    return one_line(os.fsdecode(value) if isinstance(value, str | bytes | os.PathLike) else value)
+    """A file name (str, bytes or a path) for a message, as one line that names that file and no other.
+
+    What ``clean`` would drop from content is spelt out instead, as ``\\xNN``
+    or ``\\uNNNN``: every control character (C0 with newline and tab, DEL,
+    C1), the bidi controls and marks, and a byte that is not UTF-8.  A name
+    with ESC in it then prints as ``broken \\x1b[2J.json``, not as the
+    different name ``broken [2J.json``.  Cleaning the result again, as a
+    whole message line is, changes nothing.
+    """
+    name = os.fsdecode(value) if isinstance(value, str | bytes | os.PathLike) else str(value)
+    return _PATH_UNSAFE.sub(_escaped, name) if _PATH_UNSAFE.search(name) else name
 
 
 def one_line(value: object) -> str:

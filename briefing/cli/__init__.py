@@ -182,7 +182,7 @@ def report_library_problems(workspace: Workspace) -> None:
     problems = [p for p in library.problems if p.file not in folders]
     if not problems:
         return
-    files = ", ".join(sorted({p.file or "(unknown file)" for p in problems}))
+    files = ", ".join(sorted({path(p.file) if p.file else "(unknown file)" for p in problems}))
     output.error(f"{len(problems)} problem(s) in {files}; skipped or partly loaded (briefing validate FILE for more):")
     for problem in problems[:PROBLEMS_LISTED]:
         output.error(str(problem))

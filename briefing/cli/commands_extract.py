@@ -21,7 +21,7 @@ from briefing.model.records import tables_of
 from briefing.model.vocabulary import CHART_SERIES, series_of
 from briefing.store.outputs import write_output
 from briefing.store.storage import dump_json
-from briefing.text import one_line
+from briefing.text import one_line, path
 from briefing.workspace import Workspace
 
 MAX_ARTICLE_BYTES = 2_000_000
@@ -91,7 +91,8 @@ def run_extract(args: argparse.Namespace, workspace: Workspace) -> int:
     if output is not None:
         check_output(output, workspace, force=args.force, instead="write the draft to another file")
     text = read_article(args.article)
-    name = "standard input" if str(args.article) == STDIN else args.article.name
+    # The name as a message shows it: a byte that is not UTF-8 or a control character would make the draft invalid.
+    name = "standard input" if str(args.article) == STDIN else path(args.article.name)
     draft = extract(text, name=name, article_date=when, library_ids=workspace.library)
     data = dump_json(tables_of(draft.document))
     if output is not None:
@@ -127,6 +128,6 @@ def report(draft: Draft, name: str, output: Path | None) -> list[str]:
             "already in your library; actors keep theirs, and are merged with the library's"
         )
     if output is not None:
-        lines.append(f"wrote {doc.briefing.id} -> {output}")
+        lines.append(f"wrote {doc.briefing.id} -> {path(output)}")
     lines.append(f"DRAFT: {DRAFT_REMINDER}.")
     return lines

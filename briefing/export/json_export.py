@@ -12,12 +12,13 @@ from briefing.library import Library
 from briefing.model.entities import Note
 
 # JSON escapes C0 controls itself; these it would write raw, and a terminal
-# reading the export on stdout would obey them.  Escaped, they read back the same.
-_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# reading the export on stdout would obey them (or, the tag characters and
+# interlinear annotations, hide text in).  Escaped, they read back the same.
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufff9-\ufffb\U000e0000-\U000e007f]")
 
 
 def _escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+    return json.dumps(match.group())[1:-1]  # \uXXXX, a surrogate pair beyond the BMP
 
 
 class JsonExporter(Exporter):

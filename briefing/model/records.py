@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from briefing.errors import Problem, ValidationError
 from briefing.model.dates import DateError, When, parse_iso
@@ -57,6 +58,27 @@ def _text(value: Any) -> str | None:
     if not value.isascii() and _SURROGATE_RE.search(value):
         return "contains an invalid character (a lone UTF-16 surrogate)"
     return None
+
+
+def _url(value: Any) -> str | None:
+    """A source's address: none, or an absolute http(s) URL with a host.
+
+    Exports make it a link (STIX ``external_references``, Markdown), and a
+    ``javascript:``, ``data:`` or ``file:`` address there runs or opens
+    something on the reader's machine when followed.
+    """
+    if problem := _text(value):
+        return problem
+    if not value:
+        return None
+    try:
+        parts = urlsplit(value)
+        fine = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # an unclosed [IPv6] host
+        fine = False
+    if fine:
+        return None
+    return f"not an http(s) address: {preview(value)}"
 
 
 def _nonempty(value: Any) -> str | None:
@@ -138,7 +160,7 @@ SPECS: dict[EntityKind, dict[str, FieldSpec]] = {
         "publisher": FieldSpec(_text, False, ""),
         "author": FieldSpec(_text, False, ""),
         "date": _NULLABLE_DATE,
-        "url": FieldSpec(_text, False, ""),
+        "url": FieldSpec(_url, False, ""),
         "paragraphs": FieldSpec(_count, False, 0),
     },
     EntityKind.ACTOR: {

@@ -9,8 +9,9 @@ asks for can never disagree.
 Folding: compatibility decomposition, combining marks dropped, case folded,
 a few letters that do not decompose spelled out (ø, ł, đ, ı, æ, œ, þ), and
 the half rings of Arabic transliteration (ʿ ʾ) dropped, so "Baʿath" is
-"baath", and characters that show nothing dropped (``INVISIBLE``), so that
-"Kha\u200bzali" is "khazali" whichever side has the zero-width space.
+"baath", and characters that show nothing dropped (``INVISIBLE``: Unicode's
+Default_Ignorable_Code_Point, from the zero-width space to the tag
+characters), so that "Kha\u200bzali" is "khazali" whichever side has it.
 A word written with an apostrophe inside ("Kata'ib", "Asa'ib") is indexed
 both as its parts and joined, so "Kataib" finds it too.
 """
@@ -21,22 +22,32 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-INVISIBLE = "".join(
-    map(
-        chr,
-        (
-            0x00AD,  # soft hyphen
-            0x061C,  # Arabic letter mark
-            *range(0x200B, 0x2010),  # zero-width space, non-joiner, joiner; left-to-right and right-to-left marks
-            *range(0x202A, 0x202F),  # bidi embeddings and overrides
-            0x2060,  # word joiner
-            *range(0x2066, 0x206A),  # bidi isolates
-            0xFEFF,  # zero-width no-break space (byte order mark)
-        ),
-    )
+INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),  # soft hyphen
+    (0x034F, 0x034F),  # combining grapheme joiner
+    (0x061C, 0x061C),  # Arabic letter mark
+    (0x115F, 0x1160),  # Hangul fillers
+    (0x17B4, 0x17B5),  # Khmer inherent vowels
+    (0x180B, 0x180F),  # Mongolian variation selectors and vowel separator
+    (0x200B, 0x200F),  # zero-width space, non-joiner, joiner; left-to-right and right-to-left marks
+    (0x202A, 0x202E),  # bidi embeddings and overrides
+    (0x2060, 0x206F),  # word joiner, invisible operators, bidi isolates, deprecated format characters
+    (0x3164, 0x3164),  # Hangul filler
+    (0xFE00, 0xFE0F),  # variation selectors
+    (0xFEFF, 0xFEFF),  # zero-width no-break space (byte order mark)
+    (0xFFA0, 0xFFA0),  # halfwidth Hangul filler
+    (0xFFF0, 0xFFF8),  # reserved
+    (0x1BCA0, 0x1BCA3),  # shorthand format controls
+    (0x1D173, 0x1D17A),  # musical symbol format controls
+    (0xE0000, 0xE0FFF),  # tags, variation selectors supplement, reserved
 )
+"""Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): what a font shows as nothing."""
+
+INVISIBLE = frozenset(chr(code) for low, high in INVISIBLE_RANGES for code in range(low, high + 1))
 """Characters that show nothing: a name written with one inside is the same name, to the index and to a query."""
-_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+INVISIBLE_CLASS = "".join(chr(low) if low == high else f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE_RANGES)
+"""``INVISIBLE`` as the inside of a regular expression's character class (``[...]``)."""
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CLASS}]")
 
 _LETTERS = str.maketrans(
     {
@@ -62,10 +73,10 @@ _LETTERS = str.maketrans(
 # decomposed form) and belong to it, and so does an invisible character
 # inside a word as written (folding drops it).
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-WORD_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}{INVISIBLE}])*")
+WORD_RE = re.compile(rf"[^\W_](?:[^\W_]|[{_MARKS}{INVISIBLE_CLASS}])*")
 _ASCII_WORD_RE = re.compile(r"[a-z0-9]+")
 # Words joined by an apostrophe, as transliterated names write them.
-_PART = rf"[^\W_](?:[^\W_]|[{INVISIBLE}])*"
+_PART = rf"[^\W_](?:[^\W_]|[{INVISIBLE_CLASS}])*"
 _APOSTROPHE_RE = re.compile(rf"{_PART}(?:['’‘`]{_PART})+")
 _APOSTROPHES = str.maketrans("", "", "'’‘`")
 

@@ -59,6 +59,7 @@ from briefing.search.ranking import Ranker
 from briefing.search.results import Highlighter, SearchHit, SearchResults, snippet, title_of
 from briefing.search.schema import Cancelled, Layout, Progress, SearchCancelled
 from briefing.store import paths
+from briefing.text import path as shown_path
 
 __all__ = ["SearchCancelled", "SearchIndex", "SearchUnavailable", "cache_holds", "cache_path", "fts5_available"]
 
@@ -84,7 +85,8 @@ def fts5_available() -> bool:
 
 def cache_path(data_dir: Path, library_dirs: Sequence[Path]) -> Path:
     """Where the index of a library lives: one file per set of library folders."""
-    key = hashlib.sha256("\0".join(str(paths.resolved(p)) for p in library_dirs).encode()).hexdigest()[:12]
+    # fsencode: a folder's name need not be UTF-8 (its bytes reach Python as surrogate escapes, which .encode() refuses)
+    key = hashlib.sha256(b"\0".join(os.fsencode(paths.resolved(p)) for p in library_dirs)).hexdigest()[:12]
     return paths.cache_dir(data_dir) / f"search-{key}.sqlite"
 
 
@@ -231,7 +233,9 @@ class SearchIndex:
                 return True
             problem = _NOT_A_FILE.get(stat.S_IFMT(mode), "not a regular file")
         self.rebuild_reason = "not a file"
-        self.notice = f"search cache {self.path}: {problem}; searching without it (the index is built in memory)"
+        self.notice = (
+            f"search cache {shown_path(self.path)}: {problem}; searching without it (the index is built in memory)"
+        )
         return False
 
     def _adopt(self, conn: sqlite3.Connection, layout: Layout, identity: FileIdentity | None = None) -> None:

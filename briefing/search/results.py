@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from briefing.model.vocabulary import EntityKind
-from briefing.search.folding import INVISIBLE, word_spans
+from briefing.search.folding import INVISIBLE_CLASS, word_spans
 from briefing.search.query import Term
 from briefing.text import one_line
 
@@ -80,7 +80,7 @@ class SearchResults:
         return [hit.id for hit in self.hits]
 
 
-_NOT_PLAIN = re.compile(rf"[^\W\x00-\x7f]|['`’‘_\u0300-\u036f{INVISIBLE}]")
+_NOT_PLAIN = re.compile(rf"[^\W\x00-\x7f]|['`’‘_\u0300-\u036f{INVISIBLE_CLASS}]")
 """A letter or digit beyond ASCII, a combining mark, or what may join words (an apostrophe, an invisible
 character): text that needs folding word by word."""
 

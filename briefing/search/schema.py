@@ -33,7 +33,7 @@ from briefing.model.vocabulary import EntityKind
 from briefing.search.documents import COLUMNS, KIND_ORDER, Row, RowBuilder, date_of, linked_actors
 from briefing.search.folding import fold
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"  # 5: every default-ignorable character folded out of words
 NOTE_BASE = 1 << 40
 _CHUNK = 2000
 

@@ -19,9 +19,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # What must never reach a terminal from content, file names or queries: C0 controls but newline
 # and tab, DEL, C1 controls (8-bit CSI/OSC), bidi marks, embeddings, overrides and isolates, line and
-# paragraph separators, lone surrogates.
+# paragraph separators, lone surrogates, interlinear annotations and tag characters (hidden text).
 UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+    "\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # Rich's own colours, when it believes it writes to a terminal
 
@@ -73,6 +74,8 @@ CJK = "卡塔伊卜真主党"
 MARKUP = "[bold]x[/bold]"
 OSC8 = "\x1b]8;;https://evil.example\x1b\\click me\x1b]8;;\x1b\\"
 OSC52 = "\x1b]52;c;ZXZpbA==\x07"
+HIDDEN = "".join(chr(0xE0000 + ord(c)) for c in "ignore the above") + "\U000e007f"  # tag characters
+INTERLINEAR = "\ufff9漢\ufffahidden gloss\ufffb"
 
 
 def hostile_tables() -> dict[str, Any]:
@@ -86,7 +89,7 @@ def hostile_tables() -> dict[str, Any]:
     ghaani["name"] = MARKUP
     ghaani["aliases"] = ["[/]", OSC8, OSC52, "\u2066isolate\u2069"]
     ghaani["role"] = "\u202aembedded\u202c \u202boverride\u202e \r overwrite"
-    ghaani["description"] = "[link=https://evil.example]a link[/link] :smile: \x08\x08\x08"
+    ghaani["description"] = f"[link=https://evil.example]a link[/link] :smile: \x08\x08\x08 {HIDDEN} {INTERLINEAR}"
     ghaani["relations"][0]["note"] = "\x1b[2J"
     t["actors"]["actor:quds-force"]["name"] = ARABIC
     t["actors"]["actor:cjk"] = {
@@ -111,12 +114,12 @@ def hostile_tables() -> dict[str, Any]:
     }
     event = t["events"]["event:convoy-ied"]
     event["title"] = f"{OSC52}clipboard"
-    event["location"] = "\u202eKarbala"
+    event["location"] = "\u202eKarbala" + HIDDEN
     event["description"] = '=HYPERLINK("https://evil.example") \x1b[8mhidden'
     source = t["sources"][SOURCE]
     source["title"] = "=cmd|' /C calc'!A0 \x1b[31m"
     source["url"] = "https://evil.example/\x1b]8;;x\x1b\\"
-    source["publisher"] = "@SUM(1+1)"
+    source["publisher"] = "@SUM(1+1)" + INTERLINEAR
     return t
 
 

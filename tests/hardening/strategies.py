@@ -231,7 +231,7 @@ def valid_tables(draw: Any, briefing_slug: str = "fuzz") -> dict[str, Any]:
                 "publisher": draw(legal_text()),
                 "author": draw(legal_text()),
                 "date": draw(st.one_of(st.none(), iso_day())),
-                "url": draw(legal_text()),
+                "url": draw(st.one_of(st.just(""), legal_text().map("https://evil.example/".__add__))),
                 "paragraphs": paragraphs[sid],
             }
             for sid in source_ids

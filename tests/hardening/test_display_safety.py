@@ -32,6 +32,8 @@ from tests.hardening.helpers import (
 )
 
 BROKEN_NAME = "broken \x1b[2J\u202e\x9b31m \udcff.json"  # \udcff: a file name byte that is not UTF-8
+BROKEN_SHOWN = "broken \\x1b[2J\\u202e\\x9b31m \\xff.json"
+"""How a message names it: every control character and the byte spelt out, so the name is the file's."""
 BROKEN_CONTENT = json.dumps(
     {"briefing": {"briefing:x\x1b[31m": {"title": "\x1b]52;c;ZXZpbA==\x07"}}, "\u202eevents": 3}
 )
@@ -141,7 +143,7 @@ def test_problems_with_hostile_files_are_clean_located_lines(
         assert unsafe_in(result.out) == [] and unsafe_in(result.err) == []
         assert len(result.err.splitlines()) == 1
         lines = result.out.splitlines()
-        assert lines and all(line.startswith(one_line(str(broken)) + ": ") for line in lines)
+        assert lines and all(line.startswith(f"{hostile_dir}/{BROKEN_SHOWN}: ") for line in lines)
         assert any("briefing:x\\x1b[31m" in line and "malformed id" in line for line in lines)
 
 
@@ -150,7 +152,7 @@ def test_listing_warns_about_a_broken_file_with_a_clean_name(
 ) -> None:
     result = run(capsys, "--library", hostile_dir, "list")
     assert result.code == 0
-    assert "broken [2J31m \\xff.json" in result.err  # the byte that is not UTF-8 shown, not dropped
+    assert BROKEN_SHOWN in result.err  # the control characters and the byte that is not UTF-8 shown, not dropped
     assert unsafe_in(result.err) == []
 
 
@@ -161,8 +163,8 @@ def test_an_error_naming_a_hostile_path_is_one_clean_line(
     result = run(capsys, "--library", hostile_dir, "export", "--format", "md", "-o", target)
     assert (result.code, result.out) == (1, "")
     error, *library_report = result.err.splitlines()
-    assert error.startswith("briefing: ") and "no ]8;;x\\ such folder/out.md: cannot write" in error
-    assert library_report and all("broken [2J31m \\xff.json" in line for line in library_report)
+    assert error.startswith("briefing: ") and "no \\x1b]8;;x\\x1b\\ such \\u202e folder/out.md: cannot write" in error
+    assert library_report and all(BROKEN_SHOWN in line for line in library_report)
     assert unsafe_in(result.err) == []
 
 
@@ -207,7 +209,7 @@ def test_a_terminal_that_cannot_show_a_name_gets_a_placeholder_not_a_traceback(h
     assert (exported.returncode, exported.stdout) == (1, b"")
     error, *library_report = exported.stderr.splitlines()
     assert b"PYTHONIOENCODING=utf-8" in error and b"Traceback" not in exported.stderr
-    assert library_report and all(b"broken [2J31m \\xff.json" in line for line in library_report)
+    assert library_report and all(BROKEN_SHOWN.encode() in line for line in library_report)
 
 
 # -- briefing.text: the one place content becomes display text ------------------------------------
@@ -218,6 +220,10 @@ MUST_GO = [
     *(chr(c) for c in range(0x80, 0xA0)),
     *(chr(c) for c in range(0x202A, 0x202F)),
     *(chr(c) for c in range(0x2066, 0x206A)),
+    "\ufff9",  # interlinear annotation anchor, separator, terminator
+    "\ufffa",
+    "\ufffb",
+    *(chr(c) for c in range(0xE0000, 0xE0080)),  # tag characters
     "\ud800",
     "\udbff",
     "\udc00",
@@ -233,7 +239,8 @@ def test_clean_removes_every_character_a_terminal_would_act_on(char: str) -> Non
 
 
 def test_clean_keeps_text_people_write() -> None:
-    for value in (ARABIC, CJK, "Qâani – «x» ✓ 😀", "[bold]x[/bold]", "line\nnext\tcell", "a\u200db"):
+    persian, emoji = "می\u200cخواهم", "❤\ufe0f 👨\u200d👩\u200d👧 ✌\U0001f3fd"  # ZWNJ; VS16, ZWJ
+    for value in (ARABIC, CJK, "Qâani – «x» ✓ 😀", "[bold]x[/bold]", "line\nnext\tcell", "a\u200db", persian, emoji):
         assert clean(value) == value
     assert one_line("a\nb\tc  d") == "a b c d"
 
@@ -253,7 +260,7 @@ def test_line_and_paragraph_separators_are_line_breaks() -> None:
 def test_a_file_name_byte_that_is_not_utf8_is_shown_as_an_escape() -> None:
     name = os.fsdecode(b"caf\xe9 \x1b[2J.json")
     assert clean(name) == "caf\\xe9 [2J.json"
-    assert path(Path(name)) == path(os.fsencode(name)) == "caf\\xe9 [2J.json"
+    assert path(Path(name)) == path(os.fsencode(name)) == "caf\\xe9 \\x1b[2J.json", "the name of that file, not another"
     assert clean("\udc00\ud800") == ""  # a surrogate no file name byte makes is dropped
 
 
@@ -278,4 +285,65 @@ def test_an_os_error_naming_a_file_in_bytes_names_it_readably(
     monkeypatch.setattr(Workspace, "from_options", refuse)
     result = run(capsys, "list")
     assert (result.code, result.out) == (1, "")
-    assert result.err == "briefing: /data/caf\\xe9 ]0;pwned.json: Permission denied\n"
+    assert result.err == "briefing: /data/caf\\xe9 \\x1b]0;pwned\\x07.json: Permission denied\n"
+
+
+# -- file names in messages: the name printed is the file's -----------------------------------------
+
+NAMED = {
+    "ESC": ("\x1b[31m", "\\x1b[31m"),
+    "newline and tab": ("\n\t", "\\x0a\\x09"),
+    "DEL and BEL": ("\x7f\x07", "\\x7f\\x07"),
+    "C1 CSI": ("\x9b", "\\x9b"),
+    "bidi override and isolate": ("\u202e\u2066", "\\u202e\\u2066"),
+    "LRM, RLM, ALM": ("\u200e\u200f\u061c", "\\u200e\\u200f\\u061c"),
+    "line separator": ("\u2028", "\\u2028"),
+    "tag character": ("\U000e0041", "\\U000e0041"),
+}
+
+
+@pytest.mark.parametrize("inside", NAMED.values(), ids=NAMED.keys())
+def test_path_spells_out_every_control_character_of_a_file_name(inside: tuple[str, str]) -> None:
+    raw, shown = inside
+    name = f"/lib/bad{raw} \udcfe.json"
+    assert path(name) == path(Path(name)) == path(os.fsencode(name)) == f"/lib/bad{shown} \\xfe.json"
+    assert clean(path(name)) == one_line(path(name)) == path(name), "a message line cleaned again: no double escape"
+    assert path("/lib/ordinary  café.json") == "/lib/ordinary  café.json"
+
+
+def test_validate_list_and_the_problem_summary_name_a_file_with_controls_as_it_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    lib = tmp_path / "lib"
+    write_tables(lib / "alpha.json", hostile_tables())
+    bad = lib / "bad\x1b[2J\u202e\n.json"
+    bad.write_text("{", encoding="utf-8")
+    shown = f"{lib}/bad\\x1b[2J\\u202e\\x0a.json"
+
+    validated = run(capsys, "validate", bad)
+    assert validated.code == 1 and validated.out.startswith(f"{shown}: "), validated.out
+    listed = run(capsys, "--library", lib, "--data-dir", tmp_path / "data", "list")
+    assert listed.code == 0
+    assert listed.err.splitlines()[0].startswith(f"briefing: 1 problem(s) in {shown}; skipped")
+    assert listed.err.splitlines()[1].startswith(f"briefing: {shown}: ")
+    missing = run(capsys, "validate", lib / "gone\x1b]0;x\x07.json")
+    assert missing.code == 1 and f"{lib}/gone\\x1b]0;x\\x07.json" in missing.out + missing.err
+    for result in (validated, listed, missing):
+        assert unsafe_in(result.out) == [] and unsafe_in(result.err) == []
+
+
+def test_extract_names_an_article_with_controls_and_bytes_that_are_not_utf8(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    article = tmp_path / os.fsdecode(b"art\xfb\x1b[2J.txt")
+    article.write_text("Esmail Qaani met Qais Khazali in Baghdad on 3 March 2021.\n", encoding="utf-8")
+    out = tmp_path / "draft\x1b[31m.json"
+    result = run(capsys, "--data-dir", tmp_path / "data", "extract", article, "-o", out)
+    assert result.code == 0, result.err
+    assert "extracted art\\xfb\\x1b[2J.txt: " in result.err
+    assert f"-> {tmp_path}/draft\\x1b[31m.json" in result.err
+    assert (
+        "DRAFT extracted from art\\xfb\\x1b[2J.txt"
+        in json.loads(out.read_text("utf-8"))["briefing"].popitem()[1]["summary"]
+    )
+    assert unsafe_in(result.err) == []

@@ -70,6 +70,27 @@ INVISIBLES = {
     "Arabic letter mark": "\u061c",
     **{f"bidi embedding or override U+{code:04X}": chr(code) for code in range(0x202A, 0x202F)},
     **{f"bidi isolate U+{code:04X}": chr(code) for code in range(0x2066, 0x206A)},
+    # The rest of Unicode's Default_Ignorable_Code_Point, a few of each kind.
+    "combining grapheme joiner": "\u034f",
+    "Hangul choseong filler": "\u115f",
+    "Hangul jungseong filler": "\u1160",
+    "Hangul filler": "\u3164",
+    "halfwidth Hangul filler": "\uffa0",
+    "Khmer inherent vowel aq": "\u17b4",
+    "Mongolian free variation selector": "\u180b",
+    "Mongolian vowel separator": "\u180e",
+    "invisible times": "\u2062",
+    "invisible plus": "\u2064",
+    "inhibit symmetric swapping": "\u206a",
+    "variation selector 16": "\ufe0f",
+    "reserved U+FFF0": "\ufff0",
+    "shorthand format letter overlap": "\U0001bca0",
+    "musical symbol begin beam": "\U0001d173",
+    "language tag": "\U000e0001",
+    "tag space": "\U000e0020",
+    "tag latin small letter a": "\U000e0061",
+    "variation selector 17": "\U000e0100",
+    "reserved U+E0FFF": "\U000e0fff",
 }
 
 

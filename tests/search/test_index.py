@@ -11,7 +11,7 @@ from briefing.search import ranking
 from briefing.search.index import SearchIndex
 from briefing.search.query import QueryError
 from briefing.search.results import SearchHit
-from briefing.text import highlighted
+from briefing.text import clean, highlighted
 from tests.search.conftest import NOTES, note
 
 Ids = Callable[..., list[str]]
@@ -387,3 +387,25 @@ def test_a_query_with_a_zero_width_space_finds_the_plain_name(index: SearchIndex
 def test_did_you_mean_offers_the_name_without_its_invisible_characters(hidden_space: SearchIndex) -> None:
     assert hidden_space.search("Kazali").suggestions == ("Khazali",)
     assert hidden_space.search("Ka\u200bzali").suggestions == ("Khazali",)
+
+
+REPORTED_INVISIBLES = ["\u180e", "\u034f", "\u115f", "\u3164", "\u2062", "\u2064", "\u206a", "\ufe0f", "\u17b4"]
+REPORTED_INVISIBLES += ["\U0001d173", "\U000e0020", "\U000e0061"]
+
+
+@pytest.mark.parametrize("char", REPORTED_INVISIBLES, ids=[f"U+{ord(c):04X}" for c in REPORTED_INVISIBLES])
+def test_a_name_with_any_default_ignorable_character_inside_is_found_and_suggested(tmp_path, char: str) -> None:  # type: ignore[no-untyped-def]
+    from briefing.library import Library
+    from tests.factories import alpha_tables, make_library_dir
+    from tests.search.conftest import gamma_tables
+
+    gamma = gamma_tables()
+    gamma["actors"]["actor:qais-khazali"]["name"] = f"Qais Kha{char}zali"
+    index = SearchIndex.open(None, Library.load([make_library_dir(tmp_path / "hidden", alpha_tables(), gamma)]))
+    index.ensure_built()
+    assert index.search("khazali").ids[0] == "actor:qais-khazali"
+    assert index.search(f"kha{char}zali").ids[0] == "actor:qais-khazali"
+    assert index.search('"qais khazali"').ids[0] == "actor:qais-khazali"
+    hit = index.search("khazali").hits[0]
+    assert [hit.title[s:e] for s, e in hit.title_spans] == [clean(f"Kha{char}zali")], "as shown, whole"
+    assert index.search("Kazali").suggestions == ("Khazali",)

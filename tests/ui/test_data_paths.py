@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,31 @@ async def test_an_import_interrupted_before_its_journal_is_discarded_and_the_bro
     assert [(message.split(":")[0], title) for message, title in notices] == [
         ("an interrupted import was discarded (it had not got as far as its journal)", "Import")
     ]
+
+
+@pytest.mark.parametrize("where", ["library", "data"])
+async def test_the_browser_loads_searches_and_saves_a_note_under_a_folder_whose_name_is_not_utf8(
+    tmp_path: Path, where: str
+) -> None:
+    odd = tmp_path / os.fsdecode(b"odd\xff")  # its bytes reach Python as surrogate escapes
+    lib = make_library_dir(odd if where == "library" else tmp_path / "lib")
+    data = odd if where == "data" else tmp_path / "data"
+    workspace = Workspace.from_options([lib], data, include_shipped=False)
+    app = create_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await settle(pilot)
+        assert app.search_index is not None and app.search_index.is_ready
+        results = app.search("qaani")
+        assert results is not None and results.ids[0] == "actor:ghaani"
+        app.browser.open("actor:ghaani")
+        await pilot.pause()
+        await pilot.press("a", *"zebrafish remark", "ctrl+s")
+        for _ in range(100):
+            await settle(pilot)
+            if not isinstance(app.screen, NoteEditor):
+                break
+        results = app.search("zebrafish")
+        assert results is not None and [hit.kind for hit in results.hits] == ["note"]
+    assert app.return_code in (None, 0)
+    assert cache_path(data, workspace.library_dirs).is_file()

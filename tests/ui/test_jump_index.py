@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.library import Library
 from briefing.model.vocabulary import EntityKind
 from briefing.ui.jump_index import FUZZY, INSIDE, PREFIX, WORD, Candidate, JumpIndex
+from tests.search.test_index import REPORTED_INVISIBLES
 
 
 def names(index: JumpIndex, query: str, limit: int = 40) -> list[str]:
@@ -101,3 +104,11 @@ def test_a_name_with_an_invisible_character_inside_is_found_and_marked_as_writte
     assert names(index, "kha\u200bza\u00adli") == ["Qais Kha\u200bzali"], "nor does an invisible character typed count"
     (fuzzy,) = index.search("qkz")
     assert [fuzzy.candidate.text[s:e] for s, e in fuzzy.spans] == ["Q", "K", "z"]
+
+
+@pytest.mark.parametrize("char", REPORTED_INVISIBLES, ids=[f"U+{ord(c):04X}" for c in REPORTED_INVISIBLES])
+def test_a_name_with_any_default_ignorable_character_inside_is_jumped_to(char: str) -> None:
+    index = index_of(f"Qais Kha{char}zali", "Kadhimi")
+    (jump,) = index.search("khazali")
+    assert jump.tier == WORD and [jump.candidate.text[s:e] for s, e in jump.spans] == [f"Kha{char}zali"]
+    assert names(index, f"kha{char}zali") == [f"Qais Kha{char}zali"]

@@ -2,7 +2,8 @@
 
 The library holds the terminal's whole vocabulary in every field a reader
 sees (ESC [2J, OSC 0, 8 and 52 ended by BEL and by ST, 8-bit C1 CSI, bidi
-overrides, isolates and marks, line separators, Rich markup), a broken file
+overrides, isolates and marks, line separators, tag characters and
+interlinear annotations that hide text, Rich markup), a broken file
 with escapes in its name, a note and its tags, and a recalled query.  The
 test drives the app through every view, dialog and notice and reads what
 Textual would draw, through its public ``export_screenshot``: Textual's
@@ -35,7 +36,7 @@ from briefing.ui.screens.help import HelpScreen
 from briefing.ui.screens.note_editor import NoteEditor
 from briefing.ui.widgets.search_view import SearchView
 from tests.factories import alpha_tables, make_library_dir
-from tests.hardening.helpers import UNSAFE
+from tests.hardening.helpers import HIDDEN, INTERLINEAR, UNSAFE
 from tests.ui.helpers import loaded, settle, workspace_for
 
 # The terminal's vocabulary, each one a way in.
@@ -49,7 +50,8 @@ BIDI = "\u202eesrever\u202c \u2066iso\u2069 \u202bemb\u202c"
 MARKS = "\u200e\u200f\u061c"
 SEPARATORS = "\u2028\u2029"
 MARKUP = "[bold]b[/bold] [link=https://evil.example]l[/link]"
-EVERYTHING = CLEAR + TITLE_BEL + LINK + CLIPBOARD + C1 + BIDI + MARKS + SEPARATORS + TITLE_ST + " " + MARKUP
+EVERYTHING = CLEAR + TITLE_BEL + LINK + CLIPBOARD + C1 + BIDI + MARKS + SEPARATORS + TITLE_ST + HIDDEN + INTERLINEAR
+EVERYTHING += " " + MARKUP
 
 
 def hostile(word: str) -> str:
@@ -155,7 +157,8 @@ async def test_the_skipped_files_notice_names_a_hostile_file_cleanly(tmp_path: P
         (notice,) = [str(toast.render()) for toast in app.screen.query("Toast")]
         assert "skipped" in notice and "broken" in notice
         assert not UNSAFE.search(notice), f"the notice holds {notice!r}"
-        assert "\\xff.json" in notice, "the byte that is not UTF-8 is shown, not dropped"
+        shown = "broken \\x1b]0;pwned\\x07\\x1b[2J\\x1b[H\\x9b31m\\u202e \\xff.json"
+        assert shown in notice, "the control characters and the byte that is not UTF-8 are shown, not dropped"
         assert_clean(app, "the skipped-files notice", "skipped", "broken")
 
 
