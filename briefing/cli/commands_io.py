@@ -99,6 +99,7 @@ def read_together(paths: list[Path], known: set[str] | Library) -> list[ReadResu
                 result.problems += exc.problems
         if isinstance(known, Library):
             result.problems += _clashes(known, result.docs, file)
+    _clashes_between(results, paths)
     return results
 
 
@@ -137,6 +138,25 @@ def _clashes(library: Library, docs: list[BriefingDocument], file: str) -> list[
             if other is not None and not isinstance(other, Actor | Briefing) and other.briefing != doc.briefing.id:
                 problems.append(Problem(file, entity.id, "id", f"already defined in {other.briefing}"))
     return problems
+
+
+def _clashes_between(results: list[ReadResult], paths: list[Path]) -> None:
+    """Sources, claims and events that two briefings of the files given together both define.
+
+    The library would skip the second when it loads, and that briefing would
+    lose it; actors are shared by design.  The later file gets the problem,
+    naming the earlier one.
+    """
+    first: dict[str, tuple[str, str]] = {}
+    for result, path in zip(results, paths, strict=True):
+        for doc in result.docs:
+            bid = doc.briefing.id
+            for entity in (*doc.sources, *doc.claims, *doc.events):
+                file, owner = first.setdefault(entity.id, (str(path), bid))
+                if owner != bid:
+                    result.problems.append(
+                        Problem(str(path), entity.id, "id", f"also defined in {file} ({owner}), given with it")
+                    )
 
 
 def print_problems(problems: list[Problem]) -> None:
