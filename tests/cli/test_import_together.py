@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -86,15 +87,39 @@ def test_files_given_together_may_share_actors_and_reference_each_other(
     assert (code, [b["id"] for b in json.loads(out)], err) == (0, ["briefing:ee", "briefing:ee2"], "")
 
 
+STARTER = """
+import os, sys, time
+from briefing.cli import main
+from briefing.library import Library
+import briefing.cli.commands_io, briefing.store.imports, filelock
+go = sys.argv[1]
+open(f"{go}-ready-{os.getpid()}", "w").close()
+while not os.path.exists(go):
+    time.sleep(0.001)
+sys.exit(main(sys.argv[2:]))
+"""
+"""A process that is ready to import (Python started, briefing imported) and starts when ``go`` appears."""
+
+
 def _import_at_once(data: Path, files: list[Path]) -> list[subprocess.CompletedProcess[str]]:
-    """One ``briefing import FILE`` process per file, all started before any is waited for."""
-    env = {**os.environ, "BRIEFING_HOME": str(data.parent / "home")}
+    """One ``briefing import FILE`` process per file, let go at the same moment once all are ready.
+
+    A library of 150 other briefings makes each import take long enough to read for them to overlap.
+    """
+    root = data.parent
+    env = {**os.environ, "BRIEFING_HOME": str(root / "home")}
     env.pop("BRIEFING_LIBRARY", None)
-    argv = [sys.executable, "-m", "briefing", "--no-shipped", "--data-dir", str(data), "import"]
-    processes = [
-        subprocess.Popen([*argv, str(file)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
-        for file in files
-    ]
+    for number in range(150):
+        write_tables(root / "others" / f"o{number}.json", briefing(f"briefing:o{number}", f"claim:o{number}"))
+    go = root / "go"
+    options = ["--no-shipped", "--library", str(root / "others"), "--data-dir", str(data)]
+    argv = [sys.executable, "-c", STARTER, str(go), *options, "import"]
+    pipes = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, "cwd": ROOT, "env": env}
+    processes = [subprocess.Popen([*argv, str(file)], **pipes) for file in files]  # type: ignore[call-overload]
+    deadline = time.monotonic() + 30
+    while len(list(root.glob("go-ready-*"))) < len(files) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    go.touch()
     done = []
     for process in processes:
         out, err = process.communicate(timeout=60)
@@ -114,10 +139,14 @@ def _library(data: Path) -> dict[str, list[str]]:
 ROUNDS = 3
 
 
-@pytest.mark.parametrize("round_", range(ROUNDS))
-def test_imports_at_the_same_time_of_clashing_files_let_exactly_one_in(tmp_path: Path, round_: int) -> None:
-    files = [write_tables(tmp_path / f"c{n}.json", briefing(f"briefing:c{n}", "claim:shared")) for n in range(4)]
-    data = tmp_path / "data"
+def test_imports_at_the_same_time_of_clashing_files_let_exactly_one_in(tmp_path: Path) -> None:
+    for round_ in range(ROUNDS):
+        _clashing_round(tmp_path / f"r{round_}")
+
+
+def _clashing_round(root: Path) -> None:
+    files = [write_tables(root / f"c{n}.json", briefing(f"briefing:c{n}", "claim:shared")) for n in range(4)]
+    data = root / "data"
     done = _import_at_once(data, files)
     winners = [run for run in done if run.returncode == 0]
     assert len(winners) == 1, [(run.returncode, run.stdout, run.stderr) for run in done]
@@ -133,10 +162,14 @@ def test_imports_at_the_same_time_of_clashing_files_let_exactly_one_in(tmp_path:
     assert _library(data) == {bid: [won.name]}
 
 
-@pytest.mark.parametrize("round_", range(ROUNDS))
-def test_the_same_file_imported_at_the_same_time_is_one_file_updated(tmp_path: Path, round_: int) -> None:
-    file = write_tables(tmp_path / "k0.json", briefing("briefing:k0", "claim:k0-c"))
-    data = tmp_path / "data"
+def test_the_same_file_imported_at_the_same_time_is_one_file_updated(tmp_path: Path) -> None:
+    for round_ in range(ROUNDS):
+        _same_file_round(tmp_path / f"r{round_}")
+
+
+def _same_file_round(root: Path) -> None:
+    file = write_tables(root / "k0.json", briefing("briefing:k0", "claim:k0-c"))
+    data = root / "data"
     done = _import_at_once(data, [file] * 3)
     target = data / "library" / "k0.json"
     assert [run.returncode for run in done] == [0, 0, 0], [run.stderr for run in done]
