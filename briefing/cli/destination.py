@@ -1,8 +1,9 @@
 """Where ``export -o`` and ``extract -o`` write: one rule for both commands.
 
 The reader's own data is never an output: the notes, the settings, the
-search cache, the files of the user library and every briefing file of the
-library (loaded or not) are refused, whatever the path that leads to them
+search cache, the files of the user library, the import journal and its
+staging folder, the lock and temp files of the data dir and the library
+folders, and every briefing file of the library (loaded or not) are refused, whatever the path that leads to them
 (a symlink, a hard link, ``..``).  An existing file is replaced only with
 ``--force``; then, as a new file, it is written atomically under its lock,
 through a symlink onto the link's target (``storage.write_output``).  A
@@ -22,7 +23,7 @@ from briefing.errors import StoreError
 from briefing.store import paths
 from briefing.store.briefings import briefing_files
 from briefing.store.paths import resolved
-from briefing.store.storage import final_path, is_stream, replaces_a_file
+from briefing.store.storage import LOCK_SUFFIX, TEMP_SUFFIX, final_path, is_stream, replaces_a_file
 from briefing.workspace import Workspace
 
 OUTPUT_HELP = (
@@ -52,13 +53,25 @@ def check_output(output: Path, workspace: Workspace, *, force: bool, instead: st
 
 def _is_own(target: Path, workspace: Workspace) -> bool:
     data = workspace.data_dir
-    folders = [paths.cache_dir(data), paths.user_library(data)]
+    folders = [paths.cache_dir(data), paths.user_library(data), paths.import_staging_dir(data)]
     if any(target.is_relative_to(resolved(folder)) for folder in folders):
         return True
-    for own in (paths.notes_path(data), paths.settings_path(data)):
+    for own in (paths.notes_path(data), paths.settings_path(data), paths.import_journal_path(data)):
         if _same_file(target, own) or any(_is_companion(target, path) for path in (own.absolute(), resolved(own))):
             return True
+    if _is_lock_or_temp(target, [data, *workspace.library_dirs]):
+        return True
     return any(_same_file(target, path) for path in _library_files(workspace))
+
+
+def _is_lock_or_temp(target: Path, folders: list[Path]) -> bool:
+    """A lock (``.X.lock``) or temp file (``.X.….tmp``) in the data dir or a library folder, whatever X is.
+
+    Replaced, a lock no longer excludes anyone (the holder locks the old
+    file); a temp file is a write under way.
+    """
+    hidden = target.name.startswith(".") and target.name.endswith((LOCK_SUFFIX, TEMP_SUFFIX))
+    return hidden and any(target.parent == resolved(folder) for folder in folders)
 
 
 def _is_companion(target: Path, own: Path) -> bool:

@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 
 LOCK_TIMEOUT_S = 10.0
 _TEMP_PREFIX = "."
-_TEMP_SUFFIX = ".tmp"
+TEMP_SUFFIX = ".tmp"
+LOCK_SUFFIX = ".lock"
 
 
 class SpecialFileError(StoreError):
@@ -63,7 +64,7 @@ def lock_path(path: Path) -> Path:
     that another process may be waiting on would let two processes hold
     "the" lock at once.
     """
-    return path.with_name(f".{path.name}.lock")
+    return path.with_name(f".{path.name}{LOCK_SUFFIX}")
 
 
 def final_path(path: Path) -> Path:
@@ -184,7 +185,7 @@ def locked(path: Path) -> Iterator[None]:
 
 def _remove_stale_temp_files(path: Path) -> None:
     """Temp files left by a crashed writer; safe because writers hold the lock."""
-    pattern = f"{glob.escape(_TEMP_PREFIX + path.name)}.*{_TEMP_SUFFIX}"
+    pattern = f"{glob.escape(_TEMP_PREFIX + path.name)}.*{TEMP_SUFFIX}"
     for stale in path.parent.glob(pattern):
         with suppress(OSError):
             stale.unlink()
@@ -340,7 +341,7 @@ def _replace(target: Path, data: bytes, shown: Path) -> None:
     if mode is None:
         mode = _NEW_FILE_MODE
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{target.name}.", suffix=_TEMP_SUFFIX, dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     except OSError as exc:
         raise StoreError(shown, f"cannot write: {exc.strerror or exc}") from None
     try:

@@ -203,3 +203,29 @@ def test_stdout_redirected_to_a_file_is_written_as_a_stream(command: str, small_
     assert done.returncode == 0, done.stderr
     assert MARK[command] in captured.read_bytes()
     assert visible(tmp_path) == ["article.txt", "captured.json", "lib"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_import_journal_staging_locks_and_temp_files_are_never_an_output(
+    run, command: str, data: Path, small_dir: Path
+) -> None:
+    """Written over, the journal made every later command fail; a lock or temp file replaced breaks its writer."""
+    assert run("annotate", "actor:ghaani", "mine")[0] == 0
+    before = sorted(p.name for p in data.iterdir())
+    for path in [
+        data / "import-journal.json",
+        data / "import-staging",
+        data / "import-staging" / "alpha.json",
+        data / ".import-journal.json.lock",
+        data / ".anything.lock",
+        data / ".import-journal.json.k2j3h4.tmp",
+        small_dir / ".alpha.json.lock",
+        small_dir / ".alpha.json.a1b2c3.tmp",
+    ]:
+        code, out, err = run(command, "-o", path, "--force")
+        assert (code, out) == (1, ""), path
+        assert err.splitlines()[0].startswith(f"briefing: {path}: is part of your library or data;"), path
+        assert not path.exists() or path.name.endswith(".lock"), path
+    assert sorted(p.name for p in data.iterdir()) == before
+    code, out, err = run("list", "briefings")
+    assert (code, err) == (0, "")
