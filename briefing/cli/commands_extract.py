@@ -8,6 +8,7 @@ until someone rewrites it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from datetime import date
@@ -19,7 +20,7 @@ from briefing.ingest.dates import DateError, parse_article_date
 from briefing.ingest.extract import DRAFT_REMINDER, Draft, extract
 from briefing.model.records import tables_of
 from briefing.model.vocabulary import CHART_SERIES, chart_series
-from briefing.store.storage import dump_json, write_output
+from briefing.store.storage import dump_json, final_path, write_output
 from briefing.text import one_line
 from briefing.workspace import Workspace
 
@@ -75,6 +76,18 @@ def read_article(path: Path) -> str:
     return text
 
 
+def _check_not_the_article(output: Path, article: Path) -> None:
+    """The draft never replaces the article it is made from, by any name (a link, a hard link, ``..``)."""
+    if str(article) == STDIN:
+        return
+    try:
+        same = os.path.samefile(final_path(output), article)
+    except OSError:  # one of them is not there (yet): they cannot be one file
+        return
+    if same:
+        raise StoreError(output, f"is the article being read ({article}); write the draft to another file")
+
+
 def article_date(value: str | None) -> date | None:
     if value is None:
         return None
@@ -89,6 +102,7 @@ def run_extract(args: argparse.Namespace, workspace: Workspace) -> int:
     output: Path | None = args.output
     if output is not None:
         check_output(output, workspace, force=args.force, instead="write the draft to another file")
+        _check_not_the_article(output, args.article)
     text = read_article(args.article)
     name = "standard input" if str(args.article) == STDIN else args.article.name
     draft = extract(text, name=name, article_date=when, library_ids=workspace.library)
