@@ -229,3 +229,19 @@ def test_the_import_journal_staging_locks_and_temp_files_are_never_an_output(
     assert sorted(p.name for p in data.iterdir()) == before
     code, out, err = run("list", "briefings")
     assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_output_leaves_no_lock_file_beside_it_or_beside_a_links_target(run, command: str, tmp_path: Path) -> None:
+    """An output is no data file of briefing's: the atomic replace is enough, and the reader's folders stay clean."""
+    out, target = tmp_path / "out" / "export.json", tmp_path / "elsewhere" / "real.json"
+    out.parent.mkdir()
+    target.parent.mkdir()
+    link = out.parent / "link.json"
+    link.symlink_to(target)
+    for path in (out, out, link, link):
+        code, _, err = run(command, "-o", path, "--force")
+        assert code == 0, err
+    assert MARK[command] in out.read_bytes() and MARK[command] in target.read_bytes()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["export.json", "link.json"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["real.json"]
