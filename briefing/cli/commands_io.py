@@ -245,12 +245,16 @@ def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
     plan = _plan_import(args.files, library, workspace.user_library)
     if plan.problems:
         return _refused(plan.problems)
-    with locked(paths.import_journal_path(workspace.data_dir)):
-        if fingerprint_of(workspace.library_dirs) != library.fingerprint:
-            plan = _plan_import(args.files, workspace.load_library(), workspace.user_library)
-            if plan.problems:
-                return _refused(plan.problems)
-        return _carry_out(plan, args.files, workspace)
+    try:
+        with locked(paths.import_journal_path(workspace.data_dir)):
+            if fingerprint_of(workspace.library_dirs) != library.fingerprint:
+                plan = _plan_import(args.files, workspace.load_library(), workspace.user_library)
+                if plan.problems:
+                    return _refused(plan.problems)
+            return _carry_out(plan, args.files, workspace)
+    except StoreError as exc:  # the lock itself: a read-only data dir, another import holding it too long
+        output.error(f"nothing imported: {exc}")
+        return 1
 
 
 @dataclass
