@@ -3,12 +3,15 @@
 The reader's own data is never an output: the notes, the settings, the
 search cache, the files of the user library, the import journal and its
 staging folder, the lock and temp files of the data dir and the library
-folders, and every briefing file of the library (loaded or not) are refused, whatever the path that leads to them
-(a symlink, a hard link, ``..``).  An existing file is replaced only with
-``--force``; then, as a new file, it is written atomically under its lock,
+folders, and every briefing file of the library (loaded or not) are
+refused, whatever the path that leads to them (a symlink, a hard link,
+``..``).  An existing file, or a symlink to none yet, is replaced only with
+``--force``; then, as a new file, it is written atomically (no lock file),
 through a symlink onto the link's target (``storage.write_output``).  A
-FIFO or a character device is written as a stream; a socket, a block
-device or a folder is refused.
+symlink in a sticky folder anyone can write to (/tmp) is followed only if
+it is the reader's or the folder owner's, as the kernel's
+``fs.protected_symlinks`` rule has it.  A FIFO or a character device is
+written as a stream; a socket, a block device or a folder is refused.
 """
 
 from __future__ import annotations
@@ -23,7 +26,14 @@ from briefing.errors import StoreError
 from briefing.store import paths
 from briefing.store.briefings import briefing_files
 from briefing.store.paths import resolved
-from briefing.store.storage import LOCK_SUFFIX, TEMP_SUFFIX, final_path, is_stream, replaces_a_file
+from briefing.store.storage import (
+    LOCK_SUFFIX,
+    TEMP_SUFFIX,
+    check_links_followed,
+    final_path,
+    is_stream,
+    replaces_a_file,
+)
 from briefing.workspace import Workspace
 
 OUTPUT_HELP = (
@@ -45,10 +55,18 @@ def check_output(output: Path, workspace: Workspace, *, force: bool, instead: st
 
     ``instead`` ends the message for the reader's own data ("export to another file").
     """
-    if _is_own(final_path(output), workspace):
+    check_links_followed(output)
+    target = final_path(output)
+    if _is_own(target, workspace):
         raise StoreError(output, f"is part of your library or data; {instead}")
-    if not is_stream(output) and replaces_a_file(output) and not force:
+    if is_stream(output) or force:
+        return
+    if replaces_a_file(output):
         raise StoreError(output, "already exists (use --force to replace it)")
+    if output.is_symlink():  # the file would appear where the link points, which the reader may not expect
+        raise StoreError(
+            output, f"is a symbolic link to {target}, which does not exist yet (use --force to write there)"
+        )
 
 
 def _is_own(target: Path, workspace: Workspace) -> bool:
