@@ -168,8 +168,8 @@ def _set_aside(journal: Path, staging: Path, reason: str) -> str:
     fsync_dir(journal.parent)
     said = f"{journal}: an interrupted import's journal could not be read ({reason}); it is kept at {kept}"
     if not _remove_staging(staging):
-        return f"{said}, and nothing of that import was added; {_not_ours(staging)}"
-    return f"{said}, and nothing of that import was added"
+        return f"{said}; nothing of that import was added: import its files again; {_not_ours(staging)}"
+    return f"{said}; the files it had staged were discarded and nothing of it was added: import them again"
 
 
 NOT_OURS = "holds files no import wrote; move it away to import (an import stages its files there)"

@@ -216,7 +216,8 @@ def test_a_journal_that_parses_but_is_no_journal_is_set_aside_once_and_imports_w
     (kept,) = data.glob("import-journal.json.corrupt-*")
     assert err.splitlines() == [
         f"briefing: {journal}: an interrupted import's journal could not be read (it is not a "
-        f"briefing-import-journal/1 journal); it is kept at {kept}, and nothing of that import was added"
+        f"briefing-import-journal/1 journal); it is kept at {kept}; the files it had staged were discarded "
+        "and nothing of it was added: import them again"
     ]
     assert json.loads(kept.read_text())["briefing"] == {"briefing:draft": {"title": "a draft"}}
     assert main([*args, "list", "briefings"]) == 0
