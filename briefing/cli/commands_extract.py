@@ -8,6 +8,7 @@ until someone rewrites it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from datetime import date
@@ -20,7 +21,7 @@ from briefing.ingest.extract import DRAFT_REMINDER, Draft, extract
 from briefing.model.records import tables_of
 from briefing.model.vocabulary import CHART_SERIES, series_of
 from briefing.store.outputs import write_output
-from briefing.store.storage import dump_json
+from briefing.store.storage import dump_json, final_path
 from briefing.text import one_line, path
 from briefing.workspace import Workspace
 
@@ -76,6 +77,18 @@ def read_article(path: Path) -> str:
     return text
 
 
+def _check_not_the_article(output: Path, article: Path) -> None:
+    """The draft never replaces the article it is made from, by any name (a link, a hard link, ``..``)."""
+    if str(article) == STDIN:
+        return
+    try:
+        same = os.path.samefile(final_path(output), article)
+    except OSError:  # one of them is not there (yet): they cannot be one file
+        return
+    if same:
+        raise StoreError(output, f"is the article being read ({article}); write the draft to another file")
+
+
 def article_date(value: str | None) -> date | None:
     if value is None:
         return None
@@ -90,6 +103,7 @@ def run_extract(args: argparse.Namespace, workspace: Workspace) -> int:
     output: Path | None = args.output
     if output is not None:
         check_output(output, workspace, force=args.force, instead="write the draft to another file")
+        _check_not_the_article(output, args.article)
     text = read_article(args.article)
     # The name as a message shows it: a byte that is not UTF-8 or a control character would make the draft invalid.
     name = "standard input" if str(args.article) == STDIN else path(args.article.name)

@@ -14,16 +14,18 @@ from briefing.cli.destination import add_output_options, check_output
 from briefing.errors import BriefingError, Problem, StoreError, ValidationError
 from briefing.export.interchange import documents_from_interchange, interchange_ids, is_interchange
 from briefing.export.registry import EXPORTERS
-from briefing.library import Candidate, Library, defined_ids, settle
+from briefing.library import Candidate, Library, defined_ids, fingerprint_of, settle
 from briefing.model.controls import taken_out
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.ids import slug_of
 from briefing.model.records import document_from_tables
+from briefing.store import paths
 from briefing.store.briefings import encode_file, read_tables
 from briefing.store.imports import commit
 from briefing.store.note_merge import MergePlan
 from briefing.store.outputs import write_output
 from briefing.store.paths import resolved
+from briefing.store.storage import locked
 from briefing.text import one_line
 from briefing.workspace import Workspace
 
@@ -99,6 +101,7 @@ def read_together(paths: list[Path], known: set[str] | Library) -> list[ReadResu
                 result.problems += exc.problems
         if isinstance(known, Library):
             result.problems += _clashes(known, result.docs, file)
+    _clashes_between(results, paths)
     return results
 
 
@@ -137,6 +140,25 @@ def _clashes(library: Library, docs: list[BriefingDocument], file: str) -> list[
             if other is not None and not isinstance(other, Actor | Briefing) and other.briefing != doc.briefing.id:
                 problems.append(Problem(file, entity.id, "id", f"already defined in {other.briefing}"))
     return problems
+
+
+def _clashes_between(results: list[ReadResult], paths: list[Path]) -> None:
+    """Sources, claims and events that two briefings of the files given together both define.
+
+    The library would skip the second when it loads, and that briefing would
+    lose it; actors are shared by design.  The later file gets the problem,
+    naming the earlier one.
+    """
+    first: dict[str, tuple[str, str]] = {}
+    for result, path in zip(results, paths, strict=True):
+        for doc in result.docs:
+            bid = doc.briefing.id
+            for entity in (*doc.sources, *doc.claims, *doc.events):
+                file, owner = first.setdefault(entity.id, (str(path), bid))
+                if owner != bid:
+                    result.problems.append(
+                        Problem(str(path), entity.id, "id", f"also defined in {file} ({owner}), given with it")
+                    )
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -210,12 +232,46 @@ def workspace_notes(workspace: Workspace) -> list[Note]:
 
 
 def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
+    """Check the files against the library, then write them under the import lock, checked again if it changed.
+
+    Two imports at once would each check against a library without the
+    other's files, and both get in (two briefings with one claim id, or one
+    briefing in two files).  So the writing is done under the import lock,
+    and a library that changed since it was read (its files' fingerprint) is
+    read and checked again under it: a second import waits, then sees what
+    the first one added.  Bad input is refused before the lock, touching
+    nothing in the data dir.
+    """
     library = workspace.library
-    results = read_together(args.files, library)
+    plan = _plan_import(args.files, library, workspace.user_library)
+    if plan.problems:
+        return _refused(plan.problems)
+    try:
+        with locked(paths.import_journal_path(workspace.data_dir)):
+            if fingerprint_of(workspace.library_dirs) != library.fingerprint:
+                plan = _plan_import(args.files, workspace.load_library(), workspace.user_library)
+                if plan.problems:
+                    return _refused(plan.problems)
+            return _carry_out(plan, args.files, workspace)
+    except StoreError as exc:  # the lock itself: a read-only data dir, another import holding it too long
+        output.error(f"nothing imported: {exc}")
+        return 1
+
+
+@dataclass
+class ImportPlan:
+    """The files read, where each briefing goes, and what stops the import."""
+
+    results: list[ReadResult]
+    destinations: dict[str, Path]
+    problems: list[Problem]
+
+
+def _plan_import(files: list[Path], library: Library, target: Path) -> ImportPlan:
+    results = read_together(files, library)
     problems = [p for r in results for p in r.problems]
-    target = workspace.user_library
     destinations: dict[str, Path] = {}
-    for result, path in zip(results, args.files, strict=True):
+    for result, path in zip(results, files, strict=True):
         for doc in result.docs:
             bid = doc.briefing.id
             existing = library.files.get(bid)
@@ -227,16 +283,23 @@ def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
                 )
             else:
                 destinations[bid] = existing or _free_path(target, slug_of(bid), set(destinations.values()))
-    if problems:
-        print_problems(problems)
-        output.error(f"nothing imported: {len(problems)} problem(s)")
-        return 1
+    return ImportPlan(results, destinations, problems)
+
+
+def _refused(problems: list[Problem]) -> int:
+    print_problems(problems)
+    output.error(f"nothing imported: {len(problems)} problem(s)")
+    return 1
+
+
+def _carry_out(plan: ImportPlan, paths_given: list[Path], workspace: Workspace) -> int:
+    results = plan.results
     docs = [doc for r in results for doc in r.docs]
-    incoming = [(note, str(path)) for r, path in zip(results, args.files, strict=True) for note in r.notes]
+    incoming = [(note, str(path)) for r, path in zip(results, paths_given, strict=True) for note in r.notes]
     if not docs and not incoming:
         _say("nothing to import")
         return 0
-    files = [(destinations[doc.briefing.id], encode_file(doc)) for doc in docs]
+    files = [(plan.destinations[doc.briefing.id], encode_file(doc)) for doc in docs]
     try:
         done = commit(workspace.data_dir, files, workspace.notes if incoming else None, incoming)
     except BriefingError as exc:

@@ -57,11 +57,15 @@ def _positive(value: str) -> int:
 
 
 def app_command(workspace: Workspace) -> str:
-    """The shell command each web session runs: this library, this data dir, no shipped-content surprises."""
-    parts = [sys.executable, "-m", "briefing", "--no-shipped", "--data-dir", str(workspace.data_dir)]
+    """The shell command each web session runs: this library, this data dir, no shipped-content surprises.
+
+    Each value is joined to its option (``--library=-lib``): as a word of its
+    own, a folder named like an option would be read as one.
+    """
+    parts = [sys.executable, "-m", "briefing", "--no-shipped", f"--data-dir={workspace.data_dir}"]
     for folder in workspace.library_dirs:
         if resolved(folder) != resolved(workspace.user_library):
-            parts += ["--library", str(folder)]
+            parts.append(f"--library={folder}")
     return shlex.join(parts)
 
 

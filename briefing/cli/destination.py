@@ -1,13 +1,17 @@
 """Where ``export -o`` and ``extract -o`` write: one rule for both commands.
 
 The reader's own data is never an output: the notes, the settings, the
-search cache, the files of the user library and every briefing file of the
-library (loaded or not) are refused, whatever the path that leads to them
-(a symlink, a hard link, ``..``).  An existing file is replaced only with
-``--force``; then, as a new file, it is written atomically under its lock,
+search cache, the files of the user library, the import journal and its
+staging folder, the lock and temp files of the data dir and the library
+folders, and every briefing file of the library (loaded or not) are
+refused, whatever the path that leads to them (a symlink, a hard link,
+``..``).  An existing file, or a symlink to none yet, is replaced only with
+``--force``; then, as a new file, it is written atomically (no lock file),
 through a symlink onto the link's target (``outputs.write_output``).  A
-FIFO or a character device is written as a stream; a socket, a block
-device or a folder is refused.
+symlink in a sticky folder anyone can write to (/tmp) is followed only if
+it is the reader's or the folder owner's, as the kernel's
+``fs.protected_symlinks`` rule has it.  A FIFO or a character device is
+written as a stream; a socket, a block device or a folder is refused.
 """
 
 from __future__ import annotations
@@ -23,16 +27,25 @@ from briefing.store import paths
 from briefing.store.briefings import briefing_files
 from briefing.store.outputs import is_stream
 from briefing.store.paths import resolved
-from briefing.store.storage import final_path, replaces_a_file
+from briefing.store.storage import (
+    LOCK_SUFFIX,
+    TEMP_SUFFIX,
+    check_links_followed,
+    final_path,
+    replaces_a_file,
+)
 from briefing.workspace import Workspace
 
 OUTPUT_HELP = (
     "write to FILE instead of stdout: atomically (a temp file beside it, then a rename), through a symlink "
     "onto its target, which the link keeps pointing at; a FIFO or a character device (/dev/null, a terminal) "
     "is written as a stream; a socket, a block device or a folder is refused, and so is any file of your "
-    "library or data dir"
+    "library or data dir, and a symlink someone else planted in a shared folder such as /tmp"
 )
-FORCE_HELP = "replace FILE if it is an existing file (a FIFO or a device needs no --force)"
+FORCE_HELP = (
+    "replace FILE if it is an existing file, or write through FILE if it is a symlink to no file yet "
+    "(a FIFO or a device needs no --force)"
+)
 
 
 def add_output_options(parser: argparse.ArgumentParser) -> None:
@@ -45,21 +58,41 @@ def check_output(output: Path, workspace: Workspace, *, force: bool, instead: st
 
     ``instead`` ends the message for the reader's own data ("export to another file").
     """
-    if _is_own(final_path(output), workspace):
+    check_links_followed(output)
+    target = final_path(output)
+    if _is_own(target, workspace):
         raise StoreError(output, f"is part of your library or data; {instead}")
-    if not is_stream(output) and replaces_a_file(output) and not force:
+    if is_stream(output) or force:
+        return
+    if replaces_a_file(output):
         raise StoreError(output, "already exists (use --force to replace it)")
+    if output.is_symlink():  # the file would appear where the link points, which the reader may not expect
+        raise StoreError(
+            output, f"is a symbolic link to {target}, which does not exist yet (use --force to write there)"
+        )
 
 
 def _is_own(target: Path, workspace: Workspace) -> bool:
     data = workspace.data_dir
-    folders = [paths.cache_dir(data), paths.user_library(data)]
+    folders = [paths.cache_dir(data), paths.user_library(data), paths.import_staging_dir(data)]
     if any(target.is_relative_to(resolved(folder)) for folder in folders):
         return True
-    for own in (paths.notes_path(data), paths.settings_path(data)):
+    for own in (paths.notes_path(data), paths.settings_path(data), paths.import_journal_path(data)):
         if _same_file(target, own) or any(_is_companion(target, path) for path in (own.absolute(), resolved(own))):
             return True
+    if _is_lock_or_temp(target, [data, *workspace.library_dirs]):
+        return True
     return any(_same_file(target, path) for path in _library_files(workspace))
+
+
+def _is_lock_or_temp(target: Path, folders: list[Path]) -> bool:
+    """A lock (``.X.lock``) or temp file (``.X.….tmp``) in the data dir or a library folder, whatever X is.
+
+    Replaced, a lock no longer excludes anyone (the holder locks the old
+    file); a temp file is a write under way.
+    """
+    hidden = target.name.startswith(".") and target.name.endswith((LOCK_SUFFIX, TEMP_SUFFIX))
+    return hidden and any(target.parent == resolved(folder) for folder in folders)
 
 
 def _is_companion(target: Path, own: Path) -> bool:

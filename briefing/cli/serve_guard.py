@@ -66,6 +66,45 @@ def _netloc_key(netloc: str, default_port: int) -> tuple[str, int] | None:
     return parts.hostname.lower(), port or default_port
 
 
+class RefusalLog:
+    """Refusals said on stderr: at most one line a second for each reason, however fast a page knocks.
+
+    Any page the user's browser opens can send requests here, and a line for
+    each would flood the terminal.  The first refusal for a reason is said at
+    once; those of the next ``interval`` are counted and said in one line at
+    its end, and so on while they keep coming.
+    """
+
+    def __init__(self, interval: float = 1.0) -> None:
+        self.interval = interval
+        self.held: dict[str, int] = {}
+        """Reason -> refusals counted since its last line (a reason is here while its interval runs)."""
+
+    def refused(self, what: str, reason: str) -> None:
+        if reason in self.held:
+            self.held[reason] += 1
+            return
+        output.error(f"refused {what}: {reason}")
+        self._hold(reason)
+
+    def _hold(self, reason: str) -> None:
+        self.held[reason] = 0
+        asyncio.get_running_loop().call_later(self.interval, self._said, reason)
+
+    def _said(self, reason: str) -> None:
+        count = self.held.pop(reason, 0)
+        if count:
+            output.error(f"… and {count} more refused: {reason}")
+            self._hold(reason)
+
+    def flush(self) -> None:
+        """Say what is still counted (the server is stopping)."""
+        for reason, count in list(self.held.items()):
+            if count:
+                output.error(f"… and {count} more refused: {reason}")
+        self.held.clear()
+
+
 class GuardedServer(Server):
     """textual-serve's Server with the Host, Origin and token checks and a cap on sessions."""
 
@@ -83,6 +122,7 @@ class GuardedServer(Server):
         self.token = token or secrets.token_urlsafe(32)
         self.max_sessions = max_sessions
         self.sessions: set[asyncio.Task[object]] = set()
+        self.refusals = RefusalLog()
         self.cookie_name = f"briefing-serve-{port}"  # a cookie is per host, not per port
         names = (LOOPBACK_NAMES | {host.lower()}) if is_loopback(host) else {host.lower()}
         self.allowed: frozenset[tuple[str, int]] | None = (
@@ -125,7 +165,7 @@ class GuardedServer(Server):
     @web.middleware
     async def guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if (reason := self.refusal(request)) is not None:
-            output.error(f"refused {request.method} {request.path}: {reason}")
+            self.refusals.refused(f"{request.method} {request.path}", reason)
             return web.Response(status=403, text=f"briefing serve: {reason}\n")
         return await handler(request)
 
@@ -190,6 +230,7 @@ class GuardedServer(Server):
         """ctrl+c ends the open sessions (textual-serve then quits their apps) rather than waiting on them."""
         for task in list(self.sessions):
             task.cancel()
+        self.refusals.flush()
 
     async def on_startup(self, app: web.Application) -> None:
         """Nothing: textual-serve's banner shows the address without the token, and before the port is bound."""

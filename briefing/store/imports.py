@@ -7,7 +7,9 @@ import.  So an import goes through a journal:
 1. Under the import lock (``import-journal.json.lock`` in the data dir), and
    the notes file's lock, it decides which notes to add (``plan_merge``).
 2. It writes every briefing file into ``import-staging/`` in the data dir
-   (each one complete and fsynced), touching nothing the reader sees.
+   (each one complete and fsynced), touching nothing the reader sees.  The
+   first file there is a marker (``.briefing-import``): a folder of that
+   name without it is someone's own, and is never written into or removed.
 3. It writes ``import-journal.json``, atomically: each staged file and the
    path it goes to, and the notes to add, with their ids.  This is the
    commit point: before it, the import did not happen; after it, it did.
@@ -30,7 +32,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterable, Sequence
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,7 @@ from briefing.store.note_records import NoteError, note_of_record, record_of_not
 from briefing.store.notes import NotesStore
 from briefing.store.notes_read_only import keep_corrupt_copy
 from briefing.store.storage import (
+    SpecialFileError,
     dump_json,
     final_path,
     fsync_dir,
@@ -53,6 +56,8 @@ from briefing.store.storage import (
 )
 
 JOURNAL_FORMAT = "briefing-import-journal/1"
+MARKER = ".briefing-import"
+"""Written first into the staging folder: what says the folder is an import's to remove."""
 
 
 @dataclass(frozen=True)
@@ -87,13 +92,14 @@ def commit(
             if not journal.exists():  # before the commit point: as if the import had never started
                 _remove_staging(staging)
             raise
-        _apply(data_dir, record, notes)
+        _apply(data_dir, _read_journal(journal, record), notes)
     return Committed([(target, was) for (target, _), was in zip(files, replaced, strict=True)], plan)
 
 
 def _stage(staging: Path, files: Sequence[tuple[Path, bytes]]) -> list[dict[str, str]]:
-    """Each file written whole into the staging folder; the journal's entries for them."""
+    """Each file written whole into the staging folder, after its marker; the journal's entries for them."""
     _make_folder(staging)
+    _mark(staging)
     entries: list[dict[str, str]] = []
     names: set[str] = set()
     for index, (target, data) in enumerate(files):
@@ -110,8 +116,13 @@ def _stage(staging: Path, files: Sequence[tuple[Path, bytes]]) -> list[dict[str,
 
 
 def pending(data_dir: Path) -> bool:
-    """Whether an import was interrupted here (cheap: two stats, for every start)."""
-    return paths.import_journal_path(data_dir).exists() or paths.import_staging_dir(data_dir).exists()
+    """Whether an import was interrupted here (cheap: a few stats, for every start).
+
+    A staging folder without the marker, and not empty, is not an import's:
+    nothing is pending there (``commit`` says so if an import needs it).
+    """
+    staging = paths.import_staging_dir(data_dir)
+    return paths.import_journal_path(data_dir).exists() or (staging.exists() and _is_ours(staging))
 
 
 def recover(data_dir: Path, notes: NotesStore | None) -> str | None:
@@ -126,25 +137,51 @@ def _recover_locked(data_dir: Path, notes: NotesStore | None) -> str | None:
     journal, staging = paths.import_journal_path(data_dir), paths.import_staging_dir(data_dir)
     try:
         record = read_json(journal)
+        parsed = None if record is None else _read_journal(journal, record)
     except CorruptFileError as exc:
         # write_atomic never leaves half a journal: this one was damaged afterwards, so it commits nothing
-        kept = keep_corrupt_copy(journal, journal.read_bytes())
-        journal.unlink()
-        _remove_staging(staging)
-        return f"{journal}: an interrupted import's journal could not be read ({exc.reason}); kept at {kept}"
-    if record is None:
+        return _set_aside(journal, staging, exc.reason)
+    except SpecialFileError as exc:
+        raise StoreError(journal, f"{exc.reason}, not an import's journal; move it away to import") from None
+    if parsed is None:
         if not staging.exists():
             return None
-        _remove_staging(staging)
+        if not _remove_staging(staging):
+            return _not_ours(staging)
         return "an interrupted import was discarded (it had not got as far as its journal): nothing of it was added"
-    files, added = _apply(data_dir, record, notes)
+    files, added = _apply(data_dir, parsed, notes)
     return f"an interrupted import was finished: {files} briefing file(s) moved in, {added} note(s) added"
 
 
-def _apply(data_dir: Path, record: Any, notes: NotesStore | None) -> tuple[int, int]:
+def _set_aside(journal: Path, staging: Path, reason: str) -> str:
+    """A journal that cannot be read, kept under another name so that the next import can write its own."""
+    try:
+        kept = keep_corrupt_copy(journal, journal.read_bytes())
+        journal.unlink()
+    except OSError as exc:
+        raise StoreError(journal, f"cannot set aside an unreadable journal: {exc.strerror or exc}") from None
+    fsync_dir(journal.parent)
+    said = f"{journal}: an interrupted import's journal could not be read ({reason}); it is kept at {kept}"
+    if not _remove_staging(staging):
+        return f"{said}; nothing of that import was added: import its files again; {_not_ours(staging)}"
+    return f"{said}; the files it had staged were discarded and nothing of it was added: import them again"
+
+
+NOT_OURS = "holds files no import wrote; move it away to import (an import stages its files there)"
+
+
+def _not_ours(staging: Path) -> str:
+    return f"{staging}: {NOT_OURS}"
+
+
+Parsed = tuple[list[tuple[str, Path]], list[Note]]
+"""A journal read: (staged file name, target) for each file, and the notes to add."""
+
+
+def _apply(data_dir: Path, parsed: Parsed, notes: NotesStore | None) -> tuple[int, int]:
     """Carry out a journal; safe to run again on one it already carried out (partly or wholly)."""
     journal, staging = paths.import_journal_path(data_dir), paths.import_staging_dir(data_dir)
-    entries, planned = _read_journal(journal, record)
+    entries, planned = parsed
     moved = 0
     for staged_name, target in entries:
         staged = staging / staged_name
@@ -183,27 +220,29 @@ def _move(staged: Path, target: Path) -> None:
     fsync_dir(target.parent)
 
 
-def _read_journal(journal: Path, record: Any) -> tuple[list[tuple[str, Path]], list[Note]]:
-    def bad(why: str) -> StoreError:
-        return StoreError(journal, f"an interrupted import's journal {why}; nothing was done")
+def _read_journal(journal: Path, record: Any) -> Parsed:
+    """The staged files and targets, and the notes, of a journal; one that is no journal is a CorruptFileError."""
+
+    def bad(why: str) -> CorruptFileError:
+        return CorruptFileError(journal, why)
 
     if not isinstance(record, dict) or record.get("format") != JOURNAL_FORMAT:
-        raise bad(f"is not a {JOURNAL_FORMAT} journal")
+        raise bad(f"it is not a {JOURNAL_FORMAT} journal")
     files, notes = record.get("files"), record.get("notes")
     if not isinstance(files, list) or not isinstance(notes, list):
-        raise bad("lacks its files or notes")
+        raise bad("it lacks its files or notes")
     entries = []
     for entry in files:
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("staged", "target")):
-            raise bad("holds a damaged file entry")
+            raise bad("it holds a damaged file entry")
         name = entry["staged"]
         if Path(name).name != name or name.startswith("."):
-            raise bad(f"names a staged file outside its folder: {json.dumps(name)}")
+            raise bad(f"it names a staged file outside its folder: {json.dumps(name)}")
         entries.append((name, Path(entry["target"])))
     try:
         planned = [note_of_record(r.get("id"), r) for r in notes if isinstance(r, dict)]
     except NoteError as exc:
-        raise bad(f"holds a damaged note ({exc})") from None
+        raise bad(f"it holds a damaged note ({exc})") from None
     return entries, planned
 
 
@@ -214,6 +253,52 @@ def _make_folder(folder: Path) -> None:
         raise StoreError(folder, f"cannot create folder: {exc.strerror or exc}") from None
 
 
-def _remove_staging(staging: Path) -> None:
-    shutil.rmtree(staging, ignore_errors=True)
+def _mark(staging: Path) -> None:
+    """The marker, before any staged file: from now on the folder is this import's to remove."""
+    if not _is_ours(staging):
+        raise StoreError(staging, NOT_OURS)
+    try:
+        os.close(os.open(staging / MARKER, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o644))
+    except OSError as exc:
+        raise StoreError(staging, f"cannot write: {exc.strerror or exc}") from None
+    fsync_dir(staging)
+
+
+def _is_ours(staging: Path) -> bool:
+    """Whether the staging folder is an import's: it has the marker, or is empty (killed before the marker)."""
+    if (staging / MARKER).exists():
+        return True
+    try:
+        with os.scandir(staging) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return False
+
+
+def _remove_staging(staging: Path) -> bool:
+    """Remove an import's staging folder, its marker last (so a kill halfway leaves one still marked); False: not ours.
+
+    A folder of that name that someone made (no marker, not empty) is left as it is.
+    """
+    if not staging.exists():
+        return True
+    if not _is_ours(staging):
+        return False
+    with suppress(OSError), os.scandir(staging) as entries:
+        for entry in list(entries):
+            if entry.name != MARKER:
+                _remove_entry(Path(entry.path))
+    with suppress(OSError):
+        (staging / MARKER).unlink()
+    with suppress(OSError):
+        staging.rmdir()
     fsync_dir(staging.parent)
+    return True
+
+
+def _remove_entry(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with suppress(OSError):
+            path.unlink()

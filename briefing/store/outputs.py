@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 from briefing.errors import StoreError
-from briefing.store.storage import final_path, write_atomic
+from briefing.store.storage import check_links_followed, final_path, write_atomic
 
 STREAMED = (stat.S_ISFIFO, stat.S_ISCHR)
 """Outputs written as a stream: a FIFO, or a character device such as /dev/null, /dev/stdout or a terminal."""
@@ -17,19 +17,25 @@ STREAMED = (stat.S_ISFIFO, stat.S_ISCHR)
 def write_output(path: Path, data: bytes) -> None:
     """Write an export or a draft to ``path``, which the reader chose.
 
-    A regular file (new, or through a symlink) is replaced atomically under
-    its lock, as ``write_atomic`` does.  A FIFO or a character device is
-    written as a stream, with no temp file and no rename, so that it is
-    still there afterwards and receives the data.  Any other special file (a
-    block device, a socket, a directory) is refused.
+    A regular file (new, or through a symlink) is replaced atomically, as
+    ``write_atomic`` does, but with no lock file: an output is not one of
+    briefing's data files (``check_output`` refuses those), the rename alone
+    lets a reader see the old file or the new one, and a ``.NAME.lock`` would
+    be litter in the reader's folder (or beside a link's target anywhere,
+    such as /etc).  A symlink on the way is followed only as the kernel's
+    ``fs.protected_symlinks`` rule allows (``check_links_followed``).  A FIFO
+    or a character device is written as a stream, with no temp file and no
+    rename, so that it is still there afterwards and receives the data.  Any
+    other special file (a block device, a socket, a directory) is refused.
     """
     path = Path(path)
+    check_links_followed(path)
     if is_stream(path):
         _write_stream(path, data)
         return
     if not final_path(path).parent.is_dir():  # as a shell's ``>``: an output makes no folders
         raise StoreError(path, f"cannot write: {os.strerror(errno.ENOENT)}")
-    write_atomic(path, data)
+    write_atomic(path, data, lock=False)
 
 
 DESCRIPTORS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")

@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 
 LOCK_TIMEOUT_S = 10.0
 _TEMP_PREFIX = "."
-_TEMP_SUFFIX = ".tmp"
+TEMP_SUFFIX = ".tmp"
+LOCK_SUFFIX = ".lock"
 
 
 class SpecialFileError(StoreError):
@@ -62,7 +63,7 @@ def lock_path(path: Path) -> Path:
     that another process may be waiting on would let two processes hold
     "the" lock at once.
     """
-    return path.with_name(f".{path.name}.lock")
+    return path.with_name(f".{path.name}{LOCK_SUFFIX}")
 
 
 def final_path(path: Path) -> Path:
@@ -71,6 +72,66 @@ def final_path(path: Path) -> Path:
     if target.is_symlink():  # realpath stops where links loop
         raise StoreError(path, "cannot write: a loop of symbolic links")
     return target
+
+
+MAX_LINKS = 40
+"""As many symbolic links as the kernel follows in one path before it says ELOOP."""
+
+
+def check_links_followed(path: Path) -> None:
+    """Refuse a path that follows a symlink the kernel's ``fs.protected_symlinks`` rule would not.
+
+    In a sticky folder anyone can write to (/tmp), another user can plant a
+    link named as our output, pointing at a file of ours.  ``final_path``
+    reads links (``readlink`` is not a follow, so the kernel's own check
+    never runs) and the write then lands on the file itself.  So, as the
+    kernel does: a link in such a folder is followed only if it is ours, or
+    the folder's owner's.  Every link on the way counts, not only the last.
+    """
+    for link, folder, owner in _links_on_the_way(Path(path)):
+        mode = folder.st_mode
+        if mode & stat.S_ISVTX and mode & stat.S_IWOTH and owner not in (os.geteuid(), folder.st_uid):
+            raise StoreError(
+                path,
+                f"cannot write through {link}: a symbolic link in a folder anyone can write to, "
+                f"owned by neither you nor the folder's owner (uid {owner})",
+            )
+
+
+def _links_on_the_way(path: Path) -> Iterator[tuple[Path, os.stat_result, int]]:
+    """Each symlink a walk of ``path`` follows, with the stat of the folder it is in and its owner."""
+    parts = list(reversed(path.absolute().parts))
+    current = Path(parts.pop())  # the root
+    hops = 0
+    while parts:
+        name = parts.pop()
+        if name in ("", "."):
+            continue
+        if name == "..":
+            current = current.parent
+            continue
+        candidate = current / name
+        try:
+            info = os.lstat(candidate)
+        except OSError:  # not there (yet): nothing more to follow
+            current = candidate
+            continue
+        if not stat.S_ISLNK(info.st_mode):
+            current = candidate
+            continue
+        hops += 1
+        if hops > MAX_LINKS:
+            return  # a loop: final_path says so
+        try:
+            folder, target = os.stat(current), os.readlink(candidate)
+        except OSError:
+            return
+        yield candidate, folder, info.st_uid
+        target_parts = Path(target).parts
+        if Path(target).is_absolute():
+            current = Path(target_parts[0])
+            target_parts = target_parts[1:]
+        parts.extend(reversed(target_parts))
 
 
 def _special_kind(mode: int) -> str | None:
@@ -183,7 +244,7 @@ def locked(path: Path) -> Iterator[None]:
 
 def _remove_stale_temp_files(path: Path) -> None:
     """Temp files left by a crashed writer; safe because writers hold the lock."""
-    pattern = f"{glob.escape(_TEMP_PREFIX + path.name)}.*{_TEMP_SUFFIX}"
+    pattern = f"{glob.escape(_TEMP_PREFIX + path.name)}.*{TEMP_SUFFIX}"
     for stale in path.parent.glob(pattern):
         with suppress(OSError):
             stale.unlink()
@@ -277,7 +338,7 @@ def _replace(target: Path, data: bytes, shown: Path) -> None:
     if mode is None:
         mode = _NEW_FILE_MODE
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{target.name}.", suffix=_TEMP_SUFFIX, dir=target.parent)
+        fd, tmp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
     except OSError as exc:
         raise StoreError(shown, f"cannot write: {exc.strerror or exc}") from None
     try:

@@ -172,3 +172,27 @@ def test_a_draft_of_the_shipped_briefings_article_imports_beside_it(
     assert main(["list", "briefings", "--json"]) == 0
     briefings = {b["id"] for b in json.loads(capsys.readouterr().out)}
     assert {"briefing:iraq-convoy-attacks-2020", load_file(target).briefing.id} <= briefings
+
+
+@pytest.mark.parametrize("how", ["the same path", "a symlink to it", "a hard link to it", "through .."])
+def test_the_draft_never_replaces_the_article_it_reads(
+    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path, how: str
+) -> None:
+    before = article.read_bytes()
+    given = {
+        "the same path": article,
+        "a symlink to it": tmp_path / "link.txt",
+        "a hard link to it": tmp_path / "hard.txt",
+        "through ..": article.parent / "sub" / ".." / article.name,
+    }[how]
+    if how == "a symlink to it":
+        given.symlink_to(article)
+    elif how == "a hard link to it":
+        given.hardlink_to(article)
+    elif how == "through ..":
+        (article.parent / "sub").mkdir()
+    for source, output in ((article, given), (given, article)):
+        code, out, err = cli(capsys, str(source), "-o", str(output), "--force")
+        assert (code, out) == (1, ""), how
+        assert err == f"briefing: {output}: is the article being read ({source}); write the draft to another file\n"
+        assert article.read_bytes() == before

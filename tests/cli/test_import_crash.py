@@ -18,6 +18,7 @@ import json
 import multiprocessing
 import os
 import random
+import shutil
 import signal
 import sys
 import time
@@ -186,6 +187,7 @@ def test_a_damaged_journal_commits_nothing_is_kept_aside_and_said(
     args, _ = _setup(tmp_path)
     data = Path(args[args.index("--data-dir") + 1])
     (data / "import-staging").mkdir()
+    (data / "import-staging" / ".briefing-import").touch()  # as an import marks its staging folder
     (data / "import-staging" / "beta.json").write_text(json.dumps(beta_tables()))
     (data / "import-journal.json").write_text('{"format": "briefing-import-journal/1", "files": [')
     code = main([*args, "list", "briefings"])
@@ -196,5 +198,87 @@ def test_a_damaged_journal_commits_nothing_is_kept_aside_and_said(
     assert line.startswith(f"briefing: {journal}: an interrupted import's journal could not be read")
     (kept,) = data.glob("import-journal.json.corrupt-*")
     assert kept.read_text().startswith('{"format": "briefing-import-journal/1"')
+    assert _state(data) == NOTHING
+    _no_leftovers(args)
+
+
+def test_a_journal_that_parses_but_is_no_journal_is_set_aside_once_and_imports_work_again(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A draft written over the journal (a JSON file, but no journal) made every command and import fail for ever."""
+    args, file = _setup(tmp_path)
+    data = Path(args[args.index("--data-dir") + 1])
+    journal = data / "import-journal.json"
+    journal.write_text(json.dumps({"briefing": {"briefing:draft": {"title": "a draft"}}}))
+    code = main([*args, "list", "briefings"])
+    _, err = capsys.readouterr()
+    assert code == 0
+    (kept,) = data.glob("import-journal.json.corrupt-*")
+    assert err.splitlines() == [
+        f"briefing: {journal}: an interrupted import's journal could not be read (it is not a "
+        f"briefing-import-journal/1 journal); it is kept at {kept}; the files it had staged were discarded "
+        "and nothing of it was added: import them again"
+    ]
+    assert json.loads(kept.read_text())["briefing"] == {"briefing:draft": {"title": "a draft"}}
+    assert main([*args, "list", "briefings"]) == 0
+    assert capsys.readouterr().err == ""
+    assert main([*args, "import", str(file)]) == 0
+    capsys.readouterr()
+    assert _state(data) == EVERYTHING
+    _no_leftovers(args)
+
+
+def test_a_folder_named_import_staging_made_by_hand_is_never_deleted(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    args, file = _setup(tmp_path)
+    data = Path(args[args.index("--data-dir") + 1])
+    mine = data / "import-staging" / "my-notes.txt"
+    mine.parent.mkdir()
+    mine.write_text("my own work")
+    assert main([*args, "list", "briefings"]) == 0
+    assert capsys.readouterr().err == ""
+    assert mine.read_text() == "my own work"
+    assert main([*args, "import", str(file)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"briefing: nothing imported: {mine.parent}: holds files no import wrote; "
+        "move it away to import (an import stages its files there)\n"
+    )
+    assert mine.read_text() == "my own work" and _state(data) == NOTHING
+    assert main([*args, "list", "briefings"]) == 0 and capsys.readouterr().err == ""
+    mine.rename(tmp_path / "my-notes.txt")
+    assert main([*args, "import", str(file)]) == 0
+    capsys.readouterr()
+    assert _state(data) == EVERYTHING
+    _no_leftovers(args)
+
+
+def test_an_import_killed_after_staging_is_still_discarded_by_the_next_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """What an import itself staged (its marker first) goes; the line says so."""
+    args, file = _setup(tmp_path)
+    data = Path(args[args.index("--data-dir") + 1])
+    from briefing.store import imports
+
+    staged: list[str] = []
+    real_stage = imports._stage
+
+    def stage_then_die(staging: Path, files: object) -> object:
+        real_stage(staging, files)  # type: ignore[arg-type]
+        staged.extend(sorted(p.name for p in staging.iterdir()))
+        shutil.copytree(staging, tmp_path / "kept-staging")
+        raise KeyboardInterrupt
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(imports, "_stage", stage_then_die)
+        assert main([*args, "import", str(file)]) != 0
+    capsys.readouterr()
+    assert len(staged) == 3  # the marker and the two briefings
+    shutil.copytree(tmp_path / "kept-staging", data / "import-staging")  # as a kill -9 would have left it
+    assert main([*args, "list", "briefings"]) == 0
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "an interrupted import was discarded" in line
     assert _state(data) == NOTHING
     _no_leftovers(args)

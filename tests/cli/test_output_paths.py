@@ -53,7 +53,8 @@ def test_a_symlink_output_writes_its_target_and_keeps_the_link(run, command: str
     link.parent.mkdir()
     link.symlink_to(target)
 
-    code, _, err = run(command, "-o", link)
+    assert run(command, "-o", link)[0] == 1  # a link to no file yet: see the dangling link's test
+    code, _, err = run(command, "-o", link, "--force")
     assert code == 0, err
     assert link.is_symlink() and link.resolve() == target
     assert MARK[command] in target.read_bytes()
@@ -203,3 +204,117 @@ def test_stdout_redirected_to_a_file_is_written_as_a_stream(command: str, small_
     assert done.returncode == 0, done.stderr
     assert MARK[command] in captured.read_bytes()
     assert visible(tmp_path) == ["article.txt", "captured.json", "lib"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_import_journal_staging_locks_and_temp_files_are_never_an_output(
+    run, command: str, data: Path, small_dir: Path
+) -> None:
+    """Written over, the journal made every later command fail; a lock or temp file replaced breaks its writer."""
+    assert run("annotate", "actor:ghaani", "mine")[0] == 0
+    before = sorted(p.name for p in data.iterdir())
+    for path in [
+        data / "import-journal.json",
+        data / "import-staging",
+        data / "import-staging" / "alpha.json",
+        data / ".import-journal.json.lock",
+        data / ".anything.lock",
+        data / ".import-journal.json.k2j3h4.tmp",
+        small_dir / ".alpha.json.lock",
+        small_dir / ".alpha.json.a1b2c3.tmp",
+    ]:
+        code, out, err = run(command, "-o", path, "--force")
+        assert (code, out) == (1, ""), path
+        assert err.splitlines()[0].startswith(f"briefing: {path}: is part of your library or data;"), path
+        assert not path.exists() or path.name.endswith(".lock"), path
+    assert sorted(p.name for p in data.iterdir()) == before
+    code, out, err = run("list", "briefings")
+    assert (code, err) == (0, "")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_an_output_leaves_no_lock_file_beside_it_or_beside_a_links_target(run, command: str, tmp_path: Path) -> None:
+    """An output is no data file of briefing's: the atomic replace is enough, and the reader's folders stay clean."""
+    out, target = tmp_path / "out" / "export.json", tmp_path / "elsewhere" / "real.json"
+    out.parent.mkdir()
+    target.parent.mkdir()
+    link = out.parent / "link.json"
+    link.symlink_to(target)
+    for path in (out, out, link, link):
+        code, _, err = run(command, "-o", path, "--force")
+        assert code == 0, err
+    assert MARK[command] in out.read_bytes() and MARK[command] in target.read_bytes()
+    assert sorted(p.name for p in out.parent.iterdir()) == ["export.json", "link.json"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["real.json"]
+
+
+needs_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="os.lchown to another uid")
+OTHER_UID = 54321
+
+
+def _sticky_folder(tmp_path: Path) -> Path:
+    """A folder like /tmp: anyone may write to it, only a file's owner may remove or rename it."""
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o1777)
+    return folder
+
+
+@needs_root
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_link_planted_in_a_sticky_shared_folder_by_someone_else_is_not_followed(
+    run, command: str, tmp_path: Path
+) -> None:
+    """The classic /tmp symlink attack, refused as the kernel's fs.protected_symlinks would."""
+    shared = _sticky_folder(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("the victim's file", encoding="utf-8")
+    (tmp_path / "real").mkdir()
+    planted = {"link to a file": shared / "out.json", "link to a folder": shared / "dir"}
+    planted["link to a file"].symlink_to(victim)
+    planted["link to a folder"].symlink_to(tmp_path / "real")
+    for name, link in planted.items():
+        os.lchown(link, OTHER_UID, OTHER_UID)
+        output = link if name == "link to a file" else link / "out.json"
+        code, out, err = run(command, "-o", output, "--force")
+        assert (code, out) == (1, ""), name
+        assert err == (
+            f"briefing: {output}: cannot write through {link}: a symbolic link in a folder anyone can write to, "
+            f"owned by neither you nor the folder's owner (uid {OTHER_UID})\n"
+        ), name
+    assert victim.read_text(encoding="utf-8") == "the victim's file"
+    assert list((tmp_path / "real").iterdir()) == []
+
+
+@needs_root
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_link_in_a_sticky_folder_owned_by_you_or_the_folders_owner_is_followed(
+    run, command: str, tmp_path: Path
+) -> None:
+    shared = _sticky_folder(tmp_path)
+    mine, target = shared / "mine.json", tmp_path / "mine-target.json"
+    mine.symlink_to(target)
+    assert run(command, "-o", mine, "--force")[0] == 0
+    assert MARK[command] in target.read_bytes()
+    os.chown(shared, OTHER_UID, OTHER_UID)
+    owners, owners_target = shared / "owners.json", tmp_path / "owners-target.json"
+    owners.symlink_to(owners_target)
+    os.lchown(owners, OTHER_UID, OTHER_UID)
+    assert run(command, "-o", owners, "--force")[0] == 0
+    assert MARK[command] in owners_target.read_bytes()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_dangling_link_is_an_existing_output_that_needs_force(run, command: str, tmp_path: Path) -> None:
+    """Without --force the file would appear somewhere the reader may not expect: the link's target."""
+    link, target = tmp_path / "out.json", tmp_path / "elsewhere" / "appears.json"
+    target.parent.mkdir()
+    link.symlink_to(target)
+    code, out, err = run(command, "-o", link)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"briefing: {link}: is a symbolic link to {target}, which does not exist yet (use --force to write there)\n"
+    )
+    assert not target.exists()
+    assert run(command, "-o", link, "--force")[0] == 0
+    assert link.is_symlink() and MARK[command] in target.read_bytes()

@@ -14,8 +14,8 @@ def test_each_web_session_runs_the_browser_on_the_same_library_and_notes(small_d
     workspace = Workspace.from_options([small_dir], tmp_path / "data", include_shipped=False)
     argv = shlex.split(app_command(workspace))
     assert argv[1:3] == ["-m", "briefing"]
-    assert argv[argv.index("--data-dir") + 1] == str(tmp_path / "data")
-    assert str(small_dir) in argv
+    assert f"--data-dir={tmp_path / 'data'}" in argv
+    assert f"--library={small_dir}" in argv
     assert "--no-shipped" in argv
 
 
@@ -29,4 +29,18 @@ def test_a_symlink_loop_in_the_library_is_passed_on_not_a_traceback(small_dir: P
     loop.symlink_to(loop)
     workspace = Workspace.from_options([small_dir, loop], tmp_path / "data", include_shipped=False)
     argv = shlex.split(app_command(workspace))
-    assert str(loop) in argv and str(small_dir) in argv
+    assert f"--library={loop}" in argv and f"--library={small_dir}" in argv
+
+
+def test_a_folder_whose_name_starts_with_a_dash_reaches_each_web_session(tmp_path: Path) -> None:
+    """``--library=-lib``: the session's command line must not split an option from a value that looks like one."""
+    from briefing.cli import build_parser
+
+    library, data = tmp_path / "-lib", tmp_path / "-data"
+    workspace = Workspace.from_options([Path("-lib"), library], Path("-data"), include_shipped=False)
+    argv = shlex.split(app_command(workspace))
+    args = build_parser().parse_args(argv[3:])
+    assert args.library == [Path("-lib"), library] and args.data_dir == Path("-data")
+    workspace = Workspace.from_options([library], data, include_shipped=False)
+    args = build_parser().parse_args(shlex.split(app_command(workspace))[3:])
+    assert args.library == [library] and args.data_dir == data

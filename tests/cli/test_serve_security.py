@@ -351,3 +351,28 @@ async def test_stopping_the_server_ends_its_open_sessions(tmp_path: Path, client
     finally:
         await runner.cleanup()
         await reaped([int(path.name) for path in started.iterdir()])
+
+
+async def test_a_burst_of_refused_requests_prints_a_few_lines_that_count_them_all(
+    client: aiohttp.ClientSession, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Any web page can make the browser knock: 50 refusals print a handful of lines, not 50, and all are counted."""
+    port = free_port()
+    server = GuardedServer("true", host="127.0.0.1", port=port, max_sessions=4)
+    runner = web.AppRunner(await server._make_app())
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        capsys.readouterr()
+        for number in range(50):
+            async with client.get(f"http://127.0.0.1:{port}/page-{number}") as response:
+                assert response.status == 403
+        await asyncio.sleep(server.refusals.interval * 2.5)
+    finally:
+        await runner.cleanup()
+    lines = capsys.readouterr().err.splitlines()
+    assert 2 <= len(lines) <= 6, lines
+    assert lines[0].startswith("briefing: refused GET /page-0: no valid token")
+    counted = [int(m.group(1)) for line in lines[1:] if (m := re.search(r"… and (\d+) more refused", line))]
+    assert len(counted) == len(lines) - 1 and 1 + sum(counted) == 50, lines
+    assert all("more refused: no valid token: open the address" in line for line in lines[1:])

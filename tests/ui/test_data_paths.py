@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.search.index import cache_path
+from briefing.store.imports import MARKER
 from briefing.store.paths import import_staging_dir
 from briefing.ui.app import create_app
 from briefing.ui.screens.note_editor import NoteEditor
@@ -85,6 +86,7 @@ async def test_an_import_interrupted_before_its_journal_is_discarded_and_the_bro
     lib, data = make_library_dir(tmp_path / "lib"), tmp_path / "data"
     staged = import_staging_dir(data) / "half.json"
     staged.parent.mkdir(parents=True)
+    (staged.parent / MARKER).touch()
     staged.write_text("{", encoding="utf-8")  # a killed import got this far, and no further
     app = create_app(Workspace.from_options([lib], data, include_shipped=False))
     notices: list[tuple[str, object]] = []
