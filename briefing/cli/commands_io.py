@@ -27,6 +27,7 @@ from briefing.store.outputs import write_output
 from briefing.store.paths import resolved
 from briefing.store.storage import locked
 from briefing.text import one_line
+from briefing.text import path as text_path
 from briefing.workspace import Workspace
 
 
@@ -279,7 +280,12 @@ def _plan_import(files: list[Path], library: Library, target: Path) -> ImportPla
                 problems.append(Problem(str(path), bid, "id", "this briefing is given twice in this import"))
             elif existing is not None and resolved(existing.parent) != resolved(target):
                 problems.append(
-                    Problem(str(path), bid, "id", f"a briefing with this id is already in the library ({existing})")
+                    Problem(
+                        str(path),
+                        bid,
+                        "id",
+                        f"a briefing with this id is already in the library ({text_path(existing)})",
+                    )
                 )
             else:
                 destinations[bid] = existing or _free_path(target, slug_of(bid), set(destinations.values()))
@@ -306,7 +312,7 @@ def _carry_out(plan: ImportPlan, paths_given: list[Path], workspace: Workspace) 
         output.error(f"nothing imported: {exc}")
         return 1
     for doc, (path, replaced) in zip(docs, done.files, strict=True):
-        _say(f"{'updated' if replaced else 'imported'} {doc.briefing.id} -> {path}")
+        _say(f"{'updated' if replaced else 'imported'} {doc.briefing.id} -> {text_path(path)}")
     if incoming:
         _say(notes_report(done.notes))
     report_taken_out([p for r in results for p in r.taken_out], "stored without them")

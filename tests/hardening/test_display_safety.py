@@ -270,7 +270,8 @@ def test_import_reports_clean_lines_whatever_the_folder_names(
     data = tmp_path / "data \x1b[2J\u202e\x9b"
     result = run(capsys, "--library", tmp_path / "empty", "--data-dir", data, "import", hostile_dir / "alpha.json")
     assert (result.code, without_taken_out(result.err)) == (0, "")
-    assert result.out == f"imported briefing:alpha -> {one_line(str(data / 'library' / 'alpha.json'))}\n"
+    assert result.out == f"imported briefing:alpha -> {path(data / 'library' / 'alpha.json')}\n"
+    assert "\\x1b[2J\\u202e\\x9b" in result.out  # the folder's controls spelt out, so the path printed is the real one
     assert unsafe_in(result.out) == [] and unsafe_in(result.err) == []
 
 
