@@ -23,6 +23,7 @@ from typing import Any
 
 from briefing.errors import CorruptFileError, StoreError
 from briefing.model.entities import Note
+from briefing.store.briefings import duplicate_key_position
 from briefing.store.note_records import NoteError, note_of_record
 from briefing.store.storage import AtomicJSONStorage, IdTable, IdTinyDB, is_regular_file, write_atomic
 
@@ -110,6 +111,18 @@ def _encode_line(doc_id: str, doc: dict[str, Any]) -> bytes:
         return f"{json.dumps(doc_id)}: {_ASCII_ENCODER.encode(doc)}".encode()
 
 
+class _Repeated(Exception):
+    """A key twice in one object; not a ValueError, so json lets it through."""
+
+
+def _counted(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object as json builds it, refusing a key it holds twice (json would keep the last silently)."""
+    built = dict(pairs)
+    if len(built) != len(pairs):
+        raise _Repeated
+    return built
+
+
 def _parse(path: Path, raw: bytes) -> dict[str, dict[str, Any]] | None:
     """The tables in ``raw``, the bytes of ``path``; mirrors ``AtomicJSONStorage.read``.
 
@@ -119,7 +132,13 @@ def _parse(path: Path, raw: bytes) -> dict[str, dict[str, Any]] | None:
     if not raw.strip():
         return None
     try:
-        data = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        data = json.loads(text, object_pairs_hook=_counted)
+    except _Repeated:
+        # Two copies of one note (a sync conflict, a hand merge): reading either would lose the other at the next write.
+        found = duplicate_key_position(text)
+        where = f"duplicate key {found[0]!r} at line {found[1]} column {found[2]}" if found else "a duplicate key"
+        raise CorruptFileError(path, f"{where}: two entries under one id") from None
     except UnicodeDecodeError as exc:
         raise CorruptFileError(path, f"not UTF-8 text (byte {exc.start})") from None
     except json.JSONDecodeError as exc:

@@ -54,6 +54,26 @@ def test_opening_a_corrupt_file_keeps_a_copy_and_goes_read_only(path: Path) -> N
     assert sorted(p.name for p in path.parent.iterdir() if ".corrupt-" in p.name) == [copy.name]
 
 
+def test_two_copies_of_one_note_make_the_store_read_only_naming_the_id_and_line(path: Path) -> None:
+    """A sync conflict or a hand merge leaves one id twice: json keeps the last, and the next write lost the first."""
+    note = '{"target": "actor:ghaani", "text": "%s", "tags": [], "flag": null, "created": "%s", "updated": "%s"}'
+    stamp = "2026-01-01T00:00:00.000Z"
+    first, second = note % ("mine", stamp, stamp), note % ("theirs", stamp, stamp)
+    same = "note:01aaaaaaaaaaaaaaaaaaaaaaaa"
+    raw = f'{{"notes": {{\n"{same}": {first},\n"{same}": {second}\n}}}}\n'
+    path.parent.mkdir(parents=True)
+    path.write_text(raw, encoding="utf-8")
+
+    store = NotesStore.open(path)
+
+    assert store.read_only and store.problem is not None
+    assert "duplicate key 'note:01aaaaaaaaaaaaaaaaaaaaaaaa' at line 3" in store.problem
+    with pytest.raises(NotesReadOnlyError):
+        store.add("actor:ghaani", "x")
+    assert path.read_text(encoding="utf-8") == raw
+    assert json.loads(raw)  # json alone would have read it, keeping only "theirs"
+
+
 def test_a_read_only_store_takes_notes_again_once_the_file_is_repaired(path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_bytes(b"[1, 2")
