@@ -19,6 +19,7 @@ from briefing.library import Library, LibraryEntity
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.preview import preview, shown_name
 from briefing.model.records import Either, document_from_tables, record_of
+from briefing.store.note_records import record_of_note
 
 FORMAT = "briefing/1"
 LISTS = ("briefings", "sources", "actors", "claims", "events", "notes")
@@ -32,18 +33,8 @@ _TABLE_OF_LIST = {
 
 
 def note_record(note: Note) -> dict[str, Any]:
-    record = {
-        "id": note.id,
-        "target": note.target,
-        "text": note.text,
-        "tags": list(note.tags),
-        "flag": str(note.flag) if note.flag else None,
-        "created": note.created,
-        "updated": note.updated,
-    }
-    if note.imported_from is not None:
-        record["imported_from"] = note.imported_from
-    return record
+    """A note as the interchange carries it: the stored record with its id."""
+    return {"id": note.id, **record_of_note(note)}
 
 
 def entity_record(entity: LibraryEntity | Note, library: Library | None = None) -> dict[str, Any]:

@@ -68,8 +68,8 @@ from briefing.store.note_records import (
     record_of_note,
 )
 from briefing.store.notes_read_only import ReadOnlyMode
-from briefing.store.notes_storage import FileCache, NotesDB, NotesStorage, NotesTable, load_tables, read_bytes
-from briefing.store.storage import SpecialFileError, locked
+from briefing.store.notes_storage import FileCache, NotesDB, NotesStorage, NotesTable, load_tables
+from briefing.store.storage import SpecialFileError, locked, read_regular_bytes
 
 TABLE = "notes"
 
@@ -144,7 +144,7 @@ class NotesStore:
     def changed(self) -> bool:
         """Whether the file differs from what this store last read or wrote."""
         with self._mutex:
-            return read_bytes(self.path) != self._cache.raw
+            return read_regular_bytes(self.path) != self._cache.raw
 
     def reload(self) -> list[Note]:
         """Every note, oldest first, re-read from the file if it changed (by this or another process)."""

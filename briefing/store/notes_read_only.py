@@ -27,8 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from briefing.errors import CorruptFileError, StoreError
-from briefing.store.notes_storage import read_bytes
-from briefing.store.storage import SpecialFileError
+from briefing.store.storage import SpecialFileError, read_regular_bytes
 
 
 @dataclass
@@ -60,7 +59,7 @@ class ReadOnlyMode:
     def _keep_copy(self) -> None:
         """Copy the unparsable file aside, once for the same bytes."""
         try:
-            raw = read_bytes(self.path)
+            raw = read_regular_bytes(self.path)
         except SpecialFileError:  # replaced by a FIFO or a folder since it failed to parse
             raw = None
         if raw is not None and not (self.read_only and self.corrupt_copy and raw == self._corrupt_raw):

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import CorruptFileError, StoreError
+from briefing.errors import CorruptFileError
 from briefing.model.entities import Note
 from briefing.store.briefings import duplicate_key_position
 from briefing.store.note_records import NoteError, note_of_record
-from briefing.store.storage import AtomicJSONStorage, IdTable, IdTinyDB, is_regular_file, write_atomic
+from briefing.store.storage import AtomicJSONStorage, IdTable, IdTinyDB, read_regular_bytes, write_atomic
 
 
 @dataclass
@@ -155,23 +155,9 @@ def _parse(path: Path, raw: bytes) -> dict[str, dict[str, Any]] | None:
     return data
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes; a FIFO, a device or a folder raises ``SpecialFileError`` rather than blocking for ever."""
-    try:
-        if not is_regular_file(path):
-            return None
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        raise StoreError(path, "is a directory, expected a file") from None
-    except OSError as exc:
-        raise StoreError(path, f"cannot read: {exc.strerror or exc}") from None
-
-
 def load_tables(path: Path, cache: FileCache) -> dict[str, dict[str, Any]]:
     """The file's tables, parsed only when its bytes differ from the cached ones."""
-    raw = read_bytes(path)
+    raw = read_regular_bytes(path)
     if raw is None:
         cache.forget()
         return {}

@@ -250,22 +250,31 @@ def _remove_stale_temp_files(path: Path) -> None:
             stale.unlink()
 
 
-def read_json(path: Path, **json_kwargs: Any) -> Any:
-    """Parse a JSON file; a missing or empty file is None, a broken one raises.
+def read_regular_bytes(path: Path) -> bytes | None:
+    """The bytes of the regular file at ``path``, None when there is none; anything else is a ``StoreError``.
 
-    Only a regular file is read (``is_regular_file``).
+    A FIFO, a device or a folder raises ``SpecialFileError`` rather than
+    blocking for ever or never ending (``is_regular_file``).
     """
     try:
         if not is_regular_file(path):
             return None
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except IsADirectoryError:
         raise StoreError(path, "is a directory, expected a file") from None
     except OSError as exc:
         raise StoreError(path, f"cannot read: {exc.strerror or exc}") from None
-    if not raw.strip():
+
+
+def read_json(path: Path, **json_kwargs: Any) -> Any:
+    """Parse a JSON file; a missing or empty file is None, a broken one raises.
+
+    Only a regular file is read (``is_regular_file``).
+    """
+    raw = read_regular_bytes(path)
+    if raw is None or not raw.strip():
         return None
     try:
         text = raw.decode("utf-8")
