@@ -16,11 +16,18 @@ import argparse  # noqa: E402
 import json  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
 from briefing.bench.frames import record_frames  # noqa: E402
 
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.pilot import Pilot
 
-def _bare_app():
+    from briefing.ui.app import BriefingApp
+
+
+def _bare_app() -> App[None]:
     from textual.app import App, ComposeResult
     from textual.widgets import Footer, Header, Static
 
@@ -33,7 +40,7 @@ def _bare_app():
     return Bare()
 
 
-def _briefing_app(library: list[Path], data_dir: Path):
+def _briefing_app(library: list[Path], data_dir: Path) -> BriefingApp:
     from briefing.ui.app import create_app
     from briefing.workspace import Workspace
 
@@ -46,10 +53,10 @@ def main() -> int:
     parser.add_argument("--library", type=Path, action="append", default=[])
     parser.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args()
-    app = _bare_app() if args.which == "bare" else _briefing_app(args.library, args.data_dir or Path("."))
-    frames = record_frames(app)
+    app: App[Any] = _bare_app() if args.which == "bare" else _briefing_app(args.library, args.data_dir or Path("."))
+    frames: list[float] = record_frames(app)
 
-    async def first_frame(pilot) -> None:
+    async def first_frame(pilot: Pilot[Any]) -> None:
         await pilot.pause()
         pilot.app.exit()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from textual.app import App
 
@@ -13,7 +13,7 @@ from briefing.ui.textual_compat import on_frame
 T = TypeVar("T")
 
 
-def record_frames(app: App[object], seen: Callable[[], T] = time.perf_counter) -> list[T]:  # type: ignore[assignment]
+def record_frames(app: App[Any], seen: Callable[[], T] = time.perf_counter) -> list[T]:  # type: ignore[assignment]
     """``seen()`` as each frame is drawn from now on, by default its time (a list that grows, in time order)."""
     frames: list[T] = []
     on_frame(app, lambda: frames.append(seen()))

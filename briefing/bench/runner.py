@@ -172,7 +172,8 @@ def _child(module: str, *args: str) -> dict[str, float]:
     )
     if completed.returncode != 0:
         raise RuntimeError(f"{module} failed: {completed.stderr.strip().splitlines()[-1:]}")
-    return json.loads(completed.stdout.strip().splitlines()[-1])
+    figures: dict[str, float] = json.loads(completed.stdout.strip().splitlines()[-1])
+    return figures
 
 
 def _warm_start() -> None:

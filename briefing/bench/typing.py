@@ -61,7 +61,7 @@ async def measure(app: BriefingApp, words: int = WORDS) -> tuple[list[float], li
     """Keystroke-to-paint timings: (typed at a typist's pace, typed in bursts)."""
     typist: list[float] = []
     burst: list[float] = []
-    frames = record_frames(app)
+    frames: list[float] = record_frames(app)
     async with app.run_test(size=(120, 40)) as pilot:
         deadline = time.monotonic() + 300
         while app.search_index is None:

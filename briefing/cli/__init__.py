@@ -14,7 +14,8 @@ import sys
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import IO
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from briefing import __version__
 from briefing.cli import commands_read, output
@@ -22,12 +23,15 @@ from briefing.errors import BriefingError
 from briefing.text import clean, path
 from briefing.workspace import Workspace
 
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 Handler = Callable[[argparse.Namespace, Workspace], int]
 
 COMMAND_MODULES = [commands_read]
 
 
-def _optional_modules() -> list[object]:
+def _optional_modules() -> list[ModuleType]:
     """Command modules added by later work; each registers itself if present."""
     import importlib
 
@@ -51,7 +55,7 @@ def _optional_modules() -> list[object]:
 class _Parser(argparse.ArgumentParser):
     """argparse echoes what was typed ("unrecognized arguments: ..."); this one cleans what it prints."""
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         super()._print_message(clean(message), file)
 
 
@@ -99,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in [*COMMAND_MODULES, *_optional_modules()]:
-        module.register(sub, common)  # type: ignore[attr-defined]
+        module.register(sub, common)
     return parser
 
 
@@ -125,7 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_browser(workspace)
         for unreadable in workspace.unreadable_folders():
             output.error(f"library folder {unreadable}; skipped")
-        return handler(args, workspace)
+        code: int = handler(args, workspace)
+        return code
     except BriefingError as exc:
         output.error(str(exc))
         return 1

@@ -29,7 +29,7 @@ MAX_ARTICLE_BYTES = 2_000_000
 STDIN = "-"
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "extract",
         parents=[common],

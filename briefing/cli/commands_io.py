@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Container
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from briefing.text import path as text_path
 from briefing.workspace import Workspace
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("export", parents=[common], help="export the library or one briefing")
     p.add_argument("--format", default="json", choices=sorted(EXPORTERS), help="output format (default json)")
     p.add_argument("--briefing", metavar="ID", help="export only this briefing")
@@ -85,9 +86,7 @@ def read_together(paths: list[Path], known: set[str] | Library) -> list[ReadResu
         Candidate(
             str(paths[index]),
             interchange_ids(data) if interchange else defined_ids(data),
-            lambda ids, data=data, file=str(paths[index]), interchange=interchange: _documents(
-                data, file, interchange, ids
-            ),
+            partial(_documents, data, str(paths[index]), interchange),
         )
         for index, data, interchange in readable
     ]
@@ -136,7 +135,7 @@ def _clashes(library: Library, docs: list[BriefingDocument], file: str) -> list[
     """Sources, claims and events whose ids another briefing of the library already uses."""
     problems = []
     for doc in docs:
-        for entity in (*doc.sources, *doc.claims, *doc.events):
+        for entity in doc.own_entries():
             other = library.get(entity.id)
             if other is not None and not isinstance(other, Actor | Briefing) and other.briefing != doc.briefing.id:
                 problems.append(Problem(file, entity.id, "id", f"already defined in {other.briefing}"))
@@ -154,7 +153,7 @@ def _clashes_between(results: list[ReadResult], paths: list[Path]) -> None:
     for result, path in zip(results, paths, strict=True):
         for doc in result.docs:
             bid = doc.briefing.id
-            for entity in (*doc.sources, *doc.claims, *doc.events):
+            for entity in doc.own_entries():
                 file, owner = first.setdefault(entity.id, (str(path), bid))
                 if owner != bid:
                     result.problems.append(
@@ -174,7 +173,7 @@ def _say(message: str) -> None:
     sys.stdout.flush()
 
 
-def notes_from_interchange(data: dict, file: str) -> list[Note]:
+def notes_from_interchange(data: dict[str, Any], file: str) -> list[Note]:
     """Notes in an interchange document; the notes store validates and merges them."""
     try:
         from briefing.store.note_records import notes_from_records

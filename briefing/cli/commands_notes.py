@@ -34,7 +34,7 @@ SHARING = {"entry": 1, "note": 2}  # the columns that share what width is left, 
 ORPHANED = "orphaned"
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "annotate",
         parents=[common],

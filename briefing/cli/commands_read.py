@@ -28,7 +28,7 @@ LIST_KINDS = {
 }
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("list", parents=[common], help="list briefings, actors, claims, events or sources")
     p.add_argument(
         "kind",
@@ -112,7 +112,7 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def run_show(args: argparse.Namespace, workspace: Workspace) -> int:
     library = workspace.library
-    notes = _notes_of(workspace, args.id)
+    notes = workspace.notes_for(args.id)
     view = outline(library, args.id, notes)
     if args.json:
         record = entity_record(library.require(args.id), library)
@@ -133,11 +133,6 @@ def run_show(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     print_outline(view)
     return 0
-
-
-def _notes_of(workspace: Workspace, entity_id: str) -> list:
-    notes = getattr(workspace, "notes_for", None)
-    return list(notes(entity_id)) if notes else []
 
 
 def print_outline(view: Outline) -> None:

@@ -33,7 +33,7 @@ exit status: 0 something matched, 1 nothing matched (like grep), 2 the query is 
 """
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "search",
         parents=[common],

@@ -20,7 +20,7 @@ from briefing.workspace import Workspace
 DEFAULT_MAX_SESSIONS = 4
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "serve",
         parents=[common],

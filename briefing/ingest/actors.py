@@ -573,9 +573,9 @@ def _add_relations(actors: dict[str, FoundActor], owner_of: dict[int, str], piec
         if state_id in actors:
             found.append((subject, RelationType.PART_OF, actors[state_id]))
     if piece.owns is not None and id(piece.owns) in owner_of:
-        relation = _possessive_relation(subject, actors[owner_of[id(piece.owns)]])
-        if relation is not None:
-            found.append(relation)
+        possessive = _possessive_relation(subject, actors[owner_of[id(piece.owns)]])
+        if possessive is not None:
+            found.append(possessive)
     for source, relation, target in found:
         if target is not source and all((r.type, r.target) != (relation, target.id) for r in source.relations):
             source.relations.append(Relation(relation, target.id, DRAFT_NOTE))

@@ -164,5 +164,9 @@ class BriefingDocument:
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
+    def own_entries(self) -> list[Source | Claim | Event]:
+        """The entries that belong to this briefing alone: actors are shared across briefings."""
+        return [*self.sources, *self.claims, *self.events]
+
     def entities(self) -> list[Briefing | Source | Actor | Claim | Event]:
         return [self.briefing, *self.sources, *self.actors, *self.claims, *self.events]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 from briefing.errors import Problem, ValidationError
@@ -334,6 +334,13 @@ def _reference_fields(kind: EntityKind, record: dict[str, Any]) -> Iterable[tupl
                 yield f"relations[{index}].target", relation["target"], frozenset({EntityKind.ACTOR})
 
 
+@runtime_checkable
+class ExplainsMissing(Protocol):
+    """An id collection that can say why an id is not in it (``library.settle``'s view of the accepted files)."""
+
+    def missing_reason(self, item: str) -> str: ...
+
+
 class Either:
     """Membership in either of two id collections, without copying a library-sized set per file."""
 
@@ -346,8 +353,7 @@ class Either:
     def missing_reason(self, item: str) -> str:
         """Why ``item`` is not there: a collection may know better than "is not defined" (see ``settle``)."""
         for ids in (self.first, self.second):
-            explain = getattr(ids, "missing_reason", None)
-            if explain is not None and (reason := explain(item)) != NOT_DEFINED:
+            if isinstance(ids, ExplainsMissing) and (reason := ids.missing_reason(item)) != NOT_DEFINED:
                 return reason
         return NOT_DEFINED
 

@@ -204,7 +204,8 @@ def _date_checks(plan: Plan, max_span: int) -> tuple[list[str], list[object]]:
 
 
 def _start_of(conn: sqlite3.Connection, rowid: int) -> str:
-    return conn.execute("SELECT start FROM entries WHERE rowid = ?", (rowid,)).fetchone()[0]
+    start: str = conn.execute("SELECT start FROM entries WHERE rowid = ?", (rowid,)).fetchone()[0]
+    return start
 
 
 def _date_slice(plan: Plan, conn: sqlite3.Connection, layout: Layout) -> Span:
@@ -285,7 +286,8 @@ def _kind_filter(plan: Plan, layout: Layout) -> tuple[list[FacetGroup], list[str
         return [], [], []
     if sum(layout.counts.get(k, 0) for k in kinds) <= RARE_KIND * max(layout.total, 1):
         return [FacetGroup(tuple(documents.kind_facet(k) for k in sorted(kinds)))], [], []
-    return [], [f"e.kind IN ({_marks(kinds)})"], sorted(kinds)
+    params: list[object] = [*sorted(kinds)]
+    return [], [f"e.kind IN ({_marks(kinds)})"], params
 
 
 def _facet_match(tokens: tuple[str, ...] | list[str]) -> str:

@@ -69,7 +69,7 @@ class Ranker:
             if every and all(self.is_common(conn, to_fts(t)) for t in every):
                 return ByField(tuple(_needle(t) for t in every), any_of=True)
             return FULL
-        quoted = [to_fts(t) for t in terms]  # type: ignore[arg-type]
+        quoted = [to_fts(t) for t in terms]
         rare = [q for q in quoted if not self.is_common(conn, q)]
         if not rare:
             return ByField(tuple(_needle(t) for t in terms))  # type: ignore[arg-type]

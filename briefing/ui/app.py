@@ -15,7 +15,7 @@ import gc
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -58,7 +58,7 @@ class LoadCancelled(Exception):
 class BriefingApp(App[int]):
     TITLE = "briefing"
     CSS_PATH = "app.tcss"
-    MODES: ClassVar[dict[str, Callable[[], Screen]]] = {"start": StartScreen}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"start": StartScreen}
     """The start screen until the library is loaded, then the browser (mode "browse") for good."""
     DEFAULT_MODE = "start"
     COMMANDS = App.COMMANDS | {EntryCommands}
@@ -234,7 +234,7 @@ class BriefingApp(App[int]):
         gc.freeze()
         self.browser.search_ready(self.search)
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands, and those of the screen the palette was opened on (the browser's views)."""
         yield from super().get_system_commands(screen)
         palette_commands = getattr(screen, "palette_commands", None)

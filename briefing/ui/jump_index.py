@@ -178,7 +178,7 @@ class JumpIndex:
 
     def _jump(self, line: int, tier: int, offset: int, q: str, letters: str) -> Jump:
         if tier < FUZZY:
-            spans = ((offset, offset + len(q)),)
+            spans: tuple[tuple[int, int], ...] = ((offset, offset + len(q)),)
         else:
             heads = self._heads
             match = _fuzzy_pattern(letters, capture=True).match(heads.blob, heads.starts[line] - 1)

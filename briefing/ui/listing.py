@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
@@ -37,7 +38,7 @@ def _when(value: When | None) -> Text:
     return text(value.label if value else "", "dim" if value is None else "")
 
 
-def _when_key(value: When | None) -> tuple[int, Any]:
+def _when_key(value: When | None) -> tuple[int, date | None, date | None]:
     return (0, value.start, value.last) if value else (1, None, None)  # undated entries last
 
 

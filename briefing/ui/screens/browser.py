@@ -113,8 +113,8 @@ class BrowserScreen(Screen[None]):
         ),
     ]
 
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (SHORT_BELOW, "-tall-screen")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_BELOW, "-tall-screen")]
 
     def __init__(self, library: Library, *, search: str | None = None) -> None:
         """``search``: open with search showing this query (typed while the library loaded)."""
