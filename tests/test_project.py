@@ -24,6 +24,14 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_mypy_strict_finds_nothing(tmp_path: Path) -> None:
+    """``mypy --strict`` over briefing/ (its settings are in pyproject.toml)."""
+    result = subprocess.run(
+        [_tool("mypy"), "--cache-dir", str(tmp_path / "mypy-cache")], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_data_layers_never_import_the_ui() -> None:
     result = subprocess.run([_tool("lint-imports")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
