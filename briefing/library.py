@@ -9,6 +9,7 @@ it opens a briefing file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections import defaultdict
@@ -105,8 +106,7 @@ class Library:
             return doc
 
         candidates = [
-            Candidate(str(path), defined_ids(tables), lambda known, p=path, t=tables: check(p, t, known))
-            for path, tables in raw
+            Candidate(str(path), defined_ids(tables), functools.partial(check, path, tables)) for path, tables in raw
         ]
         for (path, _), outcome in zip(raw, settle(candidates), strict=True):
             library.problems.extend(outcome.problems)
@@ -134,7 +134,8 @@ class Library:
         if path is not None:
             self.files[bid] = path
         members: dict[EntityKind, list[str]] = {kind: [] for kind in EntityKind}
-        for entity in (*doc.sources, *doc.claims, *doc.events):
+        entities: tuple[Source | Claim | Event, ...] = (*doc.sources, *doc.claims, *doc.events)
+        for entity in entities:
             table = self._table(entity.kind)
             if entity.id in table:
                 self.problems.append(
@@ -152,7 +153,8 @@ class Library:
         self.actors = {aid: _merge(views) for aid, views in self.actor_views.items()}
         self._backlinks.clear()
         self._relations.clear()
-        for entity in (*self.claims.values(), *self.events.values()):
+        citing: tuple[Claim | Event, ...] = (*self.claims.values(), *self.events.values())
+        for entity in citing:
             for ref in dict.fromkeys(entity.references):
                 self._backlinks[ref].append(entity.id)
         for actor in self.actors.values():
@@ -161,13 +163,14 @@ class Library:
                 self._relations[relation.target].append(RelationLink(relation.type, actor.id, relation.note, False))
 
     def _table(self, kind: EntityKind) -> dict[str, Any]:
-        return {
+        tables: dict[EntityKind, dict[str, Any]] = {
             EntityKind.BRIEFING: self.briefings,
             EntityKind.SOURCE: self.sources,
             EntityKind.ACTOR: self.actors,
             EntityKind.CLAIM: self.claims,
             EntityKind.EVENT: self.events,
-        }[kind]
+        }
+        return tables[kind]
 
     # -- looking things up --------------------------------------------------
 
@@ -244,8 +247,12 @@ class Library:
         return list(self._relations.get(actor_id, []))
 
     def timeline(self, briefing_id: str | None = None) -> list[Event]:
-        events = self.events.values() if briefing_id is None else self.in_briefing(briefing_id, EntityKind.EVENT)
-        return sorted(events, key=lambda e: (e.when.start, e.when.last, e.id))  # type: ignore[union-attr]
+        events: Iterable[Event] = (
+            self.events.values()
+            if briefing_id is None
+            else [e for e in self.in_briefing(briefing_id, EntityKind.EVENT) if isinstance(e, Event)]
+        )
+        return sorted(events, key=lambda e: (e.when.start, e.when.last, e.id))
 
     def document(self, briefing_id: str) -> BriefingDocument:
         """One briefing as it stands in its own file (its own actor views)."""
@@ -292,7 +299,7 @@ class _Known:
         if item in self.base:
             return True
         if item in self.accepted:
-            self.used.add(item)  # type: ignore[arg-type]
+            self.used.add(item)
             return True
         return False
 

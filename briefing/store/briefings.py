@@ -6,7 +6,8 @@ import errno
 import json
 import json.scanner
 import os
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Container
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,11 @@ from briefing.model.records import document_from_tables, tables_of, validate_tab
 from briefing.store.storage import dump_json, read_json, write_atomic
 
 BRIEFING_SUFFIX = ".json"
+
+# json.decoder's helpers for the pure-Python scanner; typeshed leaves scanstring out.
+_scanstring: Callable[[str, int, bool], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+# json.decoder.WHITESPACE, which always matches
+_WHITESPACE = re.compile(r"[ \t\n\r]*", re.VERBOSE | re.MULTILINE | re.DOTALL)
 
 
 class _DuplicateKey(Exception):
@@ -64,10 +70,9 @@ def duplicate_key_position(text: str) -> tuple[str, int, int] | None:
     Only for the error path: it walks the document with json's pure-Python
     scanner, which is far slower than the C one used to read files.
     """
-    decoder = json.JSONDecoder()
     found: list[tuple[str, int]] = []
 
-    def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any, *_: Any) -> tuple[dict, int]:
+    def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any, *_: Any) -> tuple[dict[str, Any], int]:
         text, end = s_and_end
         seen: dict[str, Any] = {}
         end = _skip_space(text, end)
@@ -76,7 +81,7 @@ def duplicate_key_position(text: str) -> tuple[str, int, int] | None:
         while True:
             if text[end : end + 1] != '"':
                 raise ValueError("expected a key")
-            key, after = json.decoder.scanstring(text, end + 1, strict)
+            key, after = _scanstring(text, end + 1, strict)
             if key in seen:
                 found.append((key, end))
                 raise _DuplicateKey(key)
@@ -91,10 +96,17 @@ def duplicate_key_position(text: str) -> tuple[str, int, int] | None:
                 raise ValueError("expected ','")
             end = _skip_space(text, end + 1)
 
-    decoder.parse_object = parse_object  # type: ignore[assignment]
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
+    class Decoder(json.JSONDecoder):
+        """json's decoder with ``parse_object`` above, which its pure-Python scanner calls (the C one does not)."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.parse_object = parse_object
+            # py_make_scanner is missing from typeshed (only make_scanner, the C one when there is one, is typed)
+            self.scan_once = json.scanner.py_make_scanner(self)  # type: ignore[attr-defined]
+
     try:
-        decoder.decode(text)
+        Decoder().decode(text)
     except _DuplicateKey:
         key, position = found[0]
         line = text.count("\n", 0, position) + 1
@@ -103,10 +115,11 @@ def duplicate_key_position(text: str) -> tuple[str, int, int] | None:
 
 
 def _skip_space(text: str, index: int) -> int:
-    return json.decoder.WHITESPACE.match(text, index).end()  # type: ignore[union-attr]
+    space = _WHITESPACE.match(text, index)
+    return space.end() if space is not None else index
 
 
-def check_file(path: Path, external_ids: Mapping[str, Any] | set[str] = frozenset()) -> list[Problem]:
+def check_file(path: Path, external_ids: Container[str] = frozenset()) -> list[Problem]:
     """Every problem with one briefing file, including being unreadable."""
     try:
         tables = read_tables(path)
@@ -115,7 +128,7 @@ def check_file(path: Path, external_ids: Mapping[str, Any] | set[str] = frozense
     return validate_tables(tables, str(path), external_ids)
 
 
-def load_file(path: Path, external_ids: Mapping[str, Any] | set[str] = frozenset()) -> BriefingDocument:
+def load_file(path: Path, external_ids: Container[str] = frozenset()) -> BriefingDocument:
     """A validated briefing; raises StoreError or ValidationError, naming the file."""
     return document_from_tables(read_tables(path), str(path), external_ids)
 

@@ -38,6 +38,10 @@ class MergePlan:
 
 def _content(note: Note | Mapping[str, Any]) -> tuple[Any, ...]:
     """What makes two notes the same note, whatever their ids, times and the ``imported`` mark."""
+    target: object
+    text: object
+    tags: object
+    flag: object
     if isinstance(note, Note):
         target, text, tags, flag = note.target, note.text, note.tags, str(note.flag) if note.flag else None
     else:

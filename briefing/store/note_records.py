@@ -123,10 +123,12 @@ def check_flag(flag: object) -> NoteFlag | None:
     if flag is None or flag == "":
         return None
     try:
-        return NoteFlag(flag)
+        if isinstance(flag, str):  # NoteFlag(x) of anything else is a ValueError too
+            return NoteFlag(flag)
     except ValueError:
-        allowed = ", ".join(f.value for f in NoteFlag)
-        raise NoteError(f"unknown flag {preview(flag)} (expected one of: {allowed})") from None
+        pass
+    allowed = ", ".join(f.value for f in NoteFlag)
+    raise NoteError(f"unknown flag {preview(flag)} (expected one of: {allowed})")
 
 
 def checked(note: Note) -> Note:
@@ -173,9 +175,9 @@ def record_of_note(note: Note) -> dict[str, Any]:
     return record
 
 
-def note_of_record(note_id: str, record: Mapping[str, Any]) -> Note:
-    """A stored record as a Note; raises NoteError when the record is damaged."""
-    if not is_id(note_id) or kind_of(note_id) is not EntityKind.NOTE:
+def note_of_record(note_id: object, record: Mapping[str, Any]) -> Note:
+    """A stored record as a Note; raises NoteError when the record (or its id) is damaged."""
+    if not isinstance(note_id, str) or not is_id(note_id) or kind_of(note_id) is not EntityKind.NOTE:
         raise NoteError(f"{preview(note_id)} is not a note id")
     tags = record.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
@@ -220,7 +222,7 @@ def notes_from_records(records: Any, file: str) -> list[Note]:
             problems.append(Problem(file, where, "", f"expected an object, got {type(record).__name__}"))
             continue
         note_id = record.get("id")
-        if is_id(note_id) and kind_of(note_id) is EntityKind.NOTE:
+        if isinstance(note_id, str) and is_id(note_id) and kind_of(note_id) is EntityKind.NOTE:
             where = note_id
             if note_id in seen:
                 problems.append(Problem(file, where, "id", "duplicate note id"))

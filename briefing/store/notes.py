@@ -48,8 +48,6 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from tinydb.table import Document
-
 from briefing.errors import CorruptFileError, NotFoundError, StoreError
 from briefing.model.controls import without_controls
 from briefing.model.entities import Note
@@ -69,7 +67,7 @@ from briefing.store.note_records import (
 )
 from briefing.store.notes_read_only import ReadOnlyMode
 from briefing.store.notes_storage import FileCache, NotesDB, NotesStorage, NotesTable, load_tables
-from briefing.store.storage import SpecialFileError, locked, read_regular_bytes
+from briefing.store.storage import SpecialFileError, id_document, locked, read_regular_bytes
 
 TABLE = "notes"
 
@@ -208,7 +206,7 @@ class NotesStore:
             flag=check_flag(flag),
         )
         with self._writing() as table:
-            table.insert(Document(record_of_note(note), doc_id=note.id))
+            table.insert(id_document(record_of_note(note), note.id))
         return note
 
     def update(
@@ -237,7 +235,7 @@ class NotesStore:
         """Remove a note; returns it, so that ``restore`` can undo."""
         with self._writing() as table:
             old = self._stored(table, note_id)
-            table.remove(doc_ids=[note_id])
+            table.remove_ids([note_id])
         return old
 
     def restore(self, note: Note) -> Note:
@@ -247,10 +245,10 @@ class NotesStore:
         """
         note = checked(replace(note, text=without_controls(note.text)))
         with self._writing() as table:
-            present = table.get(doc_id=note.id)
+            present = table.get_by_id(note.id)
             if present is not None:
                 return note_of_record(note.id, present)
-            table.insert(Document(record_of_note(note), doc_id=note.id))
+            table.insert(id_document(record_of_note(note), note.id))
         return note
 
     def merge(self, notes: Iterable[Note], origin: str | None = None) -> MergePlan:
@@ -288,7 +286,7 @@ class NotesStore:
         return len(new)
 
     def _stored(self, table: NotesTable, note_id: str) -> Note:
-        doc = table.get(doc_id=note_id)
+        doc = table.get_by_id(note_id)
         if doc is None:
             raise NoteNotFoundError(f"{shown_name(note_id)}: no such note")
         return note_of_record(note_id, doc)

@@ -428,7 +428,8 @@ class IdTable(Table):
     processes; ours are made by the caller and never do.
     """
 
-    document_id_class = str
+    # TinyDB's stubs type ids as int throughout, but its code only ever calls document_id_class on them.
+    document_id_class = str  # type: ignore[assignment]  # str ids are the point of this table
 
     def insert(self, document: Mapping[str, Any]) -> int:
         _require_id(document)
@@ -439,6 +440,20 @@ class IdTable(Table):
         for document in documents:
             _require_id(document)
         return super().insert_multiple(documents)
+
+    def get_by_id(self, doc_id: str) -> Document | None:
+        """The document stored under ``doc_id``, if any: ``get(doc_id=...)`` for a str id."""
+        found: Document | None = self.get(doc_id=doc_id)  # type: ignore[call-overload]  # stubs: ids are int
+        return found
+
+    def remove_ids(self, doc_ids: list[str]) -> None:
+        """Remove these documents: ``remove(doc_ids=...)`` for str ids."""
+        self.remove(doc_ids=doc_ids)  # type: ignore[arg-type]  # stubs: ids are int
+
+
+def id_document(record: Mapping[str, Any], doc_id: str) -> Document:
+    """A record to insert into an IdTable under ``doc_id``."""
+    return Document(record, doc_id=doc_id)  # type: ignore[arg-type]  # stubs: ids are int
 
 
 def _require_id(document: Mapping[str, Any]) -> None:
