@@ -166,16 +166,13 @@ def _unnamed_stream(exc: OSError) -> str:
 _OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.ENXIO})
 
 
-PROBLEMS_LISTED = 20
-
-
 def report_library_problems(workspace: Workspace) -> None:
     """Whatever a command did, a library it loaded with files skipped or partly loaded is said on stderr.
 
     So is an interrupted import the command finished or threw away first.
 
     A summary line naming the files, then the problems themselves (the first
-    ``PROBLEMS_LISTED``): without them, ``show`` prints links as missing and
+    ``output.LISTED``): without them, ``show`` prints links as missing and
     ``export`` leaves entries out with nothing to say why.
     """
     if workspace.recovery:
@@ -188,8 +185,8 @@ def report_library_problems(workspace: Workspace) -> None:
     if not problems:
         return
     files = ", ".join(sorted({path(p.file) if p.file else "(unknown file)" for p in problems}))
-    output.error(f"{len(problems)} problem(s) in {files}; skipped or partly loaded (briefing validate FILE for more):")
-    for problem in problems[:PROBLEMS_LISTED]:
-        output.error(str(problem))
-    if len(problems) > PROBLEMS_LISTED:
-        output.error(f"… and {len(problems) - PROBLEMS_LISTED} more (briefing validate FILE lists them all)")
+    output.error_list(
+        f"{len(problems)} problem(s) in {files}; skipped or partly loaded (briefing validate FILE for more):",
+        problems,
+        " (briefing validate FILE lists them all)",
+    )

@@ -318,18 +318,11 @@ def _carry_out(plan: ImportPlan, paths_given: list[Path], workspace: Workspace) 
     return 0
 
 
-TAKEN_OUT_LISTED = 20
-
-
 def report_taken_out(found: list[Problem], outcome: str) -> None:
     """On stderr: the strings of the files that held control characters, which an import stores without."""
     if not found:
         return
-    output.error(f"{len(found)} string(s) held control characters; {outcome}:")
-    for problem in found[:TAKEN_OUT_LISTED]:
-        output.error(str(problem))
-    if len(found) > TAKEN_OUT_LISTED:
-        output.error(f"… and {len(found) - TAKEN_OUT_LISTED} more")
+    output.error_list(f"{len(found)} string(s) held control characters; {outcome}:", found)
 
 
 def notes_report(plan: MergePlan) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
@@ -31,6 +32,19 @@ def error(message: str) -> None:
     """One line on stderr, cleaned of control characters."""
     sys.stderr.write(f"briefing: {one_line(message)}\n")
     sys.stderr.flush()
+
+
+LISTED = 20
+"""Items named under a summary line on stderr; the rest are counted."""
+
+
+def error_list(summary: str, items: Sequence[object], more: str = "") -> None:
+    """A summary line on stderr, then the first ``LISTED`` items a line each, then how many more (``more`` after)."""
+    error(summary)
+    for item in items[:LISTED]:
+        error(str(item))
+    if len(items) > LISTED:
+        error(f"… and {len(items) - LISTED} more{more}")
 
 
 def print_json(data: Any) -> None:
