@@ -26,6 +26,7 @@ from pathlib import Path
 
 from textual import events
 
+from briefing.bench.ready import search_ready
 from briefing.bench.stats import p95
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.places import LIST_VIEWS, Place, View, view_count
@@ -96,11 +97,7 @@ async def _timed(watch: LoopWatch, action: Callable[[], Awaitable[None]]) -> flo
 async def measure(app: BriefingApp, huge: str) -> dict[str, float]:
     figures: dict[str, float] = {}
     async with app.run_test(size=(120, 40)) as pilot:
-        deadline = time.monotonic() + 600
-        while app.search_index is None:
-            if time.monotonic() > deadline:
-                raise RuntimeError("the library and search index were not ready within 600 s")
-            await pilot.pause(0.05)
+        await search_ready(app, pilot, 600)
         await pilot.pause(SETTLE_S)
         browser = app.browser
         table = browser.table

@@ -33,6 +33,7 @@ from pathlib import Path
 from textual import events
 
 from briefing.bench.frames import record_frames
+from briefing.bench.ready import search_ready
 from briefing.bench.stats import median, p95
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.widgets.search_view import SearchView
@@ -63,11 +64,7 @@ async def measure(app: BriefingApp, words: int = WORDS) -> tuple[list[float], li
     burst: list[float] = []
     frames: list[float] = record_frames(app)
     async with app.run_test(size=(120, 40)) as pilot:
-        deadline = time.monotonic() + 300
-        while app.search_index is None:
-            if time.monotonic() > deadline:
-                raise RuntimeError("the library and search index were not ready within 300 s")
-            await pilot.pause(0.05)
+        await search_ready(app, pilot, 300)
         await pilot.press("slash")
         await pilot.pause()
         view = app.browser.query_one(SearchView)
