@@ -32,10 +32,7 @@ import re
 from rich.style import Style, StyleType
 from rich.text import Text
 
-_UNSAFE = re.compile(
-    "["
-    "\x00-\x08\x0b-\x1f\x7f"  # C0 controls but tab and newline, and DEL
-    "\x80-\x9f"  # C1 controls (8-bit CSI, OSC, ...)
+_SHOWN_OTHERWISE = (
     "\u061c\u200e\u200f"  # bidi marks: ALM, LRM, RLM
     "\u2028\u2029"  # line and paragraph separators
     "\u202a-\u202e"  # bidi embeddings and overrides
@@ -43,7 +40,14 @@ _UNSAFE = re.compile(
     "\ud800-\udfff"  # lone surrogates
     "\ufff9-\ufffb"  # interlinear annotation: text a terminal would show that a reader is not meant to see
     "\U000e0000-\U000e007f"  # tag characters: invisible, an ASCII copy of hidden text
-    "]"
+)
+"""What neither content nor a file name may send to the terminal as it is, beyond the controls."""
+
+_UNSAFE = re.compile(
+    "["
+    "\x00-\x08\x0b-\x1f\x7f"  # C0 controls but tab and newline, and DEL
+    "\x80-\x9f"  # C1 controls (8-bit CSI, OSC, ...)
+    f"{_SHOWN_OTHERWISE}]"
 )
 
 
@@ -63,10 +67,7 @@ def clean(value: object) -> str:
     return _UNSAFE.sub(_replacement, plain) if _UNSAFE.search(plain) else plain
 
 
-_PATH_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
-    "\ufff9-\ufffb\U000e0000-\U000e007f]"
-)
+_PATH_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_SHOWN_OTHERWISE}]")  # tab and newline too: a name is one line
 
 
 def _escaped(match: re.Match[str]) -> str:
