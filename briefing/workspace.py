@@ -1,7 +1,7 @@
 """Where the commands and the browser get their data: one object, built once.
 
 A Workspace knows the library folders and the user's data dir, loads the
-library, and hands out the notes store and the search index.  The command
+library, and hands out the notebook (the reader's notes) and the search index.  The command
 line and the browser (and the tests) build it the same way, with
 ``Workspace.from_options``.  The data layers are imported on first use:
 building a Workspace is part of the browser's start, before its first frame.
@@ -18,7 +18,7 @@ from briefing.store import paths
 
 if TYPE_CHECKING:
     from briefing.library import Library, Progress
-    from briefing.model.entities import Note
+    from briefing.notebook import Notebook
     from briefing.search.index import SearchIndex
     from briefing.store.notes import NotesStore
 
@@ -29,6 +29,7 @@ class Workspace:
     data_dir: Path
     _library: Library | None = field(default=None, repr=False)
     _notes: NotesStore | None = field(default=None, repr=False)
+    _notebook: Notebook | None = field(default=None, repr=False)
     _search: SearchIndex | None = field(default=None, repr=False)
     recovery: str | None = None
     """What finishing (or discarding) an import interrupted earlier did, or why it could not; see ``settle_imports``."""
@@ -127,7 +128,7 @@ class Workspace:
             if self._search is not None:
                 self._search.close()
             path = cache_path(self.data_dir, self.library_dirs)
-            self._search = SearchIndex.open(path, library, notes=self.all_notes())
+            self._search = SearchIndex.open(path, library, notes=self.notes.all())
         return self._search
 
     # -- the reader's notes (see briefing.store.notes) --------------------------
@@ -142,14 +143,11 @@ class Workspace:
             self.settle_imports()
         return self._notes
 
-    def notes_for(self, entity_id: str) -> list[Note]:
-        return self.notes.for_target(entity_id)
+    @property
+    def notebook(self) -> Notebook:
+        """The notes as the browser and the commands write them: the store, the search index kept in step, undo."""
+        if self._notebook is None:
+            from briefing.notebook import Notebook
 
-    def all_notes(self) -> list[Note]:
-        return self.notes.all()
-
-    def orphaned_notes(self) -> list[Note]:
-        """Notes whose entry is no longer in the library: kept, listed, never dropped."""
-        from briefing.store.notes import orphans
-
-        return orphans(self.notes.all(), self.library)
+            self._notebook = Notebook(lambda: self.notes)
+        return self._notebook

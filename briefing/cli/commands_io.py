@@ -221,13 +221,10 @@ def _check_fits_stdout(document: str) -> None:
 
 def workspace_notes(workspace: Workspace) -> list[Note]:
     """The notes an export carries; a notes file that cannot be read stops it, since the export would lack them."""
-    all_notes = getattr(workspace, "all_notes", None)
-    if all_notes is None:
-        return []
-    notes = list(all_notes())
-    problem = workspace.notes.problem if workspace.notes.read_only else None
-    if problem:
-        raise BriefingError(problem)
+    notebook = workspace.notebook
+    notes = notebook.all()
+    if notebook.read_only and notebook.problem:
+        raise BriefingError(notebook.problem)
     return notes
 
 

@@ -23,8 +23,9 @@ from briefing.model.entities import Note
 from briefing.model.ids import is_id, kind_of
 from briefing.model.preview import preview, shown_name
 from briefing.model.vocabulary import EntityKind, NoteFlag
+from briefing.notebook import Notebook
 from briefing.store.note_records import NoteError, check_flag, check_text, normalise_tag, normalise_tags
-from briefing.store.notes import NotesStore, orphans
+from briefing.store.notes import orphans
 from briefing.text import one_line, shorten
 from briefing.workspace import Workspace
 
@@ -88,7 +89,7 @@ def run_annotate(args: argparse.Namespace, workspace: Workspace) -> int:
     check_flag(args.flag)
     if not workspace.has_entry(args.id):
         workspace.library.require(args.id)  # says what is wrong with the id
-    note = workspace.notes.add(args.id, text, tags=args.tag, flag=args.flag)
+    note = workspace.notebook.add(args.id, text, tags=args.tag, flag=args.flag)
     sys.stdout.write(note.id + "\n")
     sys.stdout.flush()
     return 0
@@ -113,38 +114,38 @@ def run_notes_command(args: argparse.Namespace, workspace: Workspace) -> int:
 def run_remove(note_id: str, workspace: Workspace) -> int:
     if not is_id(note_id) or kind_of(note_id) is not EntityKind.NOTE:
         raise NoteError(f"{preview(note_id)} is not a note id (expected note:…; 'briefing notes' lists them)")
-    note = workspace.notes.delete(note_id)
+    note = workspace.notebook.delete(note_id)
     output.line(note.id)
     return 0
 
 
 def run_notes(args: argparse.Namespace, workspace: Workspace) -> int:
     """List notes; also ``briefing list notes`` (which sets only ``target`` and ``json``)."""
-    store = workspace.notes
+    notebook = workspace.notebook
     library = workspace.library
-    notes = _selected(args, store, library)
+    notes = _selected(args, notebook, library)
     orphaned = {note.id for note in orphans(notes, library)}
     if getattr(args, "orphaned", False):
         notes = [note for note in notes if note.id in orphaned]
-    if store.problem:
-        output.error(store.problem)
+    if notebook.problem:
+        output.error(notebook.problem)
     if args.json:
         output.print_json([_json_record(note, library, note.id in orphaned) for note in notes])
     elif notes:
         _print_table([_row(note, library, note.id in orphaned) for note in notes])
-    elif not store.read_only:
-        output.line("no notes" if store.all() else "no notes yet: add one with 'briefing annotate ID TEXT'")
-    return 1 if store.read_only else 0
+    elif not notebook.read_only:
+        output.line("no notes" if notebook.all() else "no notes yet: add one with 'briefing annotate ID TEXT'")
+    return 1 if notebook.read_only else 0
 
 
-def _selected(args: argparse.Namespace, store: NotesStore, library: Library) -> list[Note]:
+def _selected(args: argparse.Namespace, notebook: Notebook, library: Library) -> list[Note]:
     target: str | None = getattr(args, "target", None)
     if target is None:
-        notes = store.all()
+        notes = notebook.all()
     elif is_id(target) and kind_of(target) is EntityKind.NOTE:
-        notes = [store.require(target)]
+        notes = [notebook.require(target)]
     else:
-        notes = store.for_target(target)
+        notes = notebook.for_target(target)
         if not notes and target not in library:
             library.require(target)
             raise NotFoundError(f"{shown_name(target)}: no such entry in the library")

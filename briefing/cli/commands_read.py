@@ -112,7 +112,7 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def run_show(args: argparse.Namespace, workspace: Workspace) -> int:
     library = workspace.library
-    notes = workspace.notes_for(args.id)
+    notes = workspace.notebook.for_target(args.id)
     view = outline(library, args.id, notes)
     if args.json:
         record = entity_record(library.require(args.id), library)

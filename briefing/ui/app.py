@@ -12,7 +12,7 @@ the first frame are imported where they are used, for the same reason.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -30,18 +30,17 @@ from briefing.errors import BriefingError
 from briefing.store import paths
 from briefing.store.settings import Settings, load_settings, remember_query, update_settings
 from briefing.text import clean, one_line
-from briefing.ui.commands import EntryCommands
+from briefing.ui.commands import EntryCommands, PaletteSource
 from briefing.ui.messages import EntryChanged, Navigate
 from briefing.ui.screens.start import StartScreen
 
 if TYPE_CHECKING:
     from briefing.library import Library
-    from briefing.model.entities import Note
     from briefing.search.index import SearchIndex
     from briefing.search.results import SearchResults
     from briefing.ui.jump_index import JumpIndex
     from briefing.ui.screens.browser import BrowserScreen
-    from briefing.ui.screens.note_editor import Draft
+    from briefing.ui.widgets.search_view import SearchView
     from briefing.workspace import Workspace
 
 SEARCH_LIMIT = 50
@@ -72,13 +71,27 @@ class BriefingApp(App[int]):
     ]
 
     class LibraryLoaded(Message):
-        def __init__(self, library: Library, index: JumpIndex) -> None:
+        def __init__(self, library: Library, index: JumpIndex, notes_problem: str | None) -> None:
             super().__init__()
             self.library = library
             self.index = index
+            self.notes_problem = notes_problem
+            """Why the notes could not be opened, if they could not."""
 
     class SearchReady(Message):
         """The search index is built (or was found in the cache)."""
+
+        def __init__(self, index: SearchIndex) -> None:
+            super().__init__()
+            self.index = index
+
+    class NotesReloaded(Message):
+        """Another process wrote the notes; they are re-read and the search index is in step."""
+
+    class SettingsSaved(Message):
+        def __init__(self, settings: Settings) -> None:
+            super().__init__()
+            self.settings = settings
 
     class LoadProgress(Message):
         def __init__(self, done: int, total: int) -> None:
@@ -92,9 +105,6 @@ class BriefingApp(App[int]):
         self.library: Library | None = None
         self.jump_index: JumpIndex | None = None
         self.search_index: SearchIndex | None = None
-        self.deleted_notes: list[Note] = []
-        """Deleted in this session, newest last: undo brings them back with the same ids."""
-        self._notes_version: object = None
         self._browser: BrowserScreen | None = None
         self._settings_problem: str | None = None
         self.settings = self._read_settings()
@@ -164,9 +174,14 @@ class BriefingApp(App[int]):
         except BriefingError as exc:
             self.notify(str(exc), title="Cannot load the library", severity="error", markup=False)
             library, index = Library(), JumpIndex([])
+        notes_problem = None
+        try:
+            self.workspace.notebook.open()
+        except BriefingError as exc:
+            notes_problem = f"Notes are unavailable: {exc}"
         if not worker.is_cancelled:
             gc.freeze()  # the library, out of the collector's way: see _search_ready
-            self.post_message(self.LibraryLoaded(library, index))
+            self.post_message(self.LibraryLoaded(library, index, notes_problem))
 
     @on(LoadProgress)
     def _load_progress(self, message: LoadProgress) -> None:
@@ -182,7 +197,9 @@ class BriefingApp(App[int]):
         self.jump_index = message.index
         starts = [screen for screen in self.screen_stack if isinstance(screen, StartScreen)]
         search = starts[0].pending_search if starts else None
-        self._browser = browser = BrowserScreen(message.library, search=search)
+        self._browser = browser = BrowserScreen(
+            message.library, self.workspace.notebook, recent_queries=self.settings.recent_queries, search=search
+        )
         self.add_mode("browse", lambda: browser)
         self.switch_mode("browse")
         self.remove_mode("start")  # with the help or palette the reader may have opened meanwhile
@@ -191,17 +208,16 @@ class BriefingApp(App[int]):
         if self.workspace.recovery:
             self.notify(self.workspace.recovery, title="Import", severity="warning", timeout=30, markup=False)
         self.build_search_index()
-        self._start_notes()
+        self._start_notes(message.notes_problem)
 
-    def _start_notes(self) -> None:
-        try:
-            store = self.workspace.notes
-            self._notes_version = store.version()
-        except BriefingError as exc:
-            self.notify(f"Notes are unavailable: {exc}", severity="error", markup=False)
+    def _start_notes(self, problem: str | None) -> None:
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False)
             return
-        if store.problem:
-            self.notify(f"Notes are read-only: {store.problem}", severity="error", timeout=30, markup=False)
+        notebook = self.workspace.notebook
+        with suppress(BriefingError):
+            if notebook.problem:
+                self.notify(f"Notes are read-only: {notebook.problem}", severity="error", timeout=30, markup=False)
         self.set_interval(1.0, self._watch_notes, name="watch notes")
 
     # -- search ----------------------------------------------------------------
@@ -223,11 +239,12 @@ class BriefingApp(App[int]):
         if index.notice:
             self.notify(index.notice, severity="warning", timeout=10, markup=False)
         if not worker.is_cancelled:
-            self.search_index = index
-            self.post_message(self.SearchReady())
+            self.post_message(self.SearchReady(index))
 
     @on(SearchReady)
-    def _search_ready(self) -> None:
+    def _search_ready(self, message: SearchReady) -> None:
+        self.search_index = message.index
+        self.workspace.notebook.attach_index(message.index)
         # The library and the search's lookups live as long as the app: out of the collector's way (frozen), a
         # full collection walks only what came after them.  Walking a 100,000-entry library's objects held every
         # thread, the event loop's too, for 0.2 s each time a worker's allocations set one off.
@@ -237,20 +254,27 @@ class BriefingApp(App[int]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands, and those of the screen the palette was opened on (the browser's views)."""
         yield from super().get_system_commands(screen)
-        palette_commands = getattr(screen, "palette_commands", None)
-        if palette_commands is not None:
-            yield from palette_commands()
+        if isinstance(screen, PaletteSource):
+            yield from screen.palette_commands()
 
     def search(self, query: str) -> SearchResults | None:
         """Run a query typed in the browser (partial: the last word counts as a prefix)."""
         index = self.search_index
         return None if index is None else index.search(query, limit=SEARCH_LIMIT, partial=True)
 
+    def on_search_view_searched(self, message: SearchView.Searched) -> None:
+        """A query the reader ran in the browser: into the search history of the settings."""
+        self.remember_query(message.query)
+
     @work(thread=True, group="settings")
     def remember_query(self, query: str) -> None:
         # Losing one entry of the search history is not worth interrupting the reader.
         with suppress(BriefingError):
-            self.settings = remember_query(self.settings_path, query)
+            self.post_message(self.SettingsSaved(remember_query(self.settings_path, query)))
+
+    @on(SettingsSaved)
+    def _settings_saved(self, message: SettingsSaved) -> None:
+        self.settings = message.settings
 
     def _report_problems(self, library: Library) -> None:
         problems = library.problems
@@ -259,105 +283,23 @@ class BriefingApp(App[int]):
             lines.append(f"… and {len(problems) - PROBLEMS_LISTED} more (briefing validate FILE lists them all)")
         self.notify("\n".join(lines), title=problems_title(library), severity="warning", timeout=30, markup=False)
 
-    # -- the reader's notes --------------------------------------------------
-
-    def notes_for(self, entity_id: str) -> Sequence[Note]:
-        """The reader's notes on an entry, shown with it."""
-        try:
-            return self.workspace.notes.for_target(entity_id)
-        except BriefingError:
-            return ()
-
-    def note(self, note_id: str) -> Note | None:
-        try:
-            return self.workspace.notes.get(note_id)
-        except BriefingError:
-            return None
-
-    def all_notes(self) -> list[Note]:
-        try:
-            return self.workspace.notes.all()
-        except BriefingError:
-            return []
-
-    def save_note(self, target: str, note: Note | None, draft: Draft) -> Note:
-        """Add or update a note; returns once it is durable.  Called from the editor's worker thread."""
-        store = self.workspace.notes
-        if note is None:
-            saved = store.add(target, draft.text, draft.tags, draft.flag)
-        else:
-            saved = store.update(note.id, text=draft.text, tags=draft.tags, flag=draft.flag)
-        self._reindex_note(saved.id)
-        self._notes_version = store.version()
-        return saved
-
-    def delete_note(self, note: Note) -> None:
-        self._delete_note(note)
-
-    @work(thread=True, group="notes")
-    def _delete_note(self, note: Note) -> None:
-        try:
-            deleted = self.workspace.notes.delete(note.id)
-        except BriefingError as exc:
-            self.notify(f"Note not deleted: {exc}", severity="error", markup=False)
-            return
-        self.deleted_notes.append(deleted)
-        self._reindex_note(note.id)
-        self.call_from_thread(self.notes_changed, note.target)
-        self.notify("Note deleted: u brings it back", markup=False)
-
-    @work(thread=True, group="notes")
-    def undo_delete(self) -> None:
-        if not self.deleted_notes:
-            self.notify("No deleted note to bring back", markup=False)
-            return
-        note = self.deleted_notes.pop()
-        try:
-            self.workspace.notes.restore(note)
-        except BriefingError as exc:
-            self.deleted_notes.append(note)
-            self.notify(f"Note not restored: {exc}", severity="error", markup=False)
-            return
-        self._reindex_note(note.id)
-        self.call_from_thread(self.notes_changed, note.target)
-        self.notify("Note restored", markup=False)
-
-    def _reindex_note(self, note_id: str) -> None:
-        index = self.search_index
-        if index is None:
-            return
-        with suppress(BriefingError):
-            note = self.workspace.notes.get(note_id)
-            if note is None:
-                index.remove_note(note_id)
-            else:
-                index.update_note(note)
-
-    def notes_changed(self, target: str | None = None) -> None:
-        """Redraw what shows notes: the open entry and the notes list."""
-        self.browser.notes_changed(target)
+    # -- the reader's notes, written by another process ----------------------
 
     def _watch_notes(self) -> None:
         """Notes written by another process (a second browser, ``briefing annotate``) appear within a second."""
-        try:
-            version = self.workspace.notes.version()
-        except BriefingError:
-            return
-        if version != self._notes_version:
-            self._notes_version = version
-            self._reload_notes()
+        with suppress(BriefingError):
+            if self.workspace.notebook.changed_elsewhere():
+                self._reload_notes()
 
     @work(thread=True, exclusive=True, group="notes-reload")
     def _reload_notes(self) -> None:
-        try:
-            notes = self.workspace.notes.all()
-        except BriefingError:
-            return
-        index = self.search_index
-        if index is not None:
-            with suppress(BriefingError):
-                index.index_notes(notes)
-        self.call_from_thread(self.notes_changed, None)
+        with suppress(BriefingError):
+            self.workspace.notebook.reload()
+            self.post_message(self.NotesReloaded())
+
+    @on(NotesReloaded)
+    def _notes_reloaded(self) -> None:
+        self.browser.notes_changed(None)
 
     # -- app-wide messages and keys --------------------------------------------
 
@@ -388,7 +330,7 @@ class BriefingApp(App[int]):
     @work(thread=True, exclusive=True, group="settings")
     def _save_theme(self, name: str) -> None:
         try:
-            self.settings = update_settings(self.settings_path, theme=name)
+            self.post_message(self.SettingsSaved(update_settings(self.settings_path, theme=name)))
         except BriefingError as exc:
             self.notify(f"Theme not saved: {exc}", severity="warning", markup=False)
 
@@ -410,4 +352,3 @@ def problems_title(library: Library) -> str:
     if unreadable:
         parts.append(f"{unreadable} library folder{'s' if unreadable != 1 else ''} unreadable")
     return "; ".join(parts)
-

@@ -8,21 +8,37 @@ string, or the help line, as markup), and choosing a hit posts ``Navigate``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from rich.text import Text
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from briefing.text import highlighted, text
 from briefing.ui.messages import Navigate
 
 if TYPE_CHECKING:
-    from briefing.ui.app import BriefingApp
     from briefing.ui.jump_index import Candidate, JumpIndex
 
 RESULTS = 40
 """Hits shown for one query; a reader refines the query rather than scrolls further."""
+
+
+@runtime_checkable
+class JumpSource(Protocol):
+    """What holds the library's jump index (the app, once the library is loaded)."""
+
+    @property
+    def jump_index(self) -> JumpIndex | None: ...
+
+
+@runtime_checkable
+class PaletteSource(Protocol):
+    """A screen that adds its own commands to the palette (the browser: its views)."""
+
+    def palette_commands(self) -> Iterator[SystemCommand]: ...
 
 
 def prompt(candidate: Candidate, spans: tuple[tuple[int, int], ...] = ()) -> Text:
@@ -43,8 +59,8 @@ class EntryCommands(Provider):
 
     @property
     def index(self) -> JumpIndex | None:
-        app: BriefingApp = self.app  # type: ignore[assignment]
-        return app.jump_index
+        app = self.app
+        return app.jump_index if isinstance(app, JumpSource) else None
 
     def _open(self, entity_id: str) -> None:
         self.app.post_message(Navigate(entity_id))

@@ -9,24 +9,27 @@ not to every row you passed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer
 from textual.widgets.tree import TreeNode
 
-from briefing.errors import NotFoundError
+from briefing.errors import BriefingError, NotFoundError
 from briefing.library import Library
 from briefing.model.entities import Note
+from briefing.notebook import Notebook
 from briefing.outline import outline
 from briefing.text import shorten, text
 from briefing.ui.history import History
@@ -50,9 +53,6 @@ from briefing.ui.widgets.entry_table import EntryTable
 from briefing.ui.widgets.navigation import Navigation
 from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import Searcher, SearchView
-
-if TYPE_CHECKING:
-    from briefing.ui.app import BriefingApp
 
 NARROW_BELOW = 100
 """Below this width the navigation starts hidden (ctrl+b, or a click on ≡, shows it)."""
@@ -116,10 +116,31 @@ class BrowserScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_BELOW, "-tall-screen")]
 
-    def __init__(self, library: Library, *, search: str | None = None) -> None:
-        """``search``: open with search showing this query (typed while the library loaded)."""
+    class NoteDeleted(Message):
+        def __init__(self, note: Note) -> None:
+            super().__init__()
+            self.note = note
+
+    class NoteRestored(Message):
+        def __init__(self, note: Note) -> None:
+            super().__init__()
+            self.note = note
+
+    def __init__(
+        self,
+        library: Library,
+        notebook: Notebook,
+        *,
+        recent_queries: Sequence[str] = (),
+        search: str | None = None,
+    ) -> None:
+        """``recent_queries``: the search history, oldest first; ``search``: open with search showing this
+        query (typed while the library loaded)."""
         super().__init__()
         self.library = library
+        self.notebook = notebook
+        self.recent_queries = recent_queries
+        self._searcher: Searcher | None = None
         self._opening_search = search
         self.history: History[Place] = History()
         self._history_keys = (False, False)
@@ -148,10 +169,6 @@ class BrowserScreen(Screen[None]):
             self.open_search(self._opening_search)
 
     # -- parts ---------------------------------------------------------------
-
-    @property
-    def briefing_app(self) -> BriefingApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def table(self) -> EntryTable:
@@ -218,7 +235,7 @@ class BrowserScreen(Screen[None]):
         else:
             widget = self._view_widget(place.view, place.briefing_id)
             if isinstance(widget, NotesList):
-                widget.show(self.briefing_app.all_notes(), self.library)
+                widget.show(self._all_notes(), self.library)
             self.views.current = widget.id
         if was_in_views and self.views.current != before:
             self.call_after_refresh(self.current_view.focus)
@@ -272,7 +289,7 @@ class BrowserScreen(Screen[None]):
 
     def _show_in_detail(self, entity_id: str) -> None:
         try:
-            self.detail.show(outline(self.library, entity_id, self.briefing_app.notes_for(entity_id)))
+            self.detail.show(outline(self.library, entity_id, self._notes_on(entity_id)))
         except NotFoundError as exc:
             self.detail.show(None, str(exc))
 
@@ -320,7 +337,7 @@ class BrowserScreen(Screen[None]):
     def _navigate(self, message: Navigate) -> None:
         message.stop()
         if message.entity_id.startswith("note:"):
-            note = self.briefing_app.note(message.entity_id)
+            note = self._note(message.entity_id)
             if note is not None:
                 self.edit_note(note.target, note)
             return
@@ -351,7 +368,7 @@ class BrowserScreen(Screen[None]):
         if action == "forward":
             return True if self.history.can_go_forward else None
         if action == "undo_delete":
-            return bool(self.briefing_app.deleted_notes)
+            return self.notebook.can_undo
         if action == "detail_page":
             return bool(self.detail.paged)
         return True
@@ -425,13 +442,12 @@ class BrowserScreen(Screen[None]):
         try:
             view = self.query_one("#search", SearchView)
         except NoMatches:
-            app = self.briefing_app
-            searcher = app.search if app.search_index is not None else None
-            view = SearchView(searcher, app.settings.recent_queries, id="search")
+            view = SearchView(self._searcher, self.recent_queries, id="search")
         self.show_widget(view, Text("Search"))
         self.call_after_refresh(view.focus_input, query)
 
     def search_ready(self, search: Searcher) -> None:
+        self._searcher = search
         for view in self.query(SearchView):
             view.ready(search)
 
@@ -453,13 +469,8 @@ class BrowserScreen(Screen[None]):
         """The entry an id stands for: a note stands for the entry it is on."""
         if not entity_id.startswith("note:"):
             return entity_id
-        note = self.briefing_app.note(entity_id)
+        note = self._note(entity_id)
         return note.target if note is not None else None
-
-    @on(SearchView.Searched)
-    def _searched(self, message: SearchView.Searched) -> None:
-        message.stop()
-        self.briefing_app.remember_query(message.query)
 
     def action_annotate(self) -> None:
         """A note on the entry the reader is on: the one under the cursor of a view that has
@@ -472,11 +483,14 @@ class BrowserScreen(Screen[None]):
         self.edit_note(target, None)
 
     def edit_note(self, target: str, note: Note | None) -> None:
-        app = self.briefing_app
         label = self.library.label(target)
+        notebook = self.notebook
 
         def save(draft: Draft) -> Note:
-            return app.save_note(target, note, draft)
+            """In the editor's worker: returns once the note is on disk."""
+            if note is None:
+                return notebook.add(target, draft.text, draft.tags, draft.flag)
+            return notebook.update(note.id, text=draft.text, tags=draft.tags, flag=draft.flag)
 
         def saved(result: Note | None) -> None:
             if result is not None:
@@ -489,12 +503,12 @@ class BrowserScreen(Screen[None]):
         if self.place is not None and (target is None or self.place.entry_id == target):
             self._show_entry(self.place)
         for notes in self.query(NotesList):
-            notes.show(self.briefing_app.all_notes(), self.library)
+            notes.show(self._all_notes(), self.library)
         self._update_notes_count()
         self.refresh_bindings()  # "u undo delete" shows while there is a deleted note to bring back
 
     def _update_notes_count(self) -> None:
-        count = len(self.briefing_app.all_notes())
+        count = len(self._all_notes())
         if self._notes_node is not None:
             self._notes_node.set_label(Text.assemble("Notes ", (str(count), "dim")))
 
@@ -506,7 +520,7 @@ class BrowserScreen(Screen[None]):
     @on(DeleteNote)
     def _delete_note(self, message: DeleteNote) -> None:
         message.stop()
-        note = self.briefing_app.note(message.note_id)
+        note = self._note(message.note_id)
         if note is None:
             return
         question = Text("Delete this note on ")
@@ -516,9 +530,54 @@ class BrowserScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.briefing_app.delete_note(note)
+                self._delete(note)
 
         self.app.push_screen(Confirm(question), answered)
 
+    @work(thread=True, group="notes")
+    def _delete(self, note: Note) -> None:
+        try:
+            self.notebook.delete(note.id)
+        except BriefingError as exc:
+            self.notify(f"Note not deleted: {exc}", severity="error", markup=False)
+            return
+        self.post_message(self.NoteDeleted(note))
+
+    @on(NoteDeleted)
+    def _note_deleted(self, message: NoteDeleted) -> None:
+        self.notes_changed(message.note.target)
+        self.notify("Note deleted: u brings it back", markup=False)
+
+    @work(thread=True, group="notes")
     def action_undo_delete(self) -> None:
-        self.briefing_app.undo_delete()
+        try:
+            note = self.notebook.undo_delete()
+        except BriefingError as exc:
+            self.notify(f"Note not restored: {exc}", severity="error", markup=False)
+            return
+        if note is None:
+            self.notify("No deleted note to bring back", markup=False)
+            return
+        self.post_message(self.NoteRestored(note))
+
+    @on(NoteRestored)
+    def _note_restored(self, message: NoteRestored) -> None:
+        self.notes_changed(message.note.target)
+        self.notify("Note restored", markup=False)
+
+    # -- the notes as shown: a notes file that cannot be read shows none ----------
+
+    def _all_notes(self) -> list[Note]:
+        with suppress(BriefingError):
+            return self.notebook.all()
+        return []
+
+    def _notes_on(self, entity_id: str) -> list[Note]:
+        with suppress(BriefingError):
+            return self.notebook.for_target(entity_id)
+        return []
+
+    def _note(self, note_id: str) -> Note | None:
+        with suppress(BriefingError):
+            return self.notebook.get(note_id)
+        return None
