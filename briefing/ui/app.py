@@ -31,7 +31,7 @@ from briefing.store import paths
 from briefing.store.settings import Settings, load_settings, remember_query, update_settings
 from briefing.text import clean, one_line
 from briefing.ui.commands import EntryCommands, PaletteSource
-from briefing.ui.messages import EntryChanged, Navigate
+from briefing.ui.messages import Navigate
 from briefing.ui.screens.start import StartScreen
 
 if TYPE_CHECKING:
@@ -311,11 +311,6 @@ class BriefingApp(App[int]):
         if self.screen is not self.browser:
             self.pop_screen()
         self.browser.open(message.entity_id)
-
-    @on(EntryChanged)
-    def _entry_changed(self, message: EntryChanged) -> None:
-        if self._browser is not None:
-            self._browser.post_message(EntryChanged(message.entity_id))
 
     def action_help(self) -> None:
         from briefing.ui.screens.help import HelpScreen

@@ -1,4 +1,4 @@
-"""The command palette's "jump to any entry": names and aliases, matched as you type.
+"""The command palette's own commands: "jump to any entry" by name or alias, and the browser's ways around.
 
 The matching is done by the app's :class:`JumpIndex`, built once per
 library load; this provider only turns its results into palette hits.  The
@@ -20,7 +20,9 @@ from briefing.text import highlighted, text
 from briefing.ui.messages import Navigate
 
 if TYPE_CHECKING:
+    from briefing.ui.history import History
     from briefing.ui.jump_index import Candidate, JumpIndex
+    from briefing.ui.places import Place, View
 
 RESULTS = 40
 """Hits shown for one query; a reader refines the query rather than scrolls further."""
@@ -39,6 +41,38 @@ class PaletteSource(Protocol):
     """A screen that adds its own commands to the palette (the browser: its views)."""
 
     def palette_commands(self) -> Iterator[SystemCommand]: ...
+
+
+class Browsing(Protocol):
+    """What the palette's ways around ask of the browser screen."""
+
+    history: History[Place]
+
+    def show_view(self, view: View, briefing_id: str | None) -> None: ...
+    def open_search(self, query: str | None = None) -> None: ...
+    def action_back(self) -> None: ...
+    def action_forward(self) -> None: ...
+
+
+def view_commands(browser: Browsing, briefing: str | None) -> Iterator[SystemCommand]:
+    """Each view of ``briefing`` (or of the whole library), the library's lists, search, back and forward.
+
+    Names and help are fixed words: the palette reads both as markup, so no
+    briefing title goes into them.
+    """
+    from briefing.ui.places import BRIEFING_VIEWS, VIEW_LABELS, View  # the library's modules load after the first frame
+
+    where = "the briefing you are in" if briefing is not None else "the whole library"
+    for view in BRIEFING_VIEWS:
+        label = VIEW_LABELS[view]
+        yield SystemCommand(label, f"{label} of {where}", partial(browser.show_view, view, briefing))
+    yield SystemCommand("Briefings", "Every briefing in the library", partial(browser.show_view, View.BRIEFINGS, None))
+    yield SystemCommand("Notes", "Your notes, on every entry", partial(browser.show_view, View.NOTES, None))
+    yield SystemCommand("Search", "Search the library and your notes as you type", browser.open_search)
+    if browser.history.can_go_back:
+        yield SystemCommand("Back", "Where you were before", browser.action_back)
+    if browser.history.can_go_forward:
+        yield SystemCommand("Forward", "Forward again after going back", browser.action_forward)
 
 
 def prompt(candidate: Candidate, spans: tuple[tuple[int, int], ...] = ()) -> Text:

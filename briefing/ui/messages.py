@@ -30,10 +30,3 @@ class DeleteNote(Message):
     """Delete a note, once the reader has said yes (from the notes list, or a note under an entry)."""
 
     note_id: str
-
-
-@dataclass
-class EntryChanged(Message):
-    """Something shown with an entry changed outside the library (e.g. its notes): draw it again."""
-
-    entity_id: str

@@ -91,6 +91,31 @@ def view_count(library: Library, view: View, briefing_id: str | None) -> int | N
     return len(library.in_briefing(briefing_id, kind))
 
 
+def view_title(library: Library, place: Place) -> str:
+    """The list area's title: the view, and how many entries it lists."""
+    count = view_count(library, place.view, place.briefing_id)
+    return VIEW_LABELS[place.view] + ("" if count is None else f" · {count}")
+
+
+def trail(library: Library, place: Place) -> list[str]:
+    """The breadcrumb's parts, as content (titles and names): briefing, view, entry."""
+    parts: list[str] = []
+    if place.briefing_id is not None:
+        parts += [library.label(place.briefing_id), VIEW_LABELS[place.view]]
+    if place.entry_id is not None and place.entry_id != place.briefing_id:
+        parts.append(library.label(place.entry_id))
+    return parts
+
+
+def briefing_in_reach(library: Library, place: Place | None) -> str | None:
+    """The briefing the reader is in (or on), or the only one; None in the library at large."""
+    if place is not None and place.briefing_id is not None:
+        return place.briefing_id
+    if place is not None and place.entry_id in library.briefings:
+        return place.entry_id
+    return next(iter(library.briefings)) if len(library.briefings) == 1 else None
+
+
 def place_of(library: Library, entity_id: str, current: Place | None = None) -> Place | None:
     """Where to show ``entity_id``: in the current view when it can, else in its kind's list.
 

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from briefing.library import Library
-from briefing.ui.places import Place, View, place_of, start_place, view_count
+from briefing.model.vocabulary import EntityKind
+from briefing.ui.places import (
+    Place,
+    View,
+    briefing_in_reach,
+    place_of,
+    start_place,
+    trail,
+    view_count,
+    view_title,
+)
 
 
 def test_an_entry_opens_in_its_kinds_list_of_its_briefing(small_library: Library) -> None:
@@ -50,3 +60,24 @@ def test_counts_of_list_views(small_library: Library) -> None:
     assert view_count(small_library, View.ACTORS, "briefing:alpha") == 2
     assert view_count(small_library, View.EVENTS, None) == 3
     assert view_count(small_library, View.TIMELINE, "briefing:alpha") is None
+
+
+def test_the_breadcrumb_trail_names_the_briefing_the_view_and_the_entry(small_library: Library) -> None:
+    claim = Place(View.CLAIMS, "briefing:alpha", "claim:qaani-warns")
+    briefing, view, entry = trail(small_library, claim)
+    assert (briefing, view) == (small_library.label("briefing:alpha"), "Claims")
+    assert entry == small_library.label("claim:qaani-warns")
+    on_briefing = Place(View.BRIEFINGS, None, "briefing:alpha")
+    assert trail(small_library, on_briefing) == [small_library.label("briefing:alpha")]
+
+
+def test_a_list_title_counts_its_entries_and_a_chart_title_does_not(small_library: Library) -> None:
+    count = len(small_library.in_briefing("briefing:alpha", EntityKind.CLAIM))
+    assert view_title(small_library, Place(View.CLAIMS, "briefing:alpha")) == f"Claims · {count}"
+    assert view_title(small_library, Place(View.TIMELINE, "briefing:alpha")) == "Timeline"
+
+
+def test_the_briefing_in_reach_is_the_one_the_reader_is_in_or_on(small_library: Library) -> None:
+    assert briefing_in_reach(small_library, Place(View.EVENTS, "briefing:beta")) == "briefing:beta"
+    assert briefing_in_reach(small_library, Place(View.BRIEFINGS, None, "briefing:beta")) == "briefing:beta"
+    assert briefing_in_reach(small_library, Place(View.NOTES)) is None  # two briefings: none is implied

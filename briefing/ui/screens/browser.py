@@ -10,42 +10,35 @@ not to every row you passed.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import suppress
-from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.message import Message
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer
-from textual.widgets.tree import TreeNode
 
-from briefing.errors import BriefingError, NotFoundError
+from briefing.errors import NotFoundError
 from briefing.library import Library
-from briefing.model.entities import Note
 from briefing.notebook import Notebook
 from briefing.outline import outline
-from briefing.text import shorten, text
+from briefing.ui.commands import view_commands
 from briefing.ui.history import History
-from briefing.ui.messages import DeleteNote, EntryChanged, Navigate, Preview
+from briefing.ui.messages import Navigate, Preview
 from briefing.ui.places import (
-    BRIEFING_VIEWS,
     LIST_VIEWS,
-    VIEW_LABELS,
     Place,
     View,
+    briefing_in_reach,
     place_of,
     start_place,
-    view_count,
+    trail,
+    view_title,
 )
-from briefing.ui.screens.confirm import Confirm
-from briefing.ui.screens.note_editor import Draft, NoteEditor
+from briefing.ui.screens.browser_notes import NoteKeeping
 from briefing.ui.views import HINTS, TALL_VIEWS, VIEW_WIDGETS, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
 from briefing.ui.widgets.detail_view import DetailView
@@ -63,7 +56,7 @@ SHORT_BELOW = 32
 EMPTY_HINT = "Nothing to show here."
 
 
-class BrowserScreen(Screen[None]):
+class BrowserScreen(NoteKeeping):
     CSS_PATH = "browser.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -116,16 +109,6 @@ class BrowserScreen(Screen[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_BELOW, "-tall-screen")]
 
-    class NoteDeleted(Message):
-        def __init__(self, note: Note) -> None:
-            super().__init__()
-            self.note = note
-
-    class NoteRestored(Message):
-        def __init__(self, note: Note) -> None:
-            super().__init__()
-            self.note = note
-
     def __init__(
         self,
         library: Library,
@@ -136,15 +119,12 @@ class BrowserScreen(Screen[None]):
     ) -> None:
         """``recent_queries``: the search history, oldest first; ``search``: open with search showing this
         query (typed while the library loaded)."""
-        super().__init__()
-        self.library = library
-        self.notebook = notebook
+        super().__init__(library, notebook)
         self.recent_queries = recent_queries
         self._searcher: Searcher | None = None
         self._opening_search = search
         self.history: History[Place] = History()
         self._history_keys = (False, False)
-        self._notes_node: TreeNode[Place] | None = None
 
     def compose(self) -> ComposeResult:
         yield Breadcrumb(id="breadcrumb")
@@ -161,8 +141,8 @@ class BrowserScreen(Screen[None]):
         navigation = self.navigation
         navigation.border_title = Text("Library")
         navigation.show_library(library, current=next(iter(library.briefings), None))
-        self._notes_node = navigation.add_entry(Text("Notes"), Place(View.NOTES))
-        self._update_notes_count()
+        self.notes_node = navigation.add_entry(Text("Notes"), Place(View.NOTES))
+        self.update_notes_count()
         self.go(start_place(library))
         self.table.focus()
         if self._opening_search is not None:
@@ -235,11 +215,11 @@ class BrowserScreen(Screen[None]):
         else:
             widget = self._view_widget(place.view, place.briefing_id)
             if isinstance(widget, NotesList):
-                widget.show(self._all_notes(), self.library)
+                widget.show(self.all_notes(), self.library)
             self.views.current = widget.id
         if was_in_views and self.views.current != before:
             self.call_after_refresh(self.current_view.focus)
-        self.views.border_title = self._view_title(place)
+        self.views.border_title = Text(view_title(self.library, place))
         self._show_entry(place)
         self.navigation.mark(place)
         self._update_breadcrumb()
@@ -264,13 +244,6 @@ class BrowserScreen(Screen[None]):
         self.views.border_title = title
         self.query_one("#content").set_class(False, "-tall")
 
-    def _view_title(self, place: Place) -> Text:
-        title = Text(VIEW_LABELS[place.view])
-        count = view_count(self.library, place.view, place.briefing_id)
-        if count is not None:
-            title.append(f" · {count}")
-        return title
-
     def _view_widget(self, view: View, briefing_id: str | None) -> Widget:
         wid = widget_id(view, briefing_id)
         try:
@@ -279,6 +252,10 @@ class BrowserScreen(Screen[None]):
             widget = VIEW_WIDGETS[view](self.library, briefing_id, wid)
             self.views.mount(widget)
             return widget
+
+    def entry_notes_changed(self, target: str | None) -> None:
+        if self.place is not None and (target is None or self.place.entry_id == target):
+            self._show_entry(self.place)
 
     def _show_entry(self, place: Place) -> None:
         entity_id = place.entry_id
@@ -289,21 +266,13 @@ class BrowserScreen(Screen[None]):
 
     def _show_in_detail(self, entity_id: str) -> None:
         try:
-            self.detail.show(outline(self.library, entity_id, self._notes_on(entity_id)))
+            self.detail.show(outline(self.library, entity_id, self.notes_on(entity_id)))
         except NotFoundError as exc:
             self.detail.show(None, str(exc))
 
     def _update_breadcrumb(self) -> None:
-        place = self.place
-        if place is None:
-            return
-        library = self.library
-        parts: list[str] = []
-        if place.briefing_id is not None:
-            parts += [library.label(place.briefing_id), VIEW_LABELS[place.view]]
-        if place.entry_id is not None and place.entry_id != place.briefing_id:
-            parts.append(library.label(place.entry_id))
-        self.query_one(Breadcrumb).show(parts)
+        if self.place is not None:
+            self.query_one(Breadcrumb).show(trail(self.library, self.place))
 
     # -- what the widgets tell us ------------------------------------------
 
@@ -337,7 +306,7 @@ class BrowserScreen(Screen[None]):
     def _navigate(self, message: Navigate) -> None:
         message.stop()
         if message.entity_id.startswith("note:"):
-            note = self._note(message.entity_id)
+            note = self.note(message.entity_id)
             if note is not None:
                 self.edit_note(note.target, note)
             return
@@ -350,12 +319,6 @@ class BrowserScreen(Screen[None]):
         message.stop()
         self.current_view.focus()
 
-    @on(EntryChanged)
-    def _entry_changed(self, message: EntryChanged) -> None:
-        message.stop()
-        if self.place is not None and self.place.entry_id == message.entity_id:
-            self._show_entry(self.place)
-
     def _focus_detail(self) -> None:
         links = self.detail.links
         (links[0] if links else self.detail).focus()
@@ -367,11 +330,9 @@ class BrowserScreen(Screen[None]):
             return True if self.history.can_go_back else None
         if action == "forward":
             return True if self.history.can_go_forward else None
-        if action == "undo_delete":
-            return self.notebook.can_undo
         if action == "detail_page":
             return bool(self.detail.paged)
-        return True
+        return super().check_action(action, parameters)
 
     def action_detail_page(self, step: int) -> None:
         self.detail.action_page(step)
@@ -388,7 +349,7 @@ class BrowserScreen(Screen[None]):
 
     def action_timeline(self) -> None:
         """The timeline of the briefing the reader is in (of the whole library if none)."""
-        self.show_view(View.TIMELINE, self._current_briefing())
+        self.show_view(View.TIMELINE, briefing_in_reach(self.library, self.place))
 
     def show_view(self, view: View, briefing_id: str | None) -> None:
         """Go to a view, as a step in the history, and put the keys in it."""
@@ -396,31 +357,8 @@ class BrowserScreen(Screen[None]):
         self.call_after_refresh(self.current_view.focus)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
-        """The command palette's ways around: each view of the briefing the reader is in, and the rest.
-
-        Names and help are fixed words: the palette reads both as markup, so
-        no briefing title goes into them.
-        """
-        briefing = self._current_briefing()
-        where = "the briefing you are in" if briefing is not None else "the whole library"
-        for view in BRIEFING_VIEWS:
-            label = VIEW_LABELS[view]
-            yield SystemCommand(label, f"{label} of {where}", partial(self.show_view, view, briefing))
-        yield SystemCommand("Briefings", "Every briefing in the library", partial(self.show_view, View.BRIEFINGS, None))
-        yield SystemCommand("Notes", "Your notes, on every entry", partial(self.show_view, View.NOTES, None))
-        yield SystemCommand("Search", "Search the library and your notes as you type", self.open_search)
-        if self.history.can_go_back:
-            yield SystemCommand("Back", "Where you were before", self.action_back)
-        if self.history.can_go_forward:
-            yield SystemCommand("Forward", "Forward again after going back", self.action_forward)
-
-    def _current_briefing(self) -> str | None:
-        place = self.place
-        if place is not None and place.briefing_id is not None:
-            return place.briefing_id
-        if place is not None and place.entry_id in self.library.briefings:
-            return place.entry_id
-        return next(iter(self.library.briefings)) if len(self.library.briefings) == 1 else None
+        """The command palette's ways around: each view of the briefing the reader is in, and the rest."""
+        return view_commands(self, briefing_in_reach(self.library, self.place))
 
     def action_toggle_navigation(self) -> None:
         self.toggle_class("-navigation")
@@ -461,123 +399,12 @@ class BrowserScreen(Screen[None]):
     @on(Preview)
     def _preview(self, message: Preview) -> None:
         message.stop()
-        entity_id = self._entry_of(message.entity_id)
+        entity_id = self.entry_of(message.entity_id)
         if entity_id is not None:
             self._show_in_detail(entity_id)
 
-    def _entry_of(self, entity_id: str) -> str | None:
-        """The entry an id stands for: a note stands for the entry it is on."""
-        if not entity_id.startswith("note:"):
-            return entity_id
-        note = self._note(entity_id)
-        return note.target if note is not None else None
-
-    def action_annotate(self) -> None:
-        """A note on the entry the reader is on: the one under the cursor of a view that has
-        one (``current``: the timeline, the network, search results), else the open one."""
+    def entry_in_reach(self) -> str | None:
+        """The id under the cursor of a view that has one (``current``: the timeline, the network, search
+        results), else the open entry's."""
         under_cursor = getattr(self.current_view, "current", None)
-        target = self._entry_of(under_cursor) if under_cursor else self.current_entry
-        if not isinstance(target, str) or target not in self.library:
-            self.notify("Open an entry first: a note is always on an entry", markup=False)
-            return
-        self.edit_note(target, None)
-
-    def edit_note(self, target: str, note: Note | None) -> None:
-        label = self.library.label(target)
-        notebook = self.notebook
-
-        def save(draft: Draft) -> Note:
-            """In the editor's worker: returns once the note is on disk."""
-            if note is None:
-                return notebook.add(target, draft.text, draft.tags, draft.flag)
-            return notebook.update(note.id, text=draft.text, tags=draft.tags, flag=draft.flag)
-
-        def saved(result: Note | None) -> None:
-            if result is not None:
-                self.notify("Note saved", markup=False)
-                self.notes_changed(target)
-
-        self.app.push_screen(NoteEditor(label, save, note), saved)
-
-    def notes_changed(self, target: str | None) -> None:
-        if self.place is not None and (target is None or self.place.entry_id == target):
-            self._show_entry(self.place)
-        for notes in self.query(NotesList):
-            notes.show(self._all_notes(), self.library)
-        self._update_notes_count()
-        self.refresh_bindings()  # "u undo delete" shows while there is a deleted note to bring back
-
-    def _update_notes_count(self) -> None:
-        count = len(self._all_notes())
-        if self._notes_node is not None:
-            self._notes_node.set_label(Text.assemble("Notes ", (str(count), "dim")))
-
-    @on(NotesList.Edit)
-    def _edit_from_list(self, message: NotesList.Edit) -> None:
-        message.stop()
-        self.edit_note(message.note.target, message.note)
-
-    @on(DeleteNote)
-    def _delete_note(self, message: DeleteNote) -> None:
-        message.stop()
-        note = self._note(message.note_id)
-        if note is None:
-            return
-        question = Text("Delete this note on ")
-        question.append_text(text(self.library.label(note.target), single_line=True))
-        question.append("?\n")
-        question.append_text(text(shorten(note.label, 60), "dim"))
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._delete(note)
-
-        self.app.push_screen(Confirm(question), answered)
-
-    @work(thread=True, group="notes")
-    def _delete(self, note: Note) -> None:
-        try:
-            self.notebook.delete(note.id)
-        except BriefingError as exc:
-            self.notify(f"Note not deleted: {exc}", severity="error", markup=False)
-            return
-        self.post_message(self.NoteDeleted(note))
-
-    @on(NoteDeleted)
-    def _note_deleted(self, message: NoteDeleted) -> None:
-        self.notes_changed(message.note.target)
-        self.notify("Note deleted: u brings it back", markup=False)
-
-    @work(thread=True, group="notes")
-    def action_undo_delete(self) -> None:
-        try:
-            note = self.notebook.undo_delete()
-        except BriefingError as exc:
-            self.notify(f"Note not restored: {exc}", severity="error", markup=False)
-            return
-        if note is None:
-            self.notify("No deleted note to bring back", markup=False)
-            return
-        self.post_message(self.NoteRestored(note))
-
-    @on(NoteRestored)
-    def _note_restored(self, message: NoteRestored) -> None:
-        self.notes_changed(message.note.target)
-        self.notify("Note restored", markup=False)
-
-    # -- the notes as shown: a notes file that cannot be read shows none ----------
-
-    def _all_notes(self) -> list[Note]:
-        with suppress(BriefingError):
-            return self.notebook.all()
-        return []
-
-    def _notes_on(self, entity_id: str) -> list[Note]:
-        with suppress(BriefingError):
-            return self.notebook.for_target(entity_id)
-        return []
-
-    def _note(self, note_id: str) -> Note | None:
-        with suppress(BriefingError):
-            return self.notebook.get(note_id)
-        return None
+        return under_cursor if isinstance(under_cursor, str) else self.current_entry
