@@ -29,9 +29,11 @@ from briefing.model.entities import (
     Relation,
     Source,
 )
+from briefing.model.fields import TABLES
 from briefing.model.ids import ID_RE, kind_of
 from briefing.model.preview import preview, shown_name
-from briefing.model.records import NOT_DEFINED, TABLES, document_from_tables
+from briefing.model.records import document_from_tables
+from briefing.model.validation import NOT_DEFINED
 from briefing.model.vocabulary import RELATION_LABELS, EntityKind, RelationType
 from briefing.store.briefings import briefing_files, read_tables
 from briefing.store.paths import resolved

@@ -21,7 +21,8 @@ from briefing.ingest.text import Article, split_article
 from briefing.model.dates import When
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Claim, Event, Source
 from briefing.model.ids import make_id, slug_of, slugify
-from briefing.model.records import tables_of, validate_tables
+from briefing.model.records import tables_of
+from briefing.model.validation import validate_tables
 from briefing.model.vocabulary import ClaimStatus, EntityKind, Precision
 
 DRAFT_TAG = "draft"
