@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.model.vocabulary import EVENT_KINDS, ActorKind, ClaimKind, ClaimStatus, RelationType
-from briefing.store.storage import dump_json
+from briefing.store.files import dump_json
 
 ENTRIES_PER_BRIEFING = 500
 

@@ -23,10 +23,10 @@ from briefing.model.records import document_from_tables
 from briefing.store import paths
 from briefing.store.briefings import encode_file, read_tables
 from briefing.store.imports import commit
+from briefing.store.locks import locked
 from briefing.store.note_merge import MergePlan
 from briefing.store.outputs import write_output
 from briefing.store.paths import resolved
-from briefing.store.storage import locked
 from briefing.text import one_line
 from briefing.text import path as text_path
 from briefing.workspace import Workspace
