@@ -106,7 +106,7 @@ class Workspace:
         cache, keyed to the files' sizes and times, answers in milliseconds.
         """
         if self._library is None:
-            from briefing.library import fingerprint_of
+            from briefing.library_files import fingerprint_of
             from briefing.search.cache import cache_holds, cache_path
 
             if cache_holds(cache_path(self.data_dir, self.library_dirs), fingerprint_of(self.library_dirs), entity_id):

@@ -144,7 +144,7 @@ def _reference_fields(kind: EntityKind, record: dict[str, Any]) -> Iterable[tupl
 
 @runtime_checkable
 class ExplainsMissing(Protocol):
-    """An id collection that can say why an id is not in it (``library.settle``'s view of the accepted files)."""
+    """An id collection that can say why an id is not in it (``briefing.settle``'s view of the accepted files)."""
 
     def missing_reason(self, item: str) -> str: ...
 

@@ -147,7 +147,7 @@ def test_a_data_dir_that_cannot_be_written_costs_the_cache_not_the_search(librar
 def test_the_cache_answers_whether_it_holds_an_entry_only_while_it_is_current(
     library: Library, cache: Path, lib_dir: Path
 ) -> None:
-    from briefing.library import fingerprint_of
+    from briefing.library_files import fingerprint_of
     from briefing.search.cache import cache_holds
 
     fingerprint = fingerprint_of([lib_dir])
