@@ -25,14 +25,14 @@ def _label(when: When) -> str:
 
 
 def hits_of(
-    conn: sqlite3.Connection | None,
+    conn: sqlite3.Connection,
     library: Library,
     notes: Mapping[str, Note],
     query: Query,
     ranked: list[tuple[int, float]],
 ) -> list[SearchHit]:
     """The hits for ranked rows of the index: each entry found in the library or the notes, title and snippet marked."""
-    if not ranked or conn is None:
+    if not ranked:
         return []
     numbers = [rowid for rowid, _ in ranked]
     marks = ", ".join("?" * len(numbers))

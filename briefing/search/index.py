@@ -48,10 +48,10 @@ from briefing.errors import BriefingError
 from briefing.library import Library
 from briefing.model.entities import Note
 from briefing.search import cache, schema
+from briefing.search.execute import execute
 from briefing.search.hits import hits_of
 from briefing.search.names import ActorNames, suggest
-from briefing.search.plan import Plan, list_sql, make_plan
-from briefing.search.query import Query, parse, text_match
+from briefing.search.query import Query, parse
 from briefing.search.ranking import Ranker
 from briefing.search.results import SearchResults
 from briefing.search.schema import Cancelled, Layout, Progress, SearchCancelled
@@ -344,8 +344,12 @@ class SearchIndex:
             self.ensure_built()
             try:
                 with self._lock:
-                    plan, ranked, matched, more = self._run(parsed, limit)
-                    hits = hits_of(self._conn, self.library, self._notes, parsed, ranked)
+                    conn = self._conn
+                    assert conn is not None
+                    plan, ranked, matched, more = execute(
+                        conn, parsed, limit, self.library, self.names, self._layout, self._ranker
+                    )
+                    hits = hits_of(conn, self.library, self._notes, parsed, ranked)
                 break
             except sqlite3.DatabaseError as exc:
                 if attempt == 2 or (isinstance(exc, sqlite3.OperationalError) and "fts5" in str(exc)):
@@ -362,33 +366,3 @@ class SearchIndex:
             suggestions=suggestions,
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
-
-    def _run(self, query: Query, limit: int) -> tuple[Plan, list[tuple[int, float]], int, bool]:
-        conn = self._conn
-        assert conn is not None
-        plan = make_plan(query, conn, self.library, self.names)
-        if plan.impossible:
-            return plan, [], 0, False
-        words = text_match(query)
-        if words is None:
-            rows: list[int] = []
-            for sql, params in list_sql(plan, conn, self._layout):
-                rows += [rowid for (rowid,) in conn.execute(sql, [*params, limit + 1 - len(rows)])]
-                if len(rows) > limit:
-                    break
-            rows.sort(key=lambda rowid: rowid not in plan.named)
-            return plan, [(rowid, 0.0) for rowid in rows[:limit]], min(len(rows), limit), len(rows) > limit
-        ranked, matched, more = self._ranker.rank(
-            conn, query, words, plan, self._layout, self._exact_rowids(query), limit
-        )
-        return plan, ranked, matched, more
-
-    def _exact_rowids(self, query: Query) -> set[int]:
-        """Actors whose whole name or alias is exactly the words of the query."""
-        terms = query.terms()
-        if not terms or any(t.prefix for t in terms):
-            return set()
-        ids = self.names.exactly([word for term in terms for word in term.words])
-        if not ids or self._conn is None:
-            return set()
-        return set(schema.rowids_of(self._conn, sorted(ids)).values())
