@@ -10,16 +10,15 @@ it opens a briefing file.
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Container, Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
-from briefing.errors import BriefingError, NotFoundError, Problem, StoreError, ValidationError
+from briefing.errors import BriefingError, NotFoundError, Problem
 from briefing.gc_pause import paused_gc
+from briefing.library_files import fingerprint, listed
 from briefing.model.entities import (
     Actor,
     Briefing,
@@ -29,17 +28,17 @@ from briefing.model.entities import (
     Relation,
     Source,
 )
+from briefing.model.fields import TABLES
 from briefing.model.ids import ID_RE, kind_of
 from briefing.model.preview import preview, shown_name
-from briefing.model.records import NOT_DEFINED, TABLES, document_from_tables
+from briefing.model.records import document_from_tables
 from briefing.model.vocabulary import RELATION_LABELS, EntityKind, RelationType
-from briefing.store.briefings import briefing_files, read_tables
-from briefing.store.paths import resolved
+from briefing.settle import Candidate, defined_ids, settle
+from briefing.store.briefings import read_tables
 from briefing.text import path as shown_path
 
 LibraryEntity = Briefing | Source | Actor | Claim | Event
 Progress = Callable[[int, int], None]
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +86,8 @@ class Library:
     def _load(cls, folders: Iterable[Path], progress: Progress | None) -> Library:
         library = cls()
         library.folders = list(folders)
-        paths, library.problems = _listed(library.folders)
-        library._fingerprint = _fingerprint(paths)
+        paths, library.problems = listed(library.folders)
+        library._fingerprint = fingerprint(paths)
         raw: list[tuple[Path, Any]] = []
         for path in paths:
             try:
@@ -265,111 +264,6 @@ class Library:
         )
 
 
-@dataclass(frozen=True)
-class Candidate(Generic[T]):
-    """A file to accept or reject: its name, the ids it defines, and its check against the ids it may use."""
-
-    name: str
-    defines: set[str]
-    check: Callable[[Container[str]], T]
-
-
-@dataclass
-class Outcome(Generic[T]):
-    """What ``check`` returned for an accepted file (``value``), or why it was rejected (``problems``)."""
-
-    value: T | None = None
-    problems: list[Problem] = field(default_factory=list)
-
-
-class _Known:
-    """The ids a file may reference: ``base``, plus those the files still accepted define.
-
-    It remembers which of the latter a check leaned on (``used``), so that
-    only the files that leaned on a file rejected since are checked again.
-    """
-
-    __slots__ = ("accepted", "base", "gone", "used")
-
-    def __init__(self, base: Container[str], accepted: set[str], gone: dict[str, list[str]]) -> None:
-        self.base, self.accepted, self.gone = base, accepted, gone
-        self.used: set[str] = set()
-
-    def __contains__(self, item: object) -> bool:
-        if item in self.base:
-            return True
-        if item in self.accepted:
-            self.used.add(item)
-            return True
-        return False
-
-    def missing_reason(self, item: str) -> str:
-        files = self.gone.get(item)
-        if not files:
-            return NOT_DEFINED
-        return f"is defined only in {', '.join(files)}, which was rejected"
-
-
-def settle(candidates: Sequence[Candidate[T]], base: Container[str] = frozenset()) -> list[Outcome[T]]:
-    """Check files that may reference each other until no accepted file leans on a rejected one.
-
-    A file's references resolve against ``base`` and the ids of the files
-    accepted so far; a rejected file's ids are withdrawn and every file that
-    used one is checked again, until nothing changes.  The result is the
-    largest set of files that hold together, whatever order they come in;
-    a reference to an id that only rejected files define says so, naming them.
-    Outcomes are in the order of ``candidates``.
-    """
-    outcomes: list[Outcome[T]] = [Outcome() for _ in candidates]
-    accepted = set(range(len(candidates)))
-    used: dict[int, set[str]] = {}
-    gone: dict[str, list[str]] = {}
-    provided = _union(candidates, accepted)
-    pending = sorted(accepted)
-    while pending:
-        rejected_now = []
-        for index in pending:
-            known = _Known(base, provided, gone)
-            try:
-                outcomes[index].value = candidates[index].check(known)
-                used[index] = known.used
-                continue
-            except ValidationError as exc:
-                outcomes[index].problems = list(exc.problems)
-            except BriefingError as exc:
-                outcomes[index].problems = [Problem(candidates[index].name, "", "", getattr(exc, "reason", str(exc)))]
-            rejected_now.append(index)
-        if not rejected_now:
-            break
-        accepted.difference_update(rejected_now)
-        still = _union(candidates, accepted)
-        lost = {i for i in provided - still if i not in base}
-        for item in lost:
-            gone[item] = sorted(c.name for k, c in enumerate(candidates) if k not in accepted and item in c.defines)
-        provided = still
-        pending = [index for index in sorted(accepted) if used[index] & lost]
-        for index in pending:
-            outcomes[index].value = None
-    return outcomes
-
-
-def _union(candidates: Sequence[Candidate[T]], indices: Iterable[int]) -> set[str]:
-    ids: set[str] = set()
-    for index in indices:
-        ids |= candidates[index].defines
-    return ids
-
-
-def defined_ids(tables: Any) -> set[str]:
-    ids: set[str] = set()
-    if isinstance(tables, dict):
-        for name in TABLES:
-            table = tables.get(name)
-            if isinstance(table, dict):
-                ids.update(k for k in table if isinstance(k, str))
-    return ids
-
-
 def _merge(views: dict[str, Actor]) -> Actor:
     """One actor from each briefing's view of it: first name and kind, everything else united."""
     first, *rest = views.values()
@@ -390,32 +284,3 @@ def _merge(views: dict[str, Actor]) -> Actor:
         description="\n\n".join(descriptions),
         relations=tuple(relations.values()),
     )
-
-
-def fingerprint_of(folders: Iterable[Path]) -> str:
-    """The ``fingerprint`` the library of these folders has, read off its files without loading them."""
-    return _fingerprint(_listed(folders)[0])
-
-
-def _listed(folders: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """The briefing files of the folders, and a problem for each folder that cannot be listed."""
-    paths: list[Path] = []
-    problems: list[Problem] = []
-    for folder in folders:
-        try:
-            paths += briefing_files(folder)
-        except StoreError as exc:
-            problems.append(Problem(exc.path, "", "", exc.reason))
-    return paths, problems
-
-
-def _fingerprint(paths: list[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        # fsencode: a file name need not be UTF-8, and its bytes are what identify it
-        digest.update(os.fsencode(resolved(path)) + f"\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:16]

@@ -107,8 +107,8 @@ class Workspace:
         cache, keyed to the files' sizes and times, answers in milliseconds.
         """
         if self._library is None:
-            from briefing.library import fingerprint_of
-            from briefing.search.index import cache_holds, cache_path
+            from briefing.library_files import fingerprint_of
+            from briefing.search.cache import cache_holds, cache_path
 
             if cache_holds(cache_path(self.data_dir, self.library_dirs), fingerprint_of(self.library_dirs), entity_id):
                 return True
@@ -121,7 +121,8 @@ class Workspace:
 
         Call ``ensure_built()`` on it (in a worker) before searching to build a missing or stale cache.
         """
-        from briefing.search.index import SearchIndex, cache_path
+        from briefing.search.cache import cache_path
+        from briefing.search.index import SearchIndex
 
         library = self.library
         if self._search is None or self._search.library is not library:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.model.vocabulary import EVENT_KINDS, ActorKind, ClaimKind, ClaimStatus, RelationType
-from briefing.store.storage import dump_json
+from briefing.store.files import dump_json
 
 ENTRIES_PER_BRIEFING = 500
 
@@ -64,10 +64,29 @@ def _briefing(
     rng: random.Random, number: int, budget: int, actors: list[tuple[str, str]], kinds: list[str], seen: set[str]
 ) -> dict[str, Any]:
     """One briefing using ``budget`` new library entries (an actor already seen elsewhere merges, so costs none)."""
-    bid = f"briefing:synthetic-{number:05d}"
     source = f"source:synthetic-{number:05d}"
     start = date(2015, 1, 1) + timedelta(days=rng.randint(0, 3000))
-    tables: dict[str, Any] = {
+    tables = _heading(rng, f"briefing:synthetic-{number:05d}", source, start)
+    budget -= 2
+    cast = rng.sample(actors, min(len(actors), max(3, budget // 10)))
+    for aid, name in cast:
+        tables["actors"][aid] = _actor(rng, name, [a for a, _ in cast if a != aid])
+    budget -= sum(1 for aid, _ in cast if aid not in seen)
+    seen.update(aid for aid, _ in cast)
+    cast_ids = [aid for aid, _ in cast]
+    for i in range(max(0, budget)):
+        day = start + timedelta(days=rng.randint(0, 400))
+        involved = rng.sample(cast_ids, min(len(cast_ids), rng.randint(1, 3)))
+        if i % 2:
+            tables["claims"][f"claim:s{number}-{i}"] = _claim(rng, involved, day, source)
+        else:
+            tables["events"][f"event:s{number}-{i}"] = _event(rng, involved, day, source, kinds)
+    return tables
+
+
+def _heading(rng: random.Random, bid: str, source: str, start: date) -> dict[str, Any]:
+    """A briefing file's tables with its briefing and its one source, no actors, claims or events yet."""
+    return {
         "briefing": {
             bid: {
                 "title": _sentence(rng, 3, 6)[:-1],
@@ -90,52 +109,48 @@ def _briefing(
         "claims": {},
         "events": {},
     }
-    budget -= 2
-    cast = rng.sample(actors, min(len(actors), max(3, budget // 10)))
-    for aid, name in cast:
-        others = [a for a, _ in cast if a != aid]
-        tables["actors"][aid] = {
-            "name": name,
-            "kind": rng.choice(list(ActorKind)).value,
-            "aliases": [name.replace("a", "e", 1), name.upper()[:4]],
-            "role": _sentence(rng, 3, 8)[:-1],
-            "description": _sentence(rng, 15, 40),
-            "relations": [{"type": rng.choice(list(RelationType)).value, "target": rng.choice(others), "note": ""}]
-            if others and rng.random() < 0.5
-            else [],
-        }
-    budget -= sum(1 for aid, _ in cast if aid not in seen)
-    seen.update(aid for aid, _ in cast)
-    cast_ids = [aid for aid, _ in cast]
-    for i in range(max(0, budget)):
-        day = start + timedelta(days=rng.randint(0, 400))
-        involved = rng.sample(cast_ids, min(len(cast_ids), rng.randint(1, 3)))
-        if i % 2:
-            tables["claims"][f"claim:s{number}-{i}"] = {
-                "text": _sentence(rng, 12, 45),
-                "attributed_to": involved[:1],
-                "about": involved[1:],
-                "kind": rng.choice(list(ClaimKind)).value,
-                "status": rng.choice(list(ClaimStatus)).value,
-                "date": day.isoformat(),
-                "precision": "day",
-                "source": source,
-                "paragraph": rng.randint(1, 40),
-            }
-        else:
-            tables["events"][f"event:s{number}-{i}"] = {
-                "title": _sentence(rng, 4, 10)[:-1],
-                "description": _sentence(rng, 10, 30),
-                "kind": rng.choice(kinds),
-                "date": day.isoformat(),
-                "end": None,
-                "precision": "day",
-                "location": rng.choice(_PLACES),
-                "actors": involved,
-                "source": source,
-                "paragraph": rng.randint(1, 40),
-            }
-    return tables
+
+
+def _actor(rng: random.Random, name: str, others: list[str]) -> dict[str, Any]:
+    return {
+        "name": name,
+        "kind": rng.choice(list(ActorKind)).value,
+        "aliases": [name.replace("a", "e", 1), name.upper()[:4]],
+        "role": _sentence(rng, 3, 8)[:-1],
+        "description": _sentence(rng, 15, 40),
+        "relations": [{"type": rng.choice(list(RelationType)).value, "target": rng.choice(others), "note": ""}]
+        if others and rng.random() < 0.5
+        else [],
+    }
+
+
+def _claim(rng: random.Random, involved: list[str], day: date, source: str) -> dict[str, Any]:
+    return {
+        "text": _sentence(rng, 12, 45),
+        "attributed_to": involved[:1],
+        "about": involved[1:],
+        "kind": rng.choice(list(ClaimKind)).value,
+        "status": rng.choice(list(ClaimStatus)).value,
+        "date": day.isoformat(),
+        "precision": "day",
+        "source": source,
+        "paragraph": rng.randint(1, 40),
+    }
+
+
+def _event(rng: random.Random, involved: list[str], day: date, source: str, kinds: list[str]) -> dict[str, Any]:
+    return {
+        "title": _sentence(rng, 4, 10)[:-1],
+        "description": _sentence(rng, 10, 30),
+        "kind": rng.choice(kinds),
+        "date": day.isoformat(),
+        "end": None,
+        "precision": "day",
+        "location": rng.choice(_PLACES),
+        "actors": involved,
+        "source": source,
+        "paragraph": rng.randint(1, 40),
+    }
 
 
 HUGE_CLAIM = "claim:synthetic-huge"

@@ -20,8 +20,9 @@ from briefing.ingest.dates import DateError, parse_article_date
 from briefing.ingest.extract import DRAFT_REMINDER, Draft, extract
 from briefing.model.records import tables_of
 from briefing.model.vocabulary import CHART_SERIES, series_of
+from briefing.store.files import dump_json
+from briefing.store.links import final_path
 from briefing.store.outputs import write_output
-from briefing.store.storage import dump_json, final_path
 from briefing.text import one_line, path
 from briefing.workspace import Workspace
 

@@ -15,18 +15,20 @@ from briefing.cli.destination import add_output_options, check_output
 from briefing.errors import BriefingError, Problem, StoreError, ValidationError
 from briefing.export.interchange import documents_from_interchange, interchange_ids, is_interchange
 from briefing.export.registry import EXPORTERS
-from briefing.library import Candidate, Library, defined_ids, fingerprint_of, settle
+from briefing.library import Library
+from briefing.library_files import fingerprint_of
 from briefing.model.controls import taken_out
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.ids import slug_of
 from briefing.model.records import document_from_tables
+from briefing.settle import Candidate, defined_ids, settle
 from briefing.store import paths
 from briefing.store.briefings import encode_file, read_tables
 from briefing.store.imports import commit
+from briefing.store.locks import locked
 from briefing.store.note_merge import MergePlan
 from briefing.store.outputs import write_output
 from briefing.store.paths import resolved
-from briefing.store.storage import locked
 from briefing.text import one_line
 from briefing.text import path as text_path
 from briefing.workspace import Workspace

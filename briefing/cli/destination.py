@@ -25,15 +25,11 @@ from pathlib import Path
 from briefing.errors import StoreError
 from briefing.store import paths
 from briefing.store.briefings import briefing_files
+from briefing.store.files import replaces_a_file
+from briefing.store.links import check_links_followed, final_path
+from briefing.store.locks import LOCK_SUFFIX, TEMP_SUFFIX
 from briefing.store.outputs import is_stream
 from briefing.store.paths import resolved
-from briefing.store.storage import (
-    LOCK_SUFFIX,
-    TEMP_SUFFIX,
-    check_links_followed,
-    final_path,
-    replaces_a_file,
-)
 from briefing.workspace import Workspace
 
 OUTPUT_HELP = (

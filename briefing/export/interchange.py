@@ -18,7 +18,8 @@ from briefing.errors import Problem, ValidationError
 from briefing.library import Library, LibraryEntity
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.preview import preview, shown_name
-from briefing.model.records import Either, document_from_tables, record_of
+from briefing.model.records import document_from_tables, record_of
+from briefing.model.validation import Either
 from briefing.store.note_records import record_of_note
 
 FORMAT = "briefing/1"

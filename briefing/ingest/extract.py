@@ -21,7 +21,8 @@ from briefing.ingest.text import Article, split_article
 from briefing.model.dates import When
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Claim, Event, Source
 from briefing.model.ids import make_id, slug_of, slugify
-from briefing.model.records import tables_of, validate_tables
+from briefing.model.records import tables_of
+from briefing.model.validation import validate_tables
 from briefing.model.vocabulary import ClaimStatus, EntityKind, Precision
 
 DRAFT_TAG = "draft"
@@ -135,38 +136,40 @@ def _document(
     )
     doc.actors.extend(_actor(actor, briefing_id) for actor in findings.actors.values())
     for claim in claims:
-        claim_id = ids.new(EntityKind.CLAIM, _claim_slug(claim))
-        doc.claims.append(
-            Claim(
-                claim_id,
-                claim.text,
-                briefing_id,
-                source_id,
-                attributed_to=claim.attributed_to or (source_id,),
-                about=claim.about,
-                claim_kind=claim.kind,
-                status=ClaimStatus.REPORTED,
-                date=claim.when,
-                paragraph=claim.paragraph,
-            )
-        )
+        doc.claims.append(_claim(claim, ids.new(EntityKind.CLAIM, _claim_slug(claim)), briefing_id, source_id))
     for event in events:
-        event_id = ids.new(EntityKind.EVENT, _event_slug(event))
-        doc.events.append(
-            Event(
-                event_id,
-                event.title,
-                briefing_id,
-                source_id,
-                event.kind,
-                event.when,
-                description=f"DRAFT from paragraph {event.paragraph}, which reads: “{_quote(event.sentence)}”",
-                location=event.location,
-                actors=event.actors,
-                paragraph=event.paragraph,
-            )
-        )
+        doc.events.append(_event(event, ids.new(EntityKind.EVENT, _event_slug(event)), briefing_id, source_id))
     return doc
+
+
+def _claim(claim: DraftClaim, claim_id: str, briefing_id: str, source_id: str) -> Claim:
+    return Claim(
+        claim_id,
+        claim.text,
+        briefing_id,
+        source_id,
+        attributed_to=claim.attributed_to or (source_id,),
+        about=claim.about,
+        claim_kind=claim.kind,
+        status=ClaimStatus.REPORTED,
+        date=claim.when,
+        paragraph=claim.paragraph,
+    )
+
+
+def _event(event: DraftEvent, event_id: str, briefing_id: str, source_id: str) -> Event:
+    return Event(
+        event_id,
+        event.title,
+        briefing_id,
+        source_id,
+        event.kind,
+        event.when,
+        description=f"DRAFT from paragraph {event.paragraph}, which reads: “{_quote(event.sentence)}”",
+        location=event.location,
+        actors=event.actors,
+        paragraph=event.paragraph,
+    )
 
 
 QUOTE_LENGTH = 300

@@ -4,7 +4,8 @@
 reader types; ``results.py`` what comes back.
 """
 
-from briefing.search.index import SearchCancelled, SearchIndex, SearchUnavailable, cache_path
+from briefing.search.cache import cache_path
+from briefing.search.index import SearchCancelled, SearchIndex, SearchUnavailable
 from briefing.search.query import QueryError, parse
 from briefing.search.results import SearchHit, SearchResults
 

@@ -7,7 +7,7 @@
     results = index.search("actor:khazali kind:claim", limit=20)
 
 The cache
-    The index is a file in the user's data dir (``cache_path``), keyed to the
+    The index is a file in the user's data dir (``cache.cache_path``), keyed to the
     library's fingerprint and to ``schema.SCHEMA_VERSION``.  With unchanged
     content, opening it reads a few rows of metadata and builds nothing; a
     stale, foreign or corrupt file (garbage bytes, another schema) is rebuilt
@@ -37,31 +37,27 @@ Notes
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
-import stat
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from briefing.errors import BriefingError
-from briefing.library import Library, LibraryEntity
-from briefing.model.dates import When
+from briefing.library import Library
 from briefing.model.entities import Note
-from briefing.model.vocabulary import EntityKind
-from briefing.search import documents, schema
+from briefing.search import cache, schema
+from briefing.search.execute import execute
+from briefing.search.hits import hits_of
 from briefing.search.names import ActorNames, suggest
-from briefing.search.plan import Plan, list_sql, make_plan
-from briefing.search.query import Query, parse, text_match
+from briefing.search.query import Query, parse
 from briefing.search.ranking import Ranker
-from briefing.search.results import Highlighter, SearchHit, SearchResults, snippet, title_of
+from briefing.search.results import SearchResults
 from briefing.search.schema import Cancelled, Layout, Progress, SearchCancelled
-from briefing.store import paths
 from briefing.text import path as shown_path
 
-__all__ = ["SearchCancelled", "SearchIndex", "SearchUnavailable", "cache_holds", "cache_path", "fts5_available"]
+__all__ = ["SearchCancelled", "SearchIndex", "SearchUnavailable", "fts5_available"]
 
 SUGGEST_BELOW = 3
 """With fewer hits than this, look for a misspelt actor name ("did you mean")."""
@@ -81,56 +77,6 @@ def fts5_available() -> bool:
     finally:
         probe.close()
     return True
-
-
-def cache_path(data_dir: Path, library_dirs: Sequence[Path]) -> Path:
-    """Where the index of a library lives: one file per set of library folders."""
-    # fsencode: a folder's name need not be UTF-8 (its bytes reach Python as surrogate escapes, which .encode() refuses)
-    key = hashlib.sha256(b"\0".join(os.fsencode(paths.resolved(p)) for p in library_dirs)).hexdigest()[:12]
-    return paths.cache_dir(data_dir) / f"search-{key}.sqlite"
-
-
-def cache_holds(path: Path, fingerprint: str, entity_id: str) -> bool:
-    """Whether the cache at ``path`` is current for a library of ``fingerprint`` and indexes that entry.
-
-    False when it does not, and when there is no cache, or a stale, foreign or
-    unreadable one: the caller then asks the library itself.  The file is
-    opened read-only, and nothing is built.
-    """
-    if not fingerprint or not path.is_file():
-        return False
-    try:
-        conn = sqlite3.connect(f"{paths.resolved(path).as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('schema', 'fingerprint')").fetchall())
-        if meta != {"schema": schema.SCHEMA_VERSION, "fingerprint": fingerprint}:
-            return False
-        row = conn.execute("SELECT kind FROM entries WHERE id = ?", (entity_id,)).fetchone()
-        return row is not None and row[0] != EntityKind.NOTE
-    except sqlite3.Error:
-        return False
-    finally:
-        conn.close()
-
-
-FileIdentity = tuple[int, int]
-_NOT_A_FILE = {stat.S_IFDIR: "a folder, not a file", stat.S_IFIFO: "a FIFO (named pipe), not a file"}
-
-
-def _file_identity(path: Path) -> FileIdentity | None:
-    """The (device, inode) of the file at ``path``: a file replaced by another is another identity."""
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
-
-
-@lru_cache(maxsize=4096)
-def _label(when: When) -> str:
-    return when.label
 
 
 class SearchIndex:
@@ -155,7 +101,7 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._build_lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
-        self._identity: FileIdentity | None = None
+        self._identity: cache.FileIdentity | None = None
         """The (device, inode) of the cache file ``_conn`` reads; None in memory."""
         self._layout = Layout()
         self._ranker = Ranker()
@@ -189,56 +135,27 @@ class SearchIndex:
         assert self.path is not None
         if not self._usable_path():
             return False
-        identity = _file_identity(self.path)
-        if identity is None:
-            self.rebuild_reason = "missing"
+        opened = cache.open_current(self.path, self.library.fingerprint)
+        if isinstance(opened, str):
+            self.rebuild_reason = opened
             return False
-        try:
-            conn = schema.connect(self.path)
-        except sqlite3.Error:
-            self.rebuild_reason = "corrupt"
-            return False
-        try:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}
-            if meta.get("schema") != schema.SCHEMA_VERSION or not tables >= schema.TABLES:
-                self.rebuild_reason = "schema"
-            elif meta.get("fingerprint") != self.library.fingerprint:
-                self.rebuild_reason = "stale"
-            else:
-                conn.execute("SELECT max(rowid) FROM entries").fetchone()
-                conn.execute("SELECT rowid FROM fts WHERE fts MATCH 'facets : all' LIMIT 1").fetchall()
-                self._adopt(conn, Layout.from_meta(meta), identity)
-                self.rebuild_reason = None
-                return True
-        except (sqlite3.DatabaseError, KeyError, ValueError):
-            self.rebuild_reason = "corrupt"
-        conn.close()
-        return False
+        self._adopt(*opened)
+        self.rebuild_reason = None
+        return True
 
     def _usable_path(self) -> bool:
-        """Whether the cache path is a regular file or nothing; else the index lives in memory, and says so.
-
-        A directory there cannot be opened, and a FIFO would block the first read.
-        """
+        """Whether the cache path can hold the cache; else the index lives in memory, and says so (``notice``)."""
         assert self.path is not None
-        try:
-            mode = self.path.stat().st_mode
-        except (FileNotFoundError, NotADirectoryError):
-            return True  # absent: building it will tell whether it can be written
-        except OSError as exc:
-            problem = exc.strerror or str(exc)
-        else:
-            if stat.S_ISREG(mode):
-                return True
-            problem = _NOT_A_FILE.get(stat.S_IFMT(mode), "not a regular file")
+        problem = cache.path_problem(self.path)
+        if problem is None:
+            return True
         self.rebuild_reason = "not a file"
         self.notice = (
             f"search cache {shown_path(self.path)}: {problem}; searching without it (the index is built in memory)"
         )
         return False
 
-    def _adopt(self, conn: sqlite3.Connection, layout: Layout, identity: FileIdentity | None = None) -> None:
+    def _adopt(self, conn: sqlite3.Connection, layout: Layout, identity: cache.FileIdentity | None = None) -> None:
         with self._lock:
             old, self._conn, self._layout, self._identity = self._conn, conn, layout, identity
         if old is not None:
@@ -272,10 +189,11 @@ class SearchIndex:
 
     def _build(self, progress: Progress | None, cancelled: Cancelled | None) -> None:
         conn: sqlite3.Connection | None = None
-        identity: FileIdentity | None = None
+        identity: cache.FileIdentity | None = None
         if self._cached and self._usable_path():
+            assert self.path is not None
             try:
-                conn, layout, identity = self._build_file(progress, cancelled)
+                conn, layout, identity = cache.build_file(self.path, self.library, self._meta(), progress, cancelled)
             except (OSError, sqlite3.Error) as exc:
                 # A data dir that cannot be written (read-only, full) costs the cache, not the search.
                 self.rebuild_reason = f"cache not writable ({exc})"
@@ -293,26 +211,6 @@ class SearchIndex:
 
     def _meta(self) -> dict[str, str]:
         return {"schema": schema.SCHEMA_VERSION, "fingerprint": self.library.fingerprint, "notes": ""}
-
-    def _build_file(
-        self, progress: Progress | None, cancelled: Cancelled | None
-    ) -> tuple[sqlite3.Connection, Layout, FileIdentity | None]:
-        """Build into a temporary file beside the cache, then move it into place."""
-        assert self.path is not None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.with_name(f"{self.path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
-        temp.unlink(missing_ok=True)
-        conn = schema.connect(temp)
-        try:
-            layout = schema.fill(conn, self.library, self._meta(), progress, cancelled)
-            conn.close()
-            os.replace(temp, self.path)
-        except BaseException:
-            conn.close()
-            temp.unlink(missing_ok=True)
-            raise
-        conn = schema.connect(self.path)
-        return conn, layout, _file_identity(self.path)
 
     def close(self) -> None:
         self._drop()
@@ -399,7 +297,7 @@ class SearchIndex:
         """Whether the cache file open is no longer the one at ``path`` (another process replaced or removed it)."""
         if self._identity is None or self.path is None:
             return False
-        return _file_identity(self.path) != self._identity
+        return cache.file_identity(self.path) != self._identity
 
     def _reopen(self) -> None:
         """Leave a cache file that was replaced, or that refuses writes, for one that takes them.
@@ -446,8 +344,12 @@ class SearchIndex:
             self.ensure_built()
             try:
                 with self._lock:
-                    plan, ranked, matched, more = self._run(parsed, limit)
-                    hits = self._hits(parsed, ranked)
+                    conn = self._conn
+                    assert conn is not None
+                    plan, ranked, matched, more = execute(
+                        conn, parsed, limit, self.library, self.names, self._layout, self._ranker
+                    )
+                    hits = hits_of(conn, self.library, self._notes, parsed, ranked)
                 break
             except sqlite3.DatabaseError as exc:
                 if attempt == 2 or (isinstance(exc, sqlite3.OperationalError) and "fts5" in str(exc)):
@@ -464,75 +366,3 @@ class SearchIndex:
             suggestions=suggestions,
             elapsed_ms=(time.perf_counter() - started) * 1000,
         )
-
-    def _run(self, query: Query, limit: int) -> tuple[Plan, list[tuple[int, float]], int, bool]:
-        conn = self._conn
-        assert conn is not None
-        plan = make_plan(query, conn, self.library, self.names)
-        if plan.impossible:
-            return plan, [], 0, False
-        words = text_match(query)
-        if words is None:
-            rows: list[int] = []
-            for sql, params in list_sql(plan, conn, self._layout):
-                rows += [rowid for (rowid,) in conn.execute(sql, [*params, limit + 1 - len(rows)])]
-                if len(rows) > limit:
-                    break
-            rows.sort(key=lambda rowid: rowid not in plan.named)
-            return plan, [(rowid, 0.0) for rowid in rows[:limit]], min(len(rows), limit), len(rows) > limit
-        ranked, matched, more = self._ranker.rank(
-            conn, query, words, plan, self._layout, self._exact_rowids(query), limit
-        )
-        return plan, ranked, matched, more
-
-    def _exact_rowids(self, query: Query) -> set[int]:
-        """Actors whose whole name or alias is exactly the words of the query."""
-        terms = query.terms()
-        if not terms or any(t.prefix for t in terms):
-            return set()
-        ids = self.names.exactly([word for term in terms for word in term.words])
-        if not ids or self._conn is None:
-            return set()
-        return set(schema.rowids_of(self._conn, sorted(ids)).values())
-
-    def _hits(self, query: Query, ranked: list[tuple[int, float]]) -> list[SearchHit]:
-        if not ranked or self._conn is None:
-            return []
-        numbers = [rowid for rowid, _ in ranked]
-        marks = ", ".join("?" * len(numbers))
-        sql = f"SELECT rowid, id, kind FROM entries WHERE rowid IN ({marks})"
-        found = {rowid: (entry_id, kind) for rowid, entry_id, kind in self._conn.execute(sql, numbers)}
-        # Keyed by EntityKind, a StrEnum, so the kind as stored (a str) finds its table.
-        tables: dict[str, Mapping[str, LibraryEntity | Note]] = {
-            EntityKind.ACTOR: self.library.actors,
-            EntityKind.BRIEFING: self.library.briefings,
-            EntityKind.CLAIM: self.library.claims,
-            EntityKind.EVENT: self.library.events,
-            EntityKind.SOURCE: self.library.sources,
-            EntityKind.NOTE: self._notes,
-        }
-        highlighter = Highlighter(query.terms())
-        hits = []
-        for rowid, score in ranked:
-            entry_id, kind = found.get(rowid, ("", EntityKind.NOTE))
-            entity = tables[kind].get(entry_id)
-            if entity is None:
-                continue
-            title, title_spans = title_of(documents.display_title(entity), highlighter)
-            text, spans = snippet(documents.snippet_fields(entity, self.library), highlighter, besides=title)
-            when = documents.date_of(entity)
-            owner = entity.target if isinstance(entity, Note) else entity
-            hits.append(
-                SearchHit(
-                    id=entity.id,
-                    kind=entity.kind,
-                    title=title,
-                    snippet=text,
-                    score=score,
-                    briefings=self.library.briefings_of(owner),
-                    date=_label(when) if when is not None else "",
-                    title_spans=title_spans,
-                    spans=spans,
-                )
-            )
-        return hits

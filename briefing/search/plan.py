@@ -344,8 +344,15 @@ def window_sql(
         join = "CROSS JOIN entries AS e ON e.rowid = f.rowid"
         where += checks
         params += check_params
-    weights = ", ".join(str(w) for w in WEIGHTS)
     window = f"FROM fts AS f {join} WHERE {' AND '.join(['f.fts MATCH ?', *where])} LIMIT {RANK_WINDOW}"
+    return _scored(window, expression, params, score)
+
+
+def _scored(
+    window: str, expression: str, params: list[object], score: str | ByField | None
+) -> tuple[str, list[object]]:
+    """The rows of ``window`` (MATCH ``expression``, then ``params``) with what ``score`` says (see ``window_sql``)."""
+    weights = ", ".join(str(w) for w in WEIGHTS)
     if score is None:
         return f"SELECT f.rowid, 0.0 {window}", [expression, *params]
     if isinstance(score, ByField):

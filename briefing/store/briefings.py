@@ -13,8 +13,9 @@ from typing import Any
 
 from briefing.errors import CorruptFileError, Problem, StoreError
 from briefing.model.entities import BriefingDocument
-from briefing.model.records import document_from_tables, tables_of, validate_tables
-from briefing.store.storage import dump_json, read_json, write_atomic
+from briefing.model.records import document_from_tables, tables_of
+from briefing.model.validation import validate_tables
+from briefing.store.files import dump_json, read_json, write_atomic
 
 BRIEFING_SUFFIX = ".json"
 

@@ -40,20 +40,13 @@ from typing import Any
 from briefing.errors import CorruptFileError, StoreError
 from briefing.model.entities import Note
 from briefing.store import paths
+from briefing.store.files import SpecialFileError, dump_json, fsync_dir, is_regular_file, read_json, write_atomic
+from briefing.store.links import final_path
+from briefing.store.locks import locked
 from briefing.store.note_merge import Incoming, MergePlan
 from briefing.store.note_records import NoteError, note_of_record, record_of_note
 from briefing.store.notes import NotesStore
 from briefing.store.notes_read_only import keep_corrupt_copy
-from briefing.store.storage import (
-    SpecialFileError,
-    dump_json,
-    final_path,
-    fsync_dir,
-    is_regular_file,
-    locked,
-    read_json,
-    write_atomic,
-)
 
 JOURNAL_FORMAT = "briefing-import-journal/1"
 MARKER = ".briefing-import"

@@ -54,6 +54,8 @@ from briefing.model.entities import Note
 from briefing.model.ids import new_note_id
 from briefing.model.preview import shown_name
 from briefing.model.vocabulary import NoteFlag
+from briefing.store.files import SpecialFileError, read_regular_bytes
+from briefing.store.locks import locked
 from briefing.store.note_merge import Incoming, MergePlan, plan_merge
 from briefing.store.note_records import (
     check_flag,
@@ -67,7 +69,7 @@ from briefing.store.note_records import (
 )
 from briefing.store.notes_read_only import ReadOnlyMode
 from briefing.store.notes_storage import FileCache, NotesDB, NotesStorage, NotesTable, load_tables
-from briefing.store.storage import SpecialFileError, id_document, locked, read_regular_bytes
+from briefing.store.storage import id_document
 
 TABLE = "notes"
 

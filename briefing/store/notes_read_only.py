@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from briefing.errors import CorruptFileError, StoreError
-from briefing.store.storage import SpecialFileError, read_regular_bytes
+from briefing.store.files import SpecialFileError, read_regular_bytes
 
 
 @dataclass

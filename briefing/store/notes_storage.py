@@ -24,8 +24,9 @@ from typing import Any
 from briefing.errors import CorruptFileError
 from briefing.model.entities import Note
 from briefing.store.briefings import duplicate_key_position
+from briefing.store.files import read_regular_bytes, write_atomic
 from briefing.store.note_records import NoteError, note_of_record
-from briefing.store.storage import AtomicJSONStorage, IdTable, IdTinyDB, read_regular_bytes, write_atomic
+from briefing.store.storage import AtomicJSONStorage, IdTable, IdTinyDB
 
 
 @dataclass

@@ -8,7 +8,8 @@ import stat
 from pathlib import Path
 
 from briefing.errors import StoreError
-from briefing.store.storage import check_links_followed, final_path, write_atomic
+from briefing.store.files import write_atomic
+from briefing.store.links import check_links_followed, final_path
 
 STREAMED = (stat.S_ISFIFO, stat.S_ISCHR)
 """Outputs written as a stream: a FIFO, or a character device such as /dev/null, /dev/stdout or a terminal."""

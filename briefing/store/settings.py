@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import CorruptFileError
-from briefing.store.storage import dump_json, locked, read_json, write_atomic
+from briefing.store.files import dump_json, read_json, write_atomic
+from briefing.store.locks import locked
 
 
 @dataclass(frozen=True, slots=True)

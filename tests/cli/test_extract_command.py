@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.model.records import validate_tables
+from briefing.model.validation import validate_tables
 from briefing.store.briefings import load_file
 from tests.ingest.seed import SEED, seed_text
 

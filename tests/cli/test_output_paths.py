@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
-from briefing.store.storage import lock_path
+from briefing.store.locks import lock_path
 from tests.cli.test_extract_command import ARTICLE
 from tests.special_files import FifoReader, kind_of, listening_socket, null_device, temp_files, visible
 

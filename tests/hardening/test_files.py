@@ -22,7 +22,7 @@ import pytest
 
 from briefing.errors import StoreError
 from briefing.store.briefings import briefing_files
-from briefing.store.storage import read_json, write_atomic
+from briefing.store.files import read_json, write_atomic
 from briefing.workspace import Workspace
 from tests.factories import alpha_tables, beta_tables, write_tables
 from tests.hardening.helpers import ROOT, run, snapshot

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.errors import Problem, StoreError, ValidationError
-from briefing.model.records import document_from_tables, tables_of, validate_tables
+from briefing.model.records import document_from_tables, tables_of
+from briefing.model.validation import validate_tables
 from briefing.store.briefings import check_file, load_file
 from tests.factories import alpha_tables
 from tests.hardening.helpers import examples

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
 from briefing.errors import ValidationError
-from briefing.library import defined_ids
 from briefing.model.controls import without_controls
 from briefing.model.records import document_from_tables
+from briefing.settle import defined_ids
 from briefing.workspace import Workspace
 from tests.factories import alpha_tables, beta_tables, write_tables
 from tests.hardening.helpers import examples, hostile_tables, run, without_taken_out

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.model.records import validate_tables
+from briefing.model.validation import validate_tables
 from tests.factories import SOURCE, alpha_tables, write_tables
 from tests.hardening.helpers import run, snapshot
 

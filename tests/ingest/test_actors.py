@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from briefing.ingest.actors import DRAFT_NOTE, Findings, find_actors, tokens
+from briefing.ingest.actors import DRAFT_NOTE, Findings, find_actors
+from briefing.ingest.name_runs import tokens
 from briefing.ingest.text import split_article
 from briefing.model.vocabulary import ActorKind, RelationType
 

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.ingest.dates import DateError, find_dates, parse_article_date, resolve_year
+from briefing.ingest.dates import DateError, find_dates, parse_article_date
+from briefing.ingest.explicit_dates import resolve_year
 from briefing.model.vocabulary import Precision
 
 ARTICLE = date(2020, 9, 28)

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.ingest.extract import DRAFT_TAG, ArticleError, extract
-from briefing.model.records import tables_of, validate_tables
+from briefing.model.records import tables_of
+from briefing.model.validation import validate_tables
 from tests.ingest.seed import SEED_DATE, seed_text
 
 SMALL = """Militias press the US to leave Iraq

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from briefing.errors import CorruptFileError, Problem, ValidationError
-from briefing.model.records import document_from_tables, tables_of, validate_tables
+from briefing.model.records import document_from_tables, tables_of
+from briefing.model.validation import validate_tables
 from briefing.store.briefings import read_tables
 from tests.factories import SOURCE, alpha_tables
 

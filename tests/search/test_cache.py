@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from briefing.library import Library
-from briefing.search.index import SearchCancelled, SearchIndex, cache_path
+from briefing.search.cache import cache_path
+from briefing.search.index import SearchCancelled, SearchIndex
 from briefing.workspace import Workspace
 from tests.factories import alpha_tables, make_library_dir, write_tables
 from tests.search.conftest import NOTES, gamma_tables, note
@@ -146,8 +147,8 @@ def test_a_data_dir_that_cannot_be_written_costs_the_cache_not_the_search(librar
 def test_the_cache_answers_whether_it_holds_an_entry_only_while_it_is_current(
     library: Library, cache: Path, lib_dir: Path
 ) -> None:
-    from briefing.library import fingerprint_of
-    from briefing.search.index import cache_holds
+    from briefing.library_files import fingerprint_of
+    from briefing.search.cache import cache_holds
 
     fingerprint = fingerprint_of([lib_dir])
     assert fingerprint == library.fingerprint

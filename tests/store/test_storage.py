@@ -16,19 +16,10 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from briefing.errors import CorruptFileError, StoreError
-from briefing.store import storage
-from briefing.store.storage import (
-    AtomicJSONStorage,
-    IdTinyDB,
-    SpecialFileError,
-    dump_json,
-    lock_path,
-    locked,
-    open_db,
-    read_json,
-    transaction,
-    write_atomic,
-)
+from briefing.store import files, locks
+from briefing.store.files import SpecialFileError, dump_json, read_json, write_atomic
+from briefing.store.locks import lock_path, locked
+from briefing.store.storage import AtomicJSONStorage, IdTinyDB, open_db, transaction
 from tests.special_files import (
     fifo_that_cannot_hang,
     kind_of,
@@ -77,7 +68,7 @@ def test_json_keyword_arguments_are_honoured(tmp_path: Path) -> None:
 def test_a_new_file_gets_ordinary_permissions_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     write_atomic(path, b"{}")
-    assert path.stat().st_mode & 0o777 == 0o666 & ~storage._current_umask()
+    assert path.stat().st_mode & 0o777 == 0o666 & ~files._current_umask()
     path.chmod(0o640)
     write_atomic(path, b"{}")
     assert path.stat().st_mode & 0o777 == 0o640
@@ -288,8 +279,8 @@ def test_a_lock_held_too_long_by_another_process_is_a_clear_error(
     holder.start()
     try:
         assert held.wait(30)
-        monkeypatch.setattr(storage, "LOCK_TIMEOUT_S", 0.2)
-        monkeypatch.setattr(storage, "_locks", {})
+        monkeypatch.setattr(locks, "LOCK_TIMEOUT_S", 0.2)
+        monkeypatch.setattr(locks, "_locks", {})
         with pytest.raises(StoreError, match="another briefing process holds the lock"):
             write_atomic(path, b"{}")
     finally:

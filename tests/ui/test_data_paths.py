@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.search.index import cache_path
+from briefing.search.cache import cache_path
 from briefing.store.imports import MARKER
 from briefing.store.paths import import_staging_dir
 from briefing.ui.app import create_app
