@@ -2,12 +2,14 @@
 
 Filtering, counting and grouping run in a thread worker (a new keystroke
 cancels the previous run), so 100,000 events never freeze the screen; the
-list draws only the rows in view.
+list draws only the rows in view.  The workers report with messages
+(``Prepared``, ``Filtered``) handled on the event loop, which alone sets
+the view's state.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.style import Style
@@ -17,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, Select, Static
@@ -200,13 +203,6 @@ class EventList(ScrollView, can_focus=True):
         return line
 
 
-@dataclass(frozen=True, slots=True)
-class _Result:
-    rows: list[Row]
-    shown: int
-    charted: Tally
-
-
 class TimelineView(Vertical):
     """Events per week by series (chart) over the month-grouped list; filter by kind, series, actor or bar."""
 
@@ -231,6 +227,29 @@ class TimelineView(Vertical):
         Binding("x", "clear_filters", "Clear filters"),
         Binding("escape", "to_list", show=False, tooltip="From the actor filter back to the events"),
     ]
+
+    class Prepared(Message, bubble=False):
+        """The events in scope are loaded, with the choices of the filters drawn from them."""
+
+        def __init__(self, events: list[Event], options: list[tuple[Text, str]], names: list[str]) -> None:
+            super().__init__()
+            self.events = events
+            self.options = options
+            self.names = names
+
+    class Filtered(Message, bubble=False):
+        """The events that pass ``rule`` and ``actor_text``, grouped for the list and counted for the chart."""
+
+        def __init__(
+            self, rule: Filter, actor_text: str, rows: list[Row], shown: int, total: int, charted: Tally
+        ) -> None:
+            super().__init__()
+            self.rule = rule
+            self.actor_text = actor_text
+            self.rows = rows
+            self.shown = shown
+            self.total = total
+            self.charted = charted
 
     def __init__(
         self, library: Library, briefing_id: str | None, *, id: str | None = None, classes: str | None = None
@@ -272,11 +291,6 @@ class TimelineView(Vertical):
 
     # -- loading and filtering (thread workers) ------------------------------
 
-    def _scope_events(self) -> list[Event]:
-        if self._events is None:
-            self._events = self.library.timeline(self.briefing_id)
-        return self._events
-
     def _scope_actors(self) -> dict[str, Actor]:
         if self.briefing_id is None:
             return self.library.actors
@@ -284,8 +298,8 @@ class TimelineView(Vertical):
 
     @work(thread=True, exclusive=True, group="timeline-choices")
     def _prepare(self) -> None:
-        """The choices of the filters, from every event in scope; then the first filtering."""
-        events = self._scope_events()
+        """The events in scope and the choices of the filters, from every one of them."""
+        events = self.library.timeline(self.briefing_id)
         options: list[tuple[Text, str]] = [
             (text(f"series: {name} · {n}"), _SERIES_PREFIX + name) for name, n in series_counts(events).items() if n
         ]
@@ -294,49 +308,48 @@ class TimelineView(Vertical):
         ]
         names = [actor.name for actor in actors_by_mentions(events, self._scope_actors())]
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._prepared, options, names)
+            self.post_message(self.Prepared(events, options, names))
 
-    def _prepared(self, options: list[tuple[Text, str]], names: list[str]) -> None:
-        if not self.is_mounted:
-            return
-        self.query_one("#timeline-kind", Select).set_options(options)
-        self.query_one("#timeline-actor", Input).suggester = suggest_from(names)
+    @on(Prepared)
+    def _prepared(self, message: Prepared) -> None:
+        """The first filtering, with the filters as the reader has set them meanwhile."""
+        self._events = message.events
+        self.query_one("#timeline-kind", Select).set_options(message.options)
+        self.query_one("#timeline-actor", Input).suggester = suggest_from(message.names)
         self._set_rule(self.rule)
 
     @work(thread=True, exclusive=True, group="timeline")
-    def _refilter(self, rule: Filter, actor_text: str) -> None:
-        result = self._compute(rule, actor_text)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, result)
-
-    def _compute(self, rule: Filter, actor_text: str) -> _Result:
-        events = self._scope_events()
+    def _refilter(self, events: list[Event], rule: Filter, actor_text: str) -> None:
+        narrowed = rule
         if actor_text.strip():
-            rule = replace(rule, actors=actors_named(self._scope_actors().values(), actor_text))
-        shown = filter_events(events, rule)
-        unperiod = replace(rule, period=None)
-        charted = tally(shown if unperiod == rule else filter_events(events, unperiod))
-        return _Result(month_rows(shown), len(shown), charted)
+            narrowed = replace(rule, actors=actors_named(self._scope_actors().values(), actor_text))
+        shown = filter_events(events, narrowed)
+        unperiod = replace(narrowed, period=None)
+        charted = tally(shown if unperiod == narrowed else filter_events(events, unperiod))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Filtered(rule, actor_text, month_rows(shown), len(shown), len(events), charted))
 
-    def _show(self, result: _Result) -> None:
-        if not self.is_mounted:
-            return
-        total = len(self._scope_events())
+    @on(Filtered)
+    def _show(self, result: Filtered) -> None:
+        if (result.rule, result.actor_text) != (self.rule, self._actor_text):
+            return  # the filtering for the newer filters will paint
         self.shown_count = result.shown
-        if total == 0:
+        if result.total == 0:
             message = "No events in this briefing." if self.briefing_id else "No events in the library."
         else:
             message = "No events match these filters (x clears them)."
         self.query_one(EventList).show(result.rows, message)
         self.query_one(TimelineChart).show(result.charted)
-        count = f"{result.shown} events" if result.shown == total else f"{result.shown} of {total} events"
+        count = f"{result.shown} events" if result.shown == result.total else f"{result.shown} of {result.total} events"
         self.query_one("#timeline-count", Static).update(Text(count))
 
     # -- the filters ----------------------------------------------------------
 
     def _set_rule(self, rule: Filter) -> None:
+        """Filter by ``rule`` (and the actor typed in) once the events are loaded: ``Prepared`` filters first."""
         self.rule = rule
-        self._refilter(rule, self._actor_text)
+        if self._events is not None:
+            self._refilter(self._events, rule, self._actor_text)
 
     @on(Select.Changed, "#timeline-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
