@@ -17,8 +17,9 @@ from briefing.model.entities import Actor, Briefing, BriefingDocument, Event, So
 from briefing.model.vocabulary import EVENT_KINDS, ActorKind, Precision
 from briefing.timeline import Granularity, MonthHeader
 from briefing.ui.messages import Navigate, Preview
+from briefing.ui.widgets.event_list import EventList
 from briefing.ui.widgets.timeline_chart import TimelineChart
-from briefing.ui.widgets.timeline_view import EventList, TimelineView
+from briefing.ui.widgets.timeline_view import TimelineView
 from tests.ui.helpers import burst
 
 BID = "briefing:convoys"
