@@ -8,17 +8,17 @@ It looks and answers keys as Textual's ``DataTable`` did, but draws line by
 line: only the rows on screen are ever built.  A DataTable builds and
 measures every cell of every row when it is filled, which took 9 s for a
 list of 49,000 claims and again at each sort.  Here the list is put in
-order, and the columns measured, in a thread worker; the result comes back
-as a message (``Sorted``) and is applied on the event loop, and keys pressed
-meanwhile act on the rows shown until then.
+order, and the columns measured, in a thread worker (``table_order``); the
+result comes back as a message (``Sorted``) and is applied on the event
+loop, and keys pressed meanwhile act on the rows shown until then.  How wide
+the columns are is ``table_layout``'s job, and how a row is drawn
+``table_rows``'.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -27,50 +27,18 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.renderables.styled import Styled
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.library import Library, LibraryEntity
 from briefing.model.vocabulary import EntityKind
-from briefing.ui.listing import COLUMNS, DEFAULT_SORT, Column, entries, sorted_entries
-
-_UP, _DOWN = " ▲", " ▼"
-
-FILL_MIN = 12
-"""The free-text column (a claim, a title) is never narrower than this; the table scrolls instead."""
-
-SCROLLBAR = 2
-
-CELL_PADDING = 1
+from briefing.ui.listing import COLUMNS, Column
+from briefing.ui.table_layout import cell_widths, column_at, fill_width
+from briefing.ui.table_order import OrderedList, OrderRequest, SortChoices, put_in_order
+from briefing.ui.table_rows import component_style, entry_cells, header_cells, row_segments
 
 _CACHED_ROWS = 1_000
 """Rows whose cells are kept once built (a few screens' worth); the cache starts again past it."""
-
-_EMPTY = Text(no_wrap=True, end="")
-
-
-def content_widths(library: Library, columns: tuple[Column, ...], rows: list[LibraryEntity]) -> list[int]:
-    """Each column's widest cell (its label and sort marker included), as a DataTable measures it."""
-    widths = [len(c.label) + 2 for c in columns]
-    for entity in rows:
-        for index, column in enumerate(columns):
-            widths[index] = max(widths[index], column.cell(library, entity).cell_len)
-    return widths
-
-
-@dataclass(frozen=True, slots=True)
-class _Request:
-    """What the worker is asked for: one list, in one order."""
-
-    serial: int
-    library: Library
-    kind: EntityKind
-    briefing_id: str | None
-    key: str
-    reverse: bool
-    rows: list[LibraryEntity] | None
-    """The entries as last listed, or None to list (and measure) them afresh."""
 
 
 class EntryTable(ScrollView, can_focus=True):
@@ -165,16 +133,12 @@ class EntryTable(ScrollView, can_focus=True):
             self.entity_id = entity_id
 
     class Sorted(Message):
-        """The worker's answer: a list in order, and its columns' widths when it was listed afresh."""
+        """The worker's answer to ``request``: a list in order."""
 
-        def __init__(
-            self, request: _Request, rows: list[LibraryEntity], index: dict[str, int], widths: list[int] | None
-        ) -> None:
+        def __init__(self, request: OrderRequest, ordered: OrderedList) -> None:
             super().__init__()
             self.request = request
-            self.rows = rows
-            self.index = index
-            self.widths = widths
+            self.ordered = ordered
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -187,9 +151,9 @@ class EntryTable(ScrollView, can_focus=True):
         self._rows: dict[str, int] = {}
         self._widths: list[int] = []
         self._fill_width = 0
-        self._sort: dict[EntityKind, tuple[str, bool]] = {}
+        self._sort = SortChoices()
         self._serial = 0
-        self._pending: _Request | None = None
+        self._pending: OrderRequest | None = None
         self._keep: str | None = None
         self._cells: dict[int, list[Text]] = {}
         self._lines: dict[tuple[object, ...], Strip] = {}
@@ -255,31 +219,20 @@ class EntryTable(ScrollView, can_focus=True):
             self.move_cursor(row=row)
         return True
 
-    def _sort_state(self) -> tuple[str, bool]:
-        assert self.kind is not None
-        return self._sort.get(self.kind, (DEFAULT_SORT[self.kind], False))
-
     def _request(self, *, fresh: bool) -> None:
         assert self.library is not None and self.kind is not None
-        key, reverse = self._sort_state()
+        key, reverse = self._sort.of(self.kind)
         if not fresh and self._pending is not None and self._pending.rows is None:
             fresh = True  # the list itself is still on its way: ask for it again, in the new order
         rows = None if fresh else self._entries
         self._serial += 1
-        self._pending = _Request(self._serial, self.library, self.kind, self.briefing_id, key, reverse, rows)
+        self._pending = OrderRequest(self._serial, self.library, self.kind, self.briefing_id, key, reverse, rows)
         self._sort_rows(self._pending)
 
     # A description of its own: by default Textual writes out the arguments, here 49,000 entries.
     @work(thread=True, exclusive=True, group="entry-table", description="sorting the list")
-    def _sort_rows(self, request: _Request) -> None:
-        """Off the event loop: list the entries if asked, put them in order, measure the columns."""
-        library = request.library
-        rows = request.rows if request.rows is not None else entries(library, request.kind, request.briefing_id)
-        spec = {c.key: c for c in COLUMNS[request.kind]}
-        ordered = sorted_entries(library, rows, spec[request.key], request.reverse)
-        widths = content_widths(library, COLUMNS[request.kind], ordered) if request.rows is None else None
-        index = {entity.id: row for row, entity in enumerate(ordered)}
-        self.post_message(self.Sorted(request, ordered, index, widths))
+    def _sort_rows(self, request: OrderRequest) -> None:
+        self.post_message(self.Sorted(request, put_in_order(request)))
 
     def on_entry_table_sorted(self, message: EntryTable.Sorted) -> None:
         message.stop()
@@ -289,12 +242,13 @@ class EntryTable(ScrollView, can_focus=True):
         self._pending = None
         keep = self._keep if self._keep is not None else self.current_id  # else the row under the cursor now
         self._keep = None
-        self._entries = message.rows
+        ordered = message.ordered
+        self._entries = ordered.rows
         self._columns = COLUMNS[request.kind]
         self._shown_sort = (request.key, request.reverse)
-        if message.widths is not None:
-            self._widths = message.widths
-        self._rows = message.index
+        if ordered.widths is not None:
+            self._widths = ordered.widths
+        self._rows = ordered.index
         self._cells.clear()
         self._fill_width = self._width_to_fill()
         self._relayout()
@@ -304,22 +258,10 @@ class EntryTable(ScrollView, can_focus=True):
         self.call_after_refresh(self._scroll_to_cursor)
 
     def _width_to_fill(self) -> int:
-        """What the free-text column gets: the width the other columns leave, within reason."""
-        widths = self._widths
-        fill = [i for i, c in enumerate(self._columns) if c.fill]
-        if not fill or not widths:
-            return 0
-        padding = 2 * CELL_PADDING * len(widths) + SCROLLBAR
-        others = sum(w for i, w in enumerate(widths) if i not in fill)
-        free = (self.size.width or 80) - padding - others
-        return max(FILL_MIN, min(free, widths[fill[0]]))
+        return fill_width(self._columns, self._widths, self.size.width or 80)
 
     def _render_widths(self) -> list[int]:
-        """Each column's width on screen, padding included."""
-        return [
-            2 * CELL_PADDING + (self._fill_width if column.fill else width)
-            for column, width in zip(self._columns, self._widths, strict=False)
-        ]
+        return cell_widths(self._columns, self._widths, self._fill_width)
 
     def _relayout(self) -> None:
         self._lines.clear()
@@ -341,22 +283,16 @@ class EntryTable(ScrollView, can_focus=True):
         """Sort by column ``key``; with ``reverse`` None, sorting by the current column flips its order."""
         if self.kind is None:
             return
-        current, was_reversed = self._sort_state()
-        if reverse is None:
-            reverse = not was_reversed if key == current else False
-        self._sort[self.kind] = (key, reverse)
+        self._sort.choose(self.kind, key, reverse)
         self._request(fresh=False)
 
     def action_sort_next(self) -> None:
-        keys = [c.key for c in self.columns_spec]
-        if not keys:
-            return
-        current, _ = self._sort_state()
-        self.sort_by(keys[(keys.index(current) + 1) % len(keys)], reverse=False)
+        if self.kind is not None:
+            self.sort_by(self._sort.next_column(self.kind), reverse=False)
 
     def action_reverse(self) -> None:
-        current, reversed_now = self._sort_state() if self.kind is not None else ("", False)
-        if current:
+        if self.kind is not None:
+            current, reversed_now = self._sort.of(self.kind)
             self.sort_by(current, not reversed_now)
 
     # -- the cursor -------------------------------------------------------------
@@ -444,15 +380,6 @@ class EntryTable(ScrollView, can_focus=True):
         row = round(self.scroll_y) + offset.y - 1
         return row if row < len(self._entries) else None
 
-    def _column_at(self, x: int) -> Column | None:
-        """The column at ``x`` across the whole table (scrolled or not)."""
-        left = 0
-        for column, width in zip(self._columns, self._render_widths(), strict=False):
-            if left <= x < left + width:
-                return column
-            left += width
-        return None
-
     async def _on_click(self, event: events.Click) -> None:
         row = self._row_at(event)
         if row is None:
@@ -460,7 +387,8 @@ class EntryTable(ScrollView, can_focus=True):
         event.stop()
         if row == -1:
             offset = event.get_content_offset(self)
-            column = self._column_at(offset.x + round(self.scroll_x)) if offset is not None else None
+            x = offset.x + round(self.scroll_x) if offset is not None else None
+            column = column_at(self._columns, self._render_widths(), x) if x is not None else None
             if column is not None:
                 self.sort_by(column.key)
             return
@@ -512,48 +440,25 @@ class EntryTable(ScrollView, can_focus=True):
 
     def _cells_of(self, row: int) -> list[Text]:
         if row == -1:
-            key, reverse = self._shown_sort
-            return [
-                Text.assemble((c.label, "bold"), (_DOWN if reverse else _UP) if c.key == key else "  ")
-                for c in self._columns
-            ]
+            return header_cells(self._columns, *self._shown_sort)
         cells = self._cells.get(row)
         if cells is None:
             if len(self._cells) >= _CACHED_ROWS:
                 self._cells.clear()
             assert self.library is not None
-            entity = self._entries[row]
-            cells = [column.cell(self.library, entity) or _EMPTY for column in self._columns]
+            cells = entry_cells(self.library, self._columns, self._entries[row])
             self._cells[row] = cells
         return cells
 
-    def _component(self, header: bool, cursor: bool, hover: bool) -> Style:
-        """The style the cursor and the mouse put on a cell, as a DataTable composes it."""
-        style = Style()
-        if hover:
-            style += self.get_component_rich_style("entry-table--hover")
-            if header:
-                style += self.get_component_rich_style("entry-table--header-hover")
-        if cursor:
-            style += self.get_component_rich_style("entry-table--cursor")
-            if header:
-                style += self.get_component_rich_style("entry-table--header-cursor")
-        return style
-
     def _row_segments(self, row: int, base: Style, *, cursor: bool, hover: bool) -> list[Segment]:
         header = row == -1
-        row_style = self.get_component_styles("entry-table--header").rich_style if header else base
-        component = self._component(header, cursor, hover)
-        post = Style.from_color(component.color, component.bgcolor)
-        console = self.app.console
-        segments: list[Segment] = []
-        for index, (cell, width) in enumerate(zip(self._cells_of(row), self._render_widths(), strict=False)):
-            pre = row_style + Style.from_meta({"row": row, "column": index}) + component
-            options = self.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
-            padded = Styled(Padding(cell, (0, CELL_PADDING)), pre_style=pre, post_style=post)
-            segments.extend(console.render_lines(padded, options)[0])
-        table_width = sum(self._render_widths())
-        remaining = max(0, self.size.width - table_width)
-        extend = row_style + component + Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
-        segments.append(Segment(" " * remaining, extend))
-        return segments
+        return row_segments(
+            self._cells_of(row),
+            self._render_widths(),
+            row=row,
+            row_style=self.get_component_styles("entry-table--header").rich_style if header else base,
+            component=component_style(self, header=header, cursor=cursor, hover=hover),
+            console=self.app.console,
+            options=self.app.console_options,
+            width=self.size.width,
+        )
