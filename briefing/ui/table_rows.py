@@ -12,7 +12,6 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.renderables.styled import Styled
-from textual.widget import Widget
 
 from briefing.library import Library, LibraryEntity
 from briefing.ui.listing import Column
@@ -30,20 +29,6 @@ def header_cells(columns: tuple[Column, ...], key: str, reverse: bool) -> list[T
 
 def entry_cells(library: Library, columns: tuple[Column, ...], entity: LibraryEntity) -> list[Text]:
     return [column.cell(library, entity) or _EMPTY for column in columns]
-
-
-def component_style(table: Widget, *, header: bool, cursor: bool, hover: bool) -> Style:
-    """The style the cursor and the mouse put on a cell (``table``'s component classes), as a DataTable composes it."""
-    style = Style()
-    if hover:
-        style += table.get_component_rich_style("entry-table--hover")
-        if header:
-            style += table.get_component_rich_style("entry-table--header-hover")
-    if cursor:
-        style += table.get_component_rich_style("entry-table--cursor")
-        if header:
-            style += table.get_component_rich_style("entry-table--header-cursor")
-    return style
 
 
 def row_segments(

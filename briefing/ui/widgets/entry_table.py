@@ -4,44 +4,31 @@ Moving the cursor previews an entry (``Previewed``); enter or a second
 click opens it (``Opened``).  Click a column's header, or press ``s``, to
 sort by it; the same again reverses the order.
 
-It looks and answers keys as Textual's ``DataTable`` did, but draws line by
-line: only the rows on screen are ever built.  A DataTable builds and
-measures every cell of every row when it is filled, which took 9 s for a
-list of 49,000 claims and again at each sort.  Here the list is put in
-order, and the columns measured, in a thread worker (``table_order``); the
-result comes back as a message (``Sorted``) and is applied on the event
-loop, and keys pressed meanwhile act on the rows shown until then.  How wide
-the columns are is ``table_layout``'s job, and how a row is drawn
-``table_rows``'.
+The table draws line by line (``LineTable``), so only the rows on screen
+are built.  The list is put in order, and the columns measured, in a thread
+worker (``table_order``); the result comes back as a message (``Sorted``)
+and is applied on the event loop, and keys pressed meanwhile act on the
+rows shown until then.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
-from textual import events, work
+from textual import work
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from briefing.library import Library, LibraryEntity
 from briefing.model.vocabulary import EntityKind
 from briefing.ui.listing import COLUMNS, Column
-from briefing.ui.table_layout import cell_widths, column_at, fill_width
 from briefing.ui.table_order import OrderedList, OrderRequest, SortChoices, put_in_order
-from briefing.ui.table_rows import component_style, entry_cells, header_cells, row_segments
-
-_CACHED_ROWS = 1_000
-"""Rows whose cells are kept once built (a few screens' worth); the cache starts again past it."""
+from briefing.ui.table_rows import entry_cells, header_cells
+from briefing.ui.widgets.line_table import LineTable
 
 
-class EntryTable(ScrollView, can_focus=True):
+class EntryTable(LineTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
@@ -53,70 +40,7 @@ class EntryTable(ScrollView, can_focus=True):
         ),
         Binding("s", "sort_next", "sort", show=False, tooltip="Sort by the next column", id="list.sort"),
         Binding("r", "reverse", "reverse", show=False, tooltip="Reverse the order", id="list.reverse"),
-        # Textual's DataTable keys (the help lists them under "moving"), without a description of their own.
-        Binding("up", "cursor_up", show=False),
-        Binding("down", "cursor_down", show=False),
-        Binding("right", "scroll_right", show=False),
-        Binding("left", "scroll_left", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("ctrl+home", "move_to(0)", show=False),
-        Binding("ctrl+end", "move_to(-1)", show=False),
-        Binding("home", "scroll_home", show=False),
-        Binding("end", "scroll_end", show=False),
     ]
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "entry-table--cursor",
-        "entry-table--hover",
-        "entry-table--header",
-        "entry-table--header-cursor",
-        "entry-table--header-hover",
-    }
-
-    DEFAULT_CSS = """
-    EntryTable {
-        background: $surface;
-        color: $foreground;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .entry-table--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .entry-table--header {
-                background-tint: $foreground 5%;
-            }
-        }
-        & > .entry-table--header {
-            text-style: bold;
-            background: $panel;
-            color: $foreground;
-        }
-        &:ansi > .entry-table--header {
-            background: ansi_bright_blue;
-            color: ansi_default;
-        }
-        & > .entry-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        & > .entry-table--header-cursor {
-            background: $accent-darken-1;
-            color: $foreground;
-        }
-        & > .entry-table--header-hover {
-            background: $accent 30%;
-        }
-        & > .entry-table--hover {
-            background: $block-hover-background;
-        }
-    }
-    """
-
-    cursor_row: reactive[int] = reactive(0, repaint=False, always_update=True)
 
     class Previewed(Message):
         """The cursor rests on an entry."""
@@ -146,20 +70,12 @@ class EntryTable(ScrollView, can_focus=True):
         self.kind: EntityKind | None = None
         self.briefing_id: str | None = None
         self._entries: list[LibraryEntity] = []
-        self._columns: tuple[Column, ...] = ()
         self._shown_sort: tuple[str, bool] = ("", False)
         self._rows: dict[str, int] = {}
-        self._widths: list[int] = []
-        self._fill_width = 0
         self._sort = SortChoices()
         self._serial = 0
         self._pending: OrderRequest | None = None
         self._keep: str | None = None
-        self._cells: dict[int, list[Text]] = {}
-        self._lines: dict[tuple[object, ...], Strip] = {}
-        self._base_style: Style | None = None
-        self._hover_row: int | None = None
-        self._show_hover = False
 
     # -- what the browser reads -------------------------------------------------
 
@@ -244,38 +160,9 @@ class EntryTable(ScrollView, can_focus=True):
         self._keep = None
         ordered = message.ordered
         self._entries = ordered.rows
-        self._columns = COLUMNS[request.kind]
         self._shown_sort = (request.key, request.reverse)
-        if ordered.widths is not None:
-            self._widths = ordered.widths
         self._rows = ordered.index
-        self._cells.clear()
-        self._fill_width = self._width_to_fill()
-        self._relayout()
-        row = self._rows.get(keep, 0) if keep is not None else 0
-        self.move_cursor(row=row, force=True)
-        # The new virtual size is laid out on the next refresh; scrolled before it, a row far down clamps to the top.
-        self.call_after_refresh(self._scroll_to_cursor)
-
-    def _width_to_fill(self) -> int:
-        return fill_width(self._columns, self._widths, self.size.width or 80)
-
-    def _render_widths(self) -> list[int]:
-        return cell_widths(self._columns, self._widths, self._fill_width)
-
-    def _relayout(self) -> None:
-        self._lines.clear()
-        size = Size(sum(self._render_widths()), len(self._entries) + 1)
-        if self.virtual_size != size:
-            self.virtual_size = size
-        self.refresh()
-
-    def on_resize(self) -> None:
-        fill = self._width_to_fill()
-        if fill != self._fill_width:
-            self._fill_width = fill
-            self._cells.clear()
-        self._relayout()
+        self._refill(COLUMNS[request.kind], ordered.widths, self._rows.get(keep, 0) if keep is not None else 0)
 
     # -- sorting --------------------------------------------------------------
 
@@ -295,170 +182,24 @@ class EntryTable(ScrollView, can_focus=True):
             current, reversed_now = self._sort.of(self.kind)
             self.sort_by(current, not reversed_now)
 
-    # -- the cursor -------------------------------------------------------------
+    def _header_clicked(self, column: Column) -> None:
+        self.sort_by(column.key)
 
-    def move_cursor(self, *, row: int, force: bool = False) -> None:
-        """Put the cursor on ``row`` (clamped) and in view; posts ``Previewed`` when it lands on another entry."""
-        if not self._entries:
-            self.set_reactive(EntryTable.cursor_row, 0)
-            self.refresh()
-            return
-        row = max(0, min(len(self._entries) - 1, row))
-        if force:
-            self.set_reactive(EntryTable.cursor_row, row)
-            self.refresh()
-            self._cursor_moved()
-        else:
-            self.cursor_row = row
+    # -- what the rows show -------------------------------------------------------
 
-    def watch_cursor_row(self, old: int, new: int) -> None:
-        self.refresh()
-        self._cursor_moved()
+    def _header_cells(self) -> list[Text]:
+        return header_cells(self._columns, *self._shown_sort)
+
+    def _row_cells(self, row: int) -> list[Text]:
+        assert self.library is not None
+        return entry_cells(self.library, self._columns, self._entries[row])
 
     def _cursor_moved(self) -> None:
-        self._scroll_to_cursor()
+        super()._cursor_moved()
         if (entity_id := self.current_id) is not None:
             self.post_message(self.Previewed(entity_id))
 
-    def _page_rows(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
-
-    def _scroll_to_cursor(self) -> None:
-        top, rows = round(self.scroll_y), self._page_rows()
-        row = self.cursor_row
-        if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= top + rows:
-            self.scroll_to(y=row - rows + 1, animate=False, immediate=True)
-
-    def _keys_moved(self) -> None:
-        if self._show_hover:
-            self._show_hover = False
-            self._lines.clear()
-            self.refresh()
-
-    def action_cursor_up(self) -> None:
-        self._keys_moved()
-        self.move_cursor(row=self.cursor_row - 1)
-
-    def action_cursor_down(self) -> None:
-        self._keys_moved()
-        self.move_cursor(row=self.cursor_row + 1)
-
-    def action_page(self, direction: int) -> None:
-        self._keys_moved()
-        rows = self._page_rows()
-        self.scroll_to(y=self.scroll_y + direction * rows, animate=False, immediate=True)
-        self.move_cursor(row=self.cursor_row + direction * rows)
-
-    def action_move_to(self, row: int) -> None:
-        self._keys_moved()
-        self.move_cursor(row=row % len(self._entries) if self._entries else 0)
-
-    def action_scroll_home(self) -> None:
-        self._keys_moved()
-        self.scroll_to(x=0, animate=False)
-
-    def action_scroll_end(self) -> None:
-        self._keys_moved()
-        self.scroll_to(x=self.max_scroll_x, animate=False)
-
     def action_select_cursor(self) -> None:
-        self._keys_moved()
+        super().action_select_cursor()
         if (entity_id := self.current_id) is not None:
             self.post_message(self.Opened(entity_id))
-
-    # -- the mouse --------------------------------------------------------------
-
-    def _row_at(self, event: events.MouseEvent) -> int | None:
-        """The row under the mouse: -1 for the header, None outside the rows."""
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return None
-        if offset.y == 0:
-            return -1
-        row = round(self.scroll_y) + offset.y - 1
-        return row if row < len(self._entries) else None
-
-    async def _on_click(self, event: events.Click) -> None:
-        row = self._row_at(event)
-        if row is None:
-            return
-        event.stop()
-        if row == -1:
-            offset = event.get_content_offset(self)
-            x = offset.x + round(self.scroll_x) if offset is not None else None
-            column = column_at(self._columns, self._render_widths(), x) if x is not None else None
-            if column is not None:
-                self.sort_by(column.key)
-            return
-        if row == self.cursor_row:
-            self.action_select_cursor()
-        else:
-            self.move_cursor(row=row)
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        row = self._row_at(event)
-        if (row, True) != (self._hover_row, self._show_hover):
-            self._hover_row, self._show_hover = row, row is not None
-            self._lines.clear()
-            self.refresh()
-
-    def on_leave(self, _: events.Leave) -> None:
-        if self._show_hover:
-            self._show_hover = False
-            self._lines.clear()
-            self.refresh()
-
-    # -- drawing --------------------------------------------------------------
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._base_style = None
-        self._lines.clear()
-
-    def render_line(self, y: int) -> Strip:
-        if self._base_style is None:
-            self._base_style = self.rich_style
-        base = self._base_style
-        width = self.size.width
-        row = -1 if y == 0 else round(self.scroll_y) + y - 1
-        if row >= len(self._entries) or not self._columns:
-            return Strip.blank(width, base)
-        scroll_x = round(self.scroll_x)
-        hover = self._show_hover and row == self._hover_row
-        key = (row, row == self.cursor_row, hover, width, scroll_x, self.has_focus)
-        strip = self._lines.get(key)
-        if strip is None:
-            if len(self._lines) >= _CACHED_ROWS:
-                self._lines.clear()
-            segments = self._row_segments(row, base, cursor=row == self.cursor_row, hover=hover)
-            line = Strip(segments).crop(scroll_x, scroll_x + width)
-            strip = line.adjust_cell_length(width, base).simplify()
-            self._lines[key] = strip
-        return strip
-
-    def _cells_of(self, row: int) -> list[Text]:
-        if row == -1:
-            return header_cells(self._columns, *self._shown_sort)
-        cells = self._cells.get(row)
-        if cells is None:
-            if len(self._cells) >= _CACHED_ROWS:
-                self._cells.clear()
-            assert self.library is not None
-            cells = entry_cells(self.library, self._columns, self._entries[row])
-            self._cells[row] = cells
-        return cells
-
-    def _row_segments(self, row: int, base: Style, *, cursor: bool, hover: bool) -> list[Segment]:
-        header = row == -1
-        return row_segments(
-            self._cells_of(row),
-            self._render_widths(),
-            row=row,
-            row_style=self.get_component_styles("entry-table--header").rich_style if header else base,
-            component=component_style(self, header=header, cursor=cursor, hover=hover),
-            console=self.app.console,
-            options=self.app.console_options,
-            width=self.size.width,
-        )
