@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from briefing.model.vocabulary import CHART_SERIES, EVENT_KINDS, chart_series, series_of
 from briefing.timeline import SERIES
+from briefing.ui.widgets.event_list import EventList
 from briefing.ui.widgets.timeline_chart import TimelineChart
-from briefing.ui.widgets.timeline_view import EventList
 
 
 def test_each_series_counts_known_kinds_and_the_last_counts_the_rest() -> None:

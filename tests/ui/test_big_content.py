@@ -11,6 +11,7 @@ import pytest
 from rich.text import Text
 from textual.widgets import Static
 
+from briefing.ui import table_order
 from briefing.ui.app import BriefingApp
 from briefing.ui.places import Place, View
 from briefing.ui.widgets import entry_table
@@ -72,13 +73,13 @@ async def test_sorting_runs_in_a_thread_worker_and_gives_the_right_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[str] = []
-    sort = entry_table.sorted_entries
+    sort = table_order.sorted_entries
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread().name)
         return sort(*args, **kwargs)
 
-    monkeypatch.setattr(entry_table, "sorted_entries", recording)
+    monkeypatch.setattr(table_order, "sorted_entries", recording)
     app = _app(tmp_path, _many_claims())
     async with app.run_test(size=SIZE) as pilot:
         table = await _claims(pilot, app)
@@ -97,7 +98,7 @@ async def test_keys_pressed_while_a_sort_runs_act_and_the_sort_still_lands(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    sort = entry_table.sorted_entries
+    sort = table_order.sorted_entries
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         release.wait(10)
@@ -107,7 +108,7 @@ async def test_keys_pressed_while_a_sort_runs_act_and_the_sort_still_lands(
     async with app.run_test(size=SIZE) as pilot:
         table = await _claims(pilot, app)
         before = table.entity_ids
-        monkeypatch.setattr(entry_table, "sorted_entries", slow)
+        monkeypatch.setattr(table_order, "sorted_entries", slow)
         await pilot.press("s", "down", "down", "r")
         await pilot.pause()
         assert table.sorting, "the sort is still running"
@@ -220,7 +221,7 @@ async def test_an_entry_opened_while_its_list_is_on_the_way_gets_the_cursor_when
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    sort = entry_table.sorted_entries
+    sort = table_order.sorted_entries
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         release.wait(10)
@@ -229,7 +230,7 @@ async def test_an_entry_opened_while_its_list_is_on_the_way_gets_the_cursor_when
     app = _app(tmp_path, _many_claims())
     async with app.run_test(size=SIZE) as pilot:
         browser = await loaded(pilot)
-        monkeypatch.setattr(entry_table, "sorted_entries", slow)
+        monkeypatch.setattr(table_order, "sorted_entries", slow)
         browser.go(Place(View.CLAIMS, "briefing:alpha", "claim:c01234"))
         await pilot.pause()
         assert browser.table.sorting

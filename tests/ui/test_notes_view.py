@@ -11,9 +11,9 @@ from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.places import Place, View
 from briefing.ui.screens.note_editor import NoteEditor
 from briefing.ui.textual_compat import notifications
+from briefing.ui.widgets.event_list import EventList
 from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import SearchView
-from briefing.ui.widgets.timeline_view import EventList
 from briefing.workspace import Workspace
 from tests.special_files import fifo_that_cannot_hang
 from tests.ui.helpers import burst, loaded, screen_text, search_painted, settle

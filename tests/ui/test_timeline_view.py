@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,8 +17,9 @@ from briefing.model.entities import Actor, Briefing, BriefingDocument, Event, So
 from briefing.model.vocabulary import EVENT_KINDS, ActorKind, Precision
 from briefing.timeline import Granularity, MonthHeader
 from briefing.ui.messages import Navigate, Preview
+from briefing.ui.widgets.event_list import EventList
 from briefing.ui.widgets.timeline_chart import TimelineChart
-from briefing.ui.widgets.timeline_view import EventList, TimelineView
+from briefing.ui.widgets.timeline_view import TimelineView
 from tests.ui.helpers import burst
 
 BID = "briefing:convoys"
@@ -308,6 +310,43 @@ async def test_whole_library_when_no_briefing_is_given() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert len(event_ids(app)) == len(EVENTS)
+
+
+def _slow_to_load(library: Library, release: threading.Event) -> Library:
+    load = library.timeline
+
+    def timeline(briefing_id: str | None) -> list[Event]:
+        release.wait(10)
+        return load(briefing_id)
+
+    library.timeline = timeline  # type: ignore[method-assign]
+    return library
+
+
+async def test_an_actor_typed_while_the_events_load_filters_them_once_loaded() -> None:
+    release = threading.Event()
+    app = Host(_slow_to_load(_library(EVENTS), release))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.query_one("#timeline-actor", Input).value = "ghaani"
+        await pilot.pause()
+        assert app.query_one(TimelineView).rows == []
+        release.set()
+        await settle(pilot)
+        assert event_ids(app) == ["event:e6"]
+
+
+async def test_a_timeline_removed_while_its_events_load_goes_quietly() -> None:
+    release = threading.Event()
+    app = Host(_slow_to_load(_library(EVENTS), release))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.query_one(TimelineView)
+        await view.remove()
+        release.set()
+        await settle(pilot)
+        assert app.is_running
+        assert view.shown_count == 0
 
 
 async def test_hostile_titles_and_names_render_literally() -> None:

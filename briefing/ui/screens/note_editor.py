@@ -1,8 +1,10 @@
 """Writing or editing a note: Markdown text, tags and a flag.
 
 The editor does not write anything itself: it hands the reader's input to
-``save`` (run by the app in a thread worker) and closes only once the note
-is durable on disk; an error keeps the dialog open with the text intact.
+``save`` (run in a thread worker) and closes only once the note is durable
+on disk; an error keeps the dialog open with the text intact.  The worker
+reports with a message (``Saved`` or ``SaveFailed``) handled on the event
+loop.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -52,6 +55,20 @@ class NoteEditor(ModalScreen[Note | None]):
         Binding("ctrl+s", "save", "save", tooltip="Save the note (closes once it is on disk)", id="save_note"),
         Binding("escape", "cancel", "cancel", tooltip="Close without saving", id="cancel_note"),
     ]
+
+    class Saved(Message, bubble=False):
+        """The note is on disk (to the editor itself, from its worker)."""
+
+        def __init__(self, note: Note) -> None:
+            super().__init__()
+            self.note = note
+
+    class SaveFailed(Message, bubble=False):
+        """The note could not be written, for the reason in ``problem``."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
 
     def __init__(self, about: str, save: Save, note: Note | None = None) -> None:
         super().__init__()
@@ -111,9 +128,17 @@ class NoteEditor(ModalScreen[Note | None]):
         try:
             note = self.save(draft)
         except BriefingError as exc:
-            self.app.call_from_thread(self._problem, str(exc))
+            self.post_message(self.SaveFailed(str(exc)))
             return
-        self.app.call_from_thread(self.dismiss, note)
+        self.post_message(self.Saved(note))
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        self.dismiss(message.note)
+
+    @on(SaveFailed)
+    def _save_failed(self, message: SaveFailed) -> None:
+        self._problem(message.problem)
 
     @on(Button.Pressed, "#note-cancel")
     def action_cancel(self) -> None:

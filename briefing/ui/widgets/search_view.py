@@ -6,7 +6,9 @@ for results.  The screen's next frame waits for them, though, for at most
 ``ECHO_LIMIT_S`` (``PaintHold``): the typed character and its results then
 reach the screen together.  The widget does not know where results come
 from: the app hands it a ``search`` function (None while the index is still
-being built).
+being built).  The worker reports with a message (``ResultsReady`` or
+``SearchFailed``) handled on the event loop, which drops a result for
+anything but the query now typed.
 """
 
 from __future__ import annotations
@@ -79,6 +81,22 @@ class SearchView(Vertical):
         def __init__(self, query: str) -> None:
             super().__init__()
             self.query = query
+
+    class ResultsReady(Message, bubble=False):
+        """A search finished (to the view itself, from its worker)."""
+
+        def __init__(self, query: str, results: SearchResults) -> None:
+            super().__init__()
+            self.query = query
+            self.results = results
+
+    class SearchFailed(Message, bubble=False):
+        """A search stopped on a problem the reader should see, such as a malformed query."""
+
+        def __init__(self, query: str, problem: str) -> None:
+            super().__init__()
+            self.query = query
+            self.problem = problem
 
     def __init__(self, search: Searcher | None, recent: Sequence[str] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -157,10 +175,14 @@ class SearchView(Vertical):
             results = search(query)
         except BriefingError as exc:
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._problem, query, str(exc))
+                self.post_message(self.SearchFailed(query, str(exc)))
             return
         if not worker.is_cancelled and results is not None:
-            self.app.call_from_thread(self._show, query, results)
+            self.post_message(self.ResultsReady(query, results))
+
+    @on(ResultsReady)
+    def _results_ready(self, message: ResultsReady) -> None:
+        self._show(message.query, message.results)
 
     def _show(self, query: str, results: SearchResults | None) -> None:
         if query != self.input.value:
@@ -174,10 +196,11 @@ class SearchView(Vertical):
         self.shown = Shown(query, time.perf_counter())
         self._hold.release()
 
-    def _problem(self, query: str, message: str) -> None:
-        if query == self.input.value:
-            self._status(text(message, "bold red", single_line=True))
-            self.shown = Shown(query, time.perf_counter())
+    @on(SearchFailed)
+    def _failed(self, message: SearchFailed) -> None:
+        if message.query == self.input.value:
+            self._status(text(message.problem, "bold red", single_line=True))
+            self.shown = Shown(message.query, time.perf_counter())
             self._hold.release()
 
     def _status(self, status: Text) -> None:

@@ -2,33 +2,31 @@
 
 Filtering, counting and grouping run in a thread worker (a new keystroke
 cancels the previous run), so 100,000 events never freeze the screen; the
-list draws only the rows in view.
+list draws only the rows in view.  The workers report with messages
+(``Prepared``, ``Filtered``) handled on the event loop, which alone sets
+the view's state.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
-from rich.style import Style
 from rich.text import Text
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
+from textual.message import Message
 from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
 from briefing.library import Library
 from briefing.model.entities import Actor, Event
-from briefing.model.vocabulary import EntityKind, event_kind_label, series_of
-from briefing.text import one_line, shorten, text
+from briefing.model.vocabulary import EntityKind
+from briefing.text import shorten, text
 from briefing.timeline import (
     Filter,
-    MonthHeader,
     Row,
     Tally,
     actors_by_mentions,
@@ -39,172 +37,12 @@ from briefing.timeline import (
     series_counts,
     tally,
 )
-from briefing.ui.messages import Navigate, Preview
+from briefing.ui.widgets.event_list import EventList
 from briefing.ui.widgets.text_entry import LineInput, suggest_from
-from briefing.ui.widgets.timeline_chart import TimelineChart, series_styles
+from briefing.ui.widgets.timeline_chart import TimelineChart
 
 _SERIES_PREFIX = "series:"
 _KIND_PREFIX = "kind:"
-
-
-EVENT_LIST_SERIES = series_styles("EventList", "event-list")
-
-
-class EventList(ScrollView, can_focus=True):
-    """Month headers and events, one line each, drawn only where visible; enter or click opens an event."""
-
-    DEFAULT_CSS = """
-    EventList { height: 1fr; overflow-x: hidden; }
-    EventList > .event-list--header { text-style: bold; color: $foreground; }
-    EventList > .event-list--muted { color: $text-muted; }
-    EventList > .event-list--cursor { background: $block-cursor-blurred-background; }
-    EventList:focus > .event-list--cursor {
-        color: $block-cursor-foreground; background: $block-cursor-background; text-style: $block-cursor-text-style;
-    }
-    """ + EVENT_LIST_SERIES.css
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "event-list--header",
-        "event-list--muted",
-        "event-list--cursor",
-        *EVENT_LIST_SERIES.classes,
-    }
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "edge(-1)", "First", show=False),
-        Binding("end", "edge(1)", "Last", show=False),
-    ]
-
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.rows: list[Row] = []
-        self.cursor: int | None = None
-        self.empty_message = "Loading the timeline…"
-        self._date_width = 11
-
-    def show(self, rows: list[Row], empty_message: str) -> None:
-        self.rows = rows
-        self.empty_message = empty_message
-        dates = (len(row.when.label) for row in rows[:5000] if isinstance(row, Event))
-        self._date_width = min(max(dates, default=11), 20)
-        self.virtual_size = Size(self.scrollable_content_region.width, max(len(rows), 1))
-        self.cursor = self._event_at_or_after(0)
-        self.scroll_to(y=0, animate=False, immediate=True)
-        self.refresh()
-
-    @property
-    def current(self) -> Event | None:
-        row = self.rows[self.cursor] if self.cursor is not None else None
-        return row if isinstance(row, Event) else None
-
-    def _event_at_or_after(self, index: int, step: int = 1) -> int | None:
-        """The nearest event row from ``index`` in direction ``step`` (headers are skipped)."""
-        while 0 <= index < len(self.rows):
-            if isinstance(self.rows[index], Event):
-                return index
-            index += step
-        return None
-
-    def _move_to(self, index: int, step: int) -> None:
-        index = max(0, min(index, len(self.rows) - 1))
-        found = self._event_at_or_after(index, step)
-        if found is None:
-            found = self._event_at_or_after(index, -step)
-        if found is None:
-            return
-        self.cursor = found
-        top = found - 1 if found and isinstance(self.rows[found - 1], MonthHeader) else found
-        self.scroll_to_region(Region(0, top, 1, found - top + 1), animate=False, force=True, immediate=True)
-        self.refresh()
-        self._preview()
-
-    def on_focus(self) -> None:
-        self._preview()
-
-    def _preview(self) -> None:
-        if self.has_focus and self.current is not None:
-            self.post_message(Preview(self.current.id))
-
-    def action_move(self, step: int) -> None:
-        if self.cursor is not None:
-            self._move_to(self.cursor + step, step)
-
-    def action_page(self, direction: int) -> None:
-        if self.cursor is not None:
-            self._move_to(self.cursor + direction * max(self.scrollable_content_region.height - 1, 1), direction)
-
-    def action_edge(self, direction: int) -> None:
-        self._move_to(0 if direction < 0 else len(self.rows) - 1, -direction)
-
-    def action_open(self) -> None:
-        if self.current is not None:
-            self.post_message(Navigate(self.current.id))
-
-    def on_click(self, event: events.Click) -> None:
-        offset = event.get_content_offset(self)
-        if offset is None:
-            return
-        index = offset.y + round(self.scroll_y)
-        if 0 <= index < len(self.rows) and isinstance(self.rows[index], Event):
-            event.stop()
-            self.cursor = index
-            self.refresh()
-            self._preview()
-            self.action_open()
-
-    def on_resize(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, max(len(self.rows), 1))
-
-    def _style(self, name: str) -> Style:
-        """A component's colour and text style, without its background (the row's shows through)."""
-        full = self.get_component_rich_style(f"event-list--{name}")
-        return full.without_color + Style(color=full.color)
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        index = y + round(self.scroll_y)
-        base = self.rich_style
-        if not self.rows:
-            line = Text(end="")
-            line.append(" " + self.empty_message if y == 0 else "", style=self._style("muted"))
-        elif index >= len(self.rows):
-            return Strip.blank(width, base)
-        else:
-            row = self.rows[index]
-            line = self._header_line(row) if isinstance(row, MonthHeader) else self._event_line(row, width)
-            if index == self.cursor:
-                base = self.get_component_rich_style("event-list--cursor")
-        line.style = base
-        line.truncate(width, overflow="ellipsis", pad=True)
-        return Strip(line.render(self.app.console), width)
-
-    def _header_line(self, row: MonthHeader) -> Text:
-        line = Text(end="")
-        line.append(" " + row.label, style=self._style("header"))
-        line.append(f"  {row.count}", style=self._style("muted"))
-        return line
-
-    def _event_line(self, event: Event, width: int) -> Text:
-        kind_width = 26 if width >= 100 else 16
-        line = Text("   " + event.when.label.ljust(self._date_width) + "  ", end="", no_wrap=True)
-        line.append("▌", style=self._style(series_of(event.event_kind).name))
-        line.append(
-            shorten(event_kind_label(event.event_kind), kind_width).ljust(kind_width), style=self._style("muted")
-        )
-        line.append("  " + one_line(event.title))
-        return line
-
-
-@dataclass(frozen=True, slots=True)
-class _Result:
-    rows: list[Row]
-    shown: int
-    charted: Tally
 
 
 class TimelineView(Vertical):
@@ -231,6 +69,29 @@ class TimelineView(Vertical):
         Binding("x", "clear_filters", "Clear filters"),
         Binding("escape", "to_list", show=False, tooltip="From the actor filter back to the events"),
     ]
+
+    class Prepared(Message, bubble=False):
+        """The events in scope are loaded, with the choices of the filters drawn from them."""
+
+        def __init__(self, events: list[Event], options: list[tuple[Text, str]], names: list[str]) -> None:
+            super().__init__()
+            self.events = events
+            self.options = options
+            self.names = names
+
+    class Filtered(Message, bubble=False):
+        """The events that pass ``rule`` and ``actor_text``, grouped for the list and counted for the chart."""
+
+        def __init__(
+            self, rule: Filter, actor_text: str, rows: list[Row], shown: int, total: int, charted: Tally
+        ) -> None:
+            super().__init__()
+            self.rule = rule
+            self.actor_text = actor_text
+            self.rows = rows
+            self.shown = shown
+            self.total = total
+            self.charted = charted
 
     def __init__(
         self, library: Library, briefing_id: str | None, *, id: str | None = None, classes: str | None = None
@@ -272,11 +133,6 @@ class TimelineView(Vertical):
 
     # -- loading and filtering (thread workers) ------------------------------
 
-    def _scope_events(self) -> list[Event]:
-        if self._events is None:
-            self._events = self.library.timeline(self.briefing_id)
-        return self._events
-
     def _scope_actors(self) -> dict[str, Actor]:
         if self.briefing_id is None:
             return self.library.actors
@@ -284,8 +140,8 @@ class TimelineView(Vertical):
 
     @work(thread=True, exclusive=True, group="timeline-choices")
     def _prepare(self) -> None:
-        """The choices of the filters, from every event in scope; then the first filtering."""
-        events = self._scope_events()
+        """The events in scope and the choices of the filters, from every one of them."""
+        events = self.library.timeline(self.briefing_id)
         options: list[tuple[Text, str]] = [
             (text(f"series: {name} · {n}"), _SERIES_PREFIX + name) for name, n in series_counts(events).items() if n
         ]
@@ -294,49 +150,48 @@ class TimelineView(Vertical):
         ]
         names = [actor.name for actor in actors_by_mentions(events, self._scope_actors())]
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._prepared, options, names)
+            self.post_message(self.Prepared(events, options, names))
 
-    def _prepared(self, options: list[tuple[Text, str]], names: list[str]) -> None:
-        if not self.is_mounted:
-            return
-        self.query_one("#timeline-kind", Select).set_options(options)
-        self.query_one("#timeline-actor", Input).suggester = suggest_from(names)
+    @on(Prepared)
+    def _prepared(self, message: Prepared) -> None:
+        """The first filtering, with the filters as the reader has set them meanwhile."""
+        self._events = message.events
+        self.query_one("#timeline-kind", Select).set_options(message.options)
+        self.query_one("#timeline-actor", Input).suggester = suggest_from(message.names)
         self._set_rule(self.rule)
 
     @work(thread=True, exclusive=True, group="timeline")
-    def _refilter(self, rule: Filter, actor_text: str) -> None:
-        result = self._compute(rule, actor_text)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, result)
-
-    def _compute(self, rule: Filter, actor_text: str) -> _Result:
-        events = self._scope_events()
+    def _refilter(self, events: list[Event], rule: Filter, actor_text: str) -> None:
+        narrowed = rule
         if actor_text.strip():
-            rule = replace(rule, actors=actors_named(self._scope_actors().values(), actor_text))
-        shown = filter_events(events, rule)
-        unperiod = replace(rule, period=None)
-        charted = tally(shown if unperiod == rule else filter_events(events, unperiod))
-        return _Result(month_rows(shown), len(shown), charted)
+            narrowed = replace(rule, actors=actors_named(self._scope_actors().values(), actor_text))
+        shown = filter_events(events, narrowed)
+        unperiod = replace(narrowed, period=None)
+        charted = tally(shown if unperiod == narrowed else filter_events(events, unperiod))
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Filtered(rule, actor_text, month_rows(shown), len(shown), len(events), charted))
 
-    def _show(self, result: _Result) -> None:
-        if not self.is_mounted:
-            return
-        total = len(self._scope_events())
+    @on(Filtered)
+    def _show(self, result: Filtered) -> None:
+        if (result.rule, result.actor_text) != (self.rule, self._actor_text):
+            return  # the filtering for the newer filters will paint
         self.shown_count = result.shown
-        if total == 0:
+        if result.total == 0:
             message = "No events in this briefing." if self.briefing_id else "No events in the library."
         else:
             message = "No events match these filters (x clears them)."
         self.query_one(EventList).show(result.rows, message)
         self.query_one(TimelineChart).show(result.charted)
-        count = f"{result.shown} events" if result.shown == total else f"{result.shown} of {total} events"
+        count = f"{result.shown} events" if result.shown == result.total else f"{result.shown} of {result.total} events"
         self.query_one("#timeline-count", Static).update(Text(count))
 
     # -- the filters ----------------------------------------------------------
 
     def _set_rule(self, rule: Filter) -> None:
+        """Filter by ``rule`` (and the actor typed in) once the events are loaded: ``Prepared`` filters first."""
         self.rule = rule
-        self._refilter(rule, self._actor_text)
+        if self._events is not None:
+            self._refilter(self._events, rule, self._actor_text)
 
     @on(Select.Changed, "#timeline-kind")
     def _kind_changed(self, event: Select.Changed) -> None:
