@@ -134,7 +134,8 @@ class NoteEditor(ModalScreen[Note | None]):
 
     @on(Saved)
     def _saved(self, message: Saved) -> None:
-        self.dismiss(message.note)
+        if self.is_active:  # not if escape closed the editor while the save was on its way
+            self.dismiss(message.note)
 
     @on(SaveFailed)
     def _save_failed(self, message: SaveFailed) -> None:
