@@ -89,7 +89,7 @@ async def _timeline_event(pilot: Pilot[Any], app: BriefingApp) -> None:
     if events:
         app.browser.open(events[len(events) // 2].id)
         await _settle(pilot)
-        app.browser.current_view.focus()
+        app.browser.shown_view.focus()
         await _settle(pilot)
 
 

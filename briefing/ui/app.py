@@ -31,7 +31,7 @@ from briefing.store import paths
 from briefing.store.settings import Settings, load_settings, remember_query, update_settings
 from briefing.text import clean, one_line
 from briefing.ui.commands import EntryCommands, PaletteSource
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import OpenEntry
 from briefing.ui.screens.start import StartScreen
 
 if TYPE_CHECKING:
@@ -303,8 +303,8 @@ class BriefingApp(App[int]):
 
     # -- app-wide messages and keys --------------------------------------------
 
-    @on(Navigate)
-    def _navigate(self, message: Navigate) -> None:
+    @on(OpenEntry)
+    def _open_entry(self, message: OpenEntry) -> None:
         """From the palette or a dialog: open the entry in the browser."""
         if self._browser is None:
             return

@@ -3,7 +3,7 @@
 The matching is done by the app's :class:`JumpIndex`, built once per
 library load; this provider only turns its results into palette hits.  The
 prompt is a Rich ``Text`` made from content (the palette reads a plain
-string, or the help line, as markup), and choosing a hit posts ``Navigate``.
+string, or the help line, as markup), and choosing a hit posts ``OpenEntry``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from briefing.text import highlighted, text
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import OpenEntry
 
 if TYPE_CHECKING:
     from briefing.ui.history import History
@@ -97,7 +97,7 @@ class EntryCommands(Provider):
         return app.jump_index if isinstance(app, JumpSource) else None
 
     def _open(self, entity_id: str) -> None:
-        self.app.post_message(Navigate(entity_id))
+        self.app.post_message(OpenEntry(entity_id))
 
     async def search(self, query: str) -> Hits:
         index = self.index

@@ -22,7 +22,7 @@ class History(Generic[T]):
     limit: int = DEFAULT_LIMIT
 
     @property
-    def current(self) -> T | None:
+    def present(self) -> T | None:
         return self.places[self.index] if self.places else None
 
     @property
@@ -34,8 +34,8 @@ class History(Generic[T]):
         return self.index < len(self.places) - 1
 
     def visit(self, place: T) -> None:
-        """Go to ``place``: it becomes current and the places ahead are forgotten."""
-        if self.current == place:
+        """Go to ``place``: it becomes the present and the places ahead are forgotten."""
+        if self.present == place:
             return
         del self.places[self.index + 1 :]
         self.places.append(place)
@@ -58,14 +58,14 @@ class History(Generic[T]):
             del self.places[self.index + 1]
 
     def back(self) -> T | None:
-        """The previous place, now current; None (and nothing changes) at the start."""
+        """The previous place, now the present; None (and nothing changes) at the start."""
         if not self.can_go_back:
             return None
         self.index -= 1
         return self.places[self.index]
 
     def forward(self) -> T | None:
-        """The next place, now current; None (and nothing changes) at the end."""
+        """The next place, now the present; None (and nothing changes) at the end."""
         if not self.can_go_forward:
             return None
         self.index += 1

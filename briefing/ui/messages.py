@@ -8,14 +8,14 @@ from textual.message import Message
 
 
 @dataclass
-class Navigate(Message):
+class OpenEntry(Message):
     """Open an entry (any ``KIND:slug`` id) in the detail view, joining the history."""
 
     entity_id: str
 
 
 @dataclass
-class Preview(Message):
+class EntryHighlighted(Message):
     """Show an entry in the detail view, leaving the history alone: a list's cursor came to it.
 
     Sent only while that list has focus, so results arriving as the reader types

@@ -30,7 +30,7 @@ async def test_a_one_megabyte_claim_opens_and_the_app_keeps_answering(tmp_path: 
         await loaded(pilot)
         app.browser.open("claim:qaani-warns")
         await pilot.pause(0.5)
-        assert app.browser.current_entry == "claim:qaani-warns"
+        assert app.browser.open_entry == "claim:qaani-warns"
         await pilot.press("question_mark")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "HelpScreen"

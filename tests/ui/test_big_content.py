@@ -61,7 +61,7 @@ async def test_a_long_list_builds_only_the_rows_on_screen(tmp_path: Path) -> Non
         await settle(pilot)
         assert table.cursor_row == CLAIMS
         assert table.built_rows <= 2 * SIZE[1], "the rows scrolled past are never built"
-        assert app.browser.place is not None and app.browser.place.entry_id == table.current_id
+        assert app.browser.place is not None and app.browser.place.entry_id == table.cursor_id
 
 
 def _by_kind_then_id(app: BriefingApp, ids: list[str]) -> list[str]:
@@ -114,13 +114,13 @@ async def test_keys_pressed_while_a_sort_runs_act_and_the_sort_still_lands(
         assert table.sorting, "the sort is still running"
         assert table.cursor_row == 2, "the arrows moved the cursor meanwhile"
         assert table.entity_ids == before
-        on = table.current_id
+        on = table.cursor_id
         assert app.browser.place is not None and app.browser.place.entry_id == on, "and previewed the row"
         release.set()
         await settle(pilot)
         assert not table.sorting
         assert table.entity_ids == _by_kind_then_id(app, before)[::-1], "s then r: by kind, reversed"
-        assert table.current_id == on, "the cursor stays on the entry it was on"
+        assert table.cursor_id == on, "the cursor stays on the entry it was on"
 
 
 HUGE = "Opening words of a very long claim. " + "filler " * (3 * TEXT_PAGE // 7) + "THE LAST WORDS"
@@ -142,7 +142,7 @@ async def test_a_huge_claim_shows_a_page_and_every_page_is_reachable_by_key_and_
         await settle(pilot)
         browser.table.focus()
         await settle(pilot)
-        assert browser.current_entry == "claim:qaani-warns"
+        assert browser.open_entry == "claim:qaani-warns"
         shown = _shown_title(app)
         assert shown.startswith("Opening words") and len(shown) == TEXT_PAGE
         assert "more characters (page 1 of 4): m or a click shows the next page" in screen_text(app)
@@ -238,7 +238,7 @@ async def test_an_entry_opened_while_its_list_is_on_the_way_gets_the_cursor_when
         await pilot.pause()
         release.set()
         await settle(pilot)
-        assert browser.table.current_id == "claim:c02345"
+        assert browser.table.cursor_id == "claim:c02345"
         assert browser.place == Place(View.CLAIMS, "briefing:alpha", "claim:c02345")
         assert browser.detail.outline is not None and browser.detail.outline.id == "claim:c02345"
 
@@ -259,7 +259,7 @@ async def test_a_click_moves_the_cursor_a_second_opens_and_pages_build_only_what
         await pilot.press("pagedown", "pagedown")
         await settle(pilot)
         assert table.cursor_row > 2 and table.scroll_y > 0
-        assert table.current_id == app.browser.current_entry
+        assert table.cursor_id == app.browser.open_entry
         assert table.built_rows <= 3 * SIZE[1]
 
 
@@ -270,7 +270,7 @@ async def test_a_place_whose_entry_is_far_down_a_list_shown_afresh_scrolls_the_t
         browser.go(Place(View.CLAIMS, "briefing:alpha", "claim:c02345"))
         await settle(pilot)
         table = browser.table
-        assert table.current_id == "claim:c02345"
+        assert table.cursor_id == "claim:c02345"
         top, rows = round(table.scroll_y), table.scrollable_content_region.height - 1
         assert top <= table.cursor_row < top + rows, "the entry's row is on screen"
         assert "Statement number 02345" in screen_text(app)

@@ -12,7 +12,7 @@ from textual.widgets import Tree
 
 from briefing.model.vocabulary import EntityKind
 from briefing.ui.app import BriefingApp
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import OpenEntry
 from briefing.ui.places import Place, View
 from briefing.ui.screens.browser import BrowserScreen
 from briefing.ui.screens.help import HelpScreen
@@ -178,13 +178,13 @@ async def test_t_shows_the_timeline_and_picking_an_event_opens_it_there(tmp_path
         await pilot.press("t")
         await settle(pilot)
         assert browser.place == Place(View.TIMELINE, "briefing:alpha")
-        timeline = browser.current_view
+        timeline = browser.shown_view
         assert isinstance(timeline, TimelineView)
         assert "Pick an event" in screen_text(app)
-        timeline.post_message(Navigate("event:convoy-ied"))
+        timeline.post_message(OpenEntry("event:convoy-ied"))
         await settle(pilot)
         assert browser.place == Place(View.TIMELINE, "briefing:alpha", "event:convoy-ied")
-        assert browser.current_view is timeline
+        assert browser.shown_view is timeline
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert browser.place == Place(View.TIMELINE, "briefing:alpha")
@@ -198,9 +198,9 @@ async def test_the_network_opens_from_the_navigation(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         browser = await loaded(pilot)
         await open_view(pilot, browser, View.NETWORK)
-        network = browser.current_view
+        network = browser.shown_view
         assert isinstance(network, ActorNetwork)
-        network.post_message(Navigate("actor:quds-force"))
+        network.post_message(OpenEntry("actor:quds-force"))
         await settle(pilot)
         assert browser.place == Place(View.NETWORK, "briefing:alpha", "actor:quds-force")
         assert "Quds Force" in screen_text(app)

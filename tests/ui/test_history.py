@@ -16,19 +16,19 @@ def test_back_returns_to_previous_place_and_forward_comes_back() -> None:
     history = visited("a", "b", "c")
     assert history.back() == "b"
     assert history.back() == "a"
-    assert history.current == "a"
+    assert history.present == "a"
     assert history.forward() == "b"
     assert history.forward() == "c"
-    assert history.current == "c"
+    assert history.present == "c"
 
 
 def test_back_at_the_start_and_forward_at_the_end_change_nothing() -> None:
     history = visited("a", "b")
     assert history.forward() is None
-    assert history.current == "b"
+    assert history.present == "b"
     history.back()
     assert history.back() is None
-    assert history.current == "a"
+    assert history.present == "a"
     assert not history.can_go_back
     assert history.can_go_forward
 
@@ -60,14 +60,14 @@ def test_replace_onto_the_previous_place_merges_the_steps() -> None:
     history.back()
     history.replace("a")
     assert history.places == ["a", "c"]
-    assert history.current == "a"
+    assert history.present == "a"
     assert history.forward() == "c"
 
 
 def test_replace_on_an_empty_history_visits() -> None:
     history: History[str] = History()
     history.replace("a")
-    assert history.current == "a"
+    assert history.present == "a"
     assert not history.can_go_back
 
 
@@ -76,5 +76,5 @@ def test_the_oldest_places_fall_off_past_the_limit() -> None:
     for place in range(5):
         history.visit(place)
     assert history.places == [2, 3, 4]
-    assert history.current == 4
+    assert history.present == 4
     assert history.back() == 3

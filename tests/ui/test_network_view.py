@@ -10,7 +10,7 @@ from textual.widgets.tree import TreeNode
 from briefing.library import Library
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Relation, Source
 from briefing.model.vocabulary import ActorKind, RelationType
-from briefing.ui.messages import Navigate, Preview
+from briefing.ui.messages import EntryHighlighted, OpenEntry
 from briefing.ui.widgets.actor_network import ActorNetwork
 
 BID = "briefing:militias"
@@ -73,10 +73,10 @@ class Host(App[None]):
     def on_mount(self) -> None:
         self.query_one(ActorNetwork).focus()
 
-    def on_navigate(self, message: Navigate) -> None:
+    def on_open_entry(self, message: OpenEntry) -> None:
         self.navigated.append(message.entity_id)
 
-    def on_preview(self, message: Preview) -> None:
+    def on_entry_highlighted(self, message: EntryHighlighted) -> None:
         self.previewed.append(message.entity_id)
 
 
@@ -113,7 +113,7 @@ async def test_enter_on_a_hub_opens_that_actor() -> None:
         await pilot.pause()
         await pilot.press("enter")
         assert app.navigated == ["actor:us"]
-        assert app.query_one(ActorNetwork).current == "actor:us"
+        assert app.query_one(ActorNetwork).cursor_id == "actor:us"
         tree = app.query_one(Tree)
         assert tree.get_node_at_line(0) is not None and tree.get_node_at_line(0).is_expanded
 
@@ -124,7 +124,7 @@ async def test_the_actor_under_the_cursor_is_previewed_and_not_opened() -> None:
         await pilot.pause()
         await pilot.press("down")
         await pilot.pause()
-        current = app.query_one(ActorNetwork).current
+        current = app.query_one(ActorNetwork).cursor_id
         assert current is not None and current != "actor:us"
         assert app.previewed[-1] == current
         assert app.navigated == []

@@ -135,7 +135,7 @@ async def test_the_notes_list_filters_by_tag_and_flag_and_marks_orphans(tmp_path
         notes.table.focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert app.browser.current_entry == "actor:qais-khazali"
+        assert app.browser.open_entry == "actor:qais-khazali"
 
 
 async def test_a_corrupt_notes_file_opens_read_only_and_stays_untouched(tmp_path: Path) -> None:
@@ -214,7 +214,7 @@ async def test_a_in_the_timeline_annotates_the_event_under_the_cursor(tmp_path: 
         events.focus()
         await pilot.press("down", "down")
         await settle(pilot)
-        under_cursor = events.current
+        under_cursor = events.cursor_event
         assert under_cursor is not None
         assert app.browser.detail.outline is not None and app.browser.detail.outline.id == under_cursor.id
         await _write_note_with_a(app, pilot, "check the date")
@@ -232,7 +232,7 @@ async def test_a_on_a_search_result_annotates_that_result(tmp_path: Path) -> Non
         await search_painted(view, pilot, "Khazali")
         await pilot.press("down", "down")
         await settle(pilot)
-        assert view.current == "actor:asaib-ahl-al-haq"
+        assert view.cursor_id == "actor:asaib-ahl-al-haq"
         await _write_note_with_a(app, pilot, "who funds them")
         (note,) = NotesStore(notes_path(tmp_path)).all()
         assert note.target == "actor:asaib-ahl-al-haq"

@@ -60,7 +60,7 @@ async def test_hits_show_two_lines_each_and_keys_move_and_open() -> None:
         assert app.chosen == ["actor:a2"]
         await pilot.press("end")
         await pilot.pause()
-        assert hits.current_id == "actor:a29"
+        assert hits.cursor_id == "actor:a29"
         assert any(row.startswith("actor    Actor number 29") for row in _rows(app)), "the cursor scrolls into view"
         await pilot.press("home", "up")
         assert app.above_top == 1
@@ -119,7 +119,7 @@ async def test_a_new_list_starts_at_the_top() -> None:
         await pilot.press("end")
         hits.show([_hit(n) for n in range(100, 130)])
         await pilot.pause()
-        assert hits.current_id == "actor:a100"
+        assert hits.cursor_id == "actor:a100"
         assert _rows(app)[0].startswith("actor    Actor number 100")
 
 

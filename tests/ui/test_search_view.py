@@ -53,7 +53,7 @@ async def test_enter_opens_the_first_result_and_back_returns(tmp_path: Path) -> 
         await _type(app, pilot, "Khazali")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.browser.current_entry == "actor:qais-khazali"
+        assert app.browser.open_entry == "actor:qais-khazali"
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert app.browser.place == before

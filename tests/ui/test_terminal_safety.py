@@ -29,7 +29,7 @@ from textual.widgets import Input, TextArea
 
 from briefing.store.paths import notes_path, settings_path
 from briefing.ui.app import BriefingApp
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import OpenEntry
 from briefing.ui.places import Place, View
 from briefing.ui.screens.confirm import Confirm
 from briefing.ui.screens.help import HelpScreen
@@ -303,7 +303,7 @@ async def test_every_view_dialog_and_notice_reaches_the_terminal_clean(tmp_path:
         assert_clean(app, "the command palette", "Ghaanialias", "alias")
         await pilot.press("escape")
         await settle(pilot)
-        app.post_message(Navigate("actor:" + CLEAR + TITLE_BEL + "\u202egone"))
+        app.post_message(OpenEntry("actor:" + CLEAR + TITLE_BEL + "\u202egone"))
         await settle(pilot)
         assert_clean(app, "a notification naming an unknown id", "gone")
         assert app.is_running

@@ -16,7 +16,7 @@ from briefing.model.dates import When
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Event, Source
 from briefing.model.vocabulary import EVENT_KINDS, ActorKind, Precision
 from briefing.timeline import Granularity, MonthHeader
-from briefing.ui.messages import Navigate, Preview
+from briefing.ui.messages import EntryHighlighted, OpenEntry
 from briefing.ui.widgets.event_list import EventList
 from briefing.ui.widgets.timeline_chart import TimelineChart
 from briefing.ui.widgets.timeline_view import TimelineView
@@ -76,10 +76,10 @@ class Host(App[None]):
     def on_mount(self) -> None:
         self.query_one(TimelineView).focus()
 
-    def on_navigate(self, message: Navigate) -> None:
+    def on_open_entry(self, message: OpenEntry) -> None:
         self.navigated.append(message.entity_id)
 
-    def on_preview(self, message: Preview) -> None:
+    def on_entry_highlighted(self, message: EntryHighlighted) -> None:
         self.previewed.append(message.entity_id)
 
 
@@ -140,7 +140,7 @@ async def test_enter_on_a_row_opens_that_event() -> None:
         assert app.query_one(EventList).has_focus
         await pilot.press("down", "down", "enter")
         assert app.navigated == [event_ids(app)[2]]
-        assert app.query_one(TimelineView).current == app.navigated[0]
+        assert app.query_one(TimelineView).cursor_id == app.navigated[0]
 
 
 async def test_the_event_under_the_cursor_is_previewed_while_the_list_has_focus() -> None:
@@ -170,9 +170,9 @@ async def test_headers_are_skipped_by_the_cursor() -> None:
             await pilot.press("down")
         assert all(isinstance(view.rows[i], Event) for i in seen if i is not None)
         await pilot.press("end")
-        assert view.current is not None and view.current.id == event_ids(app)[-1]
+        assert view.cursor_event is not None and view.cursor_event.id == event_ids(app)[-1]
         await pilot.press("home")
-        assert view.current is not None and view.current.id == event_ids(app)[0]
+        assert view.cursor_event is not None and view.cursor_event.id == event_ids(app)[0]
 
 
 async def test_clicking_a_row_opens_that_event() -> None:

@@ -27,7 +27,7 @@ from briefing.notebook import Notebook
 from briefing.outline import outline
 from briefing.ui.commands import view_commands
 from briefing.ui.history import History
-from briefing.ui.messages import Navigate, Preview
+from briefing.ui.messages import EntryHighlighted, OpenEntry
 from briefing.ui.places import (
     LIST_VIEWS,
     Place,
@@ -39,7 +39,7 @@ from briefing.ui.places import (
     view_title,
 )
 from briefing.ui.screens.browser_notes import NoteKeeping
-from briefing.ui.views import HINTS, TALL_VIEWS, VIEW_WIDGETS, widget_id
+from briefing.ui.view_widgets import HINTS, TALL_VIEWS, VIEW_WIDGETS, HasCursor, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
 from briefing.ui.widgets.detail_view import DetailView
 from briefing.ui.widgets.entry_table import EntryTable
@@ -169,15 +169,15 @@ class BrowserScreen(NoteKeeping):
     @property
     def place(self) -> Place | None:
         """Where the reader is."""
-        return self.history.current
+        return self.history.present
 
     @property
-    def current_entry(self) -> str | None:
+    def open_entry(self) -> str | None:
         """The id of the open entry, if any (what ``a`` annotates)."""
         return self.place.entry_id if self.place else None
 
     @property
-    def current_view(self) -> Widget:
+    def shown_view(self) -> Widget:
         """The widget in the list area: the entry table, the timeline, the network, ..."""
         current = self.views.current
         return self.views.get_child_by_id(current) if current else self.table
@@ -208,9 +208,9 @@ class BrowserScreen(NoteKeeping):
         if kind is not None:
             self.views.current = "entries"
             self.table.show(self.library, kind, place.briefing_id, select=place.entry_id)
-            # A list still being sorted says which row the cursor is on when it arrives (Previewed).
-            if not self.table.sorting and (place.entry_id is None or self.table.current_id != place.entry_id):
-                place = place.with_entry(self.table.current_id)
+            # A list still being sorted says which row the cursor is on when it arrives (Highlighted).
+            if not self.table.sorting and (place.entry_id is None or self.table.cursor_id != place.entry_id):
+                place = place.with_entry(self.table.cursor_id)
                 self.history.replace(place)
         else:
             widget = self._view_widget(place.view, place.briefing_id)
@@ -218,7 +218,7 @@ class BrowserScreen(NoteKeeping):
                 widget.show(self.all_notes(), self.library)
             self.views.current = widget.id
         if was_in_views and self.views.current != before:
-            self.call_after_refresh(self.current_view.focus)
+            self.call_after_refresh(self.shown_view.focus)
         self.views.border_title = Text(view_title(self.library, place))
         self._show_entry(place)
         self.navigation.mark(place)
@@ -283,8 +283,8 @@ class BrowserScreen(NoteKeeping):
         if self.has_class("-narrow") and self.has_class("-navigation"):
             self.action_toggle_navigation()
 
-    @on(EntryTable.Previewed)
-    def _previewed(self, message: EntryTable.Previewed) -> None:
+    @on(EntryTable.Highlighted)
+    def _table_highlighted(self, message: EntryTable.Highlighted) -> None:
         message.stop()
         place = self.place
         if place is None or place.view not in LIST_VIEWS or place.entry_id == message.entity_id:
@@ -302,8 +302,8 @@ class BrowserScreen(NoteKeeping):
             self.go(place.with_entry(message.entity_id))
         self.call_after_refresh(self._focus_detail)
 
-    @on(Navigate)
-    def _navigate(self, message: Navigate) -> None:
+    @on(OpenEntry)
+    def _open_entry(self, message: OpenEntry) -> None:
         message.stop()
         if message.entity_id.startswith("note:"):
             note = self.note(message.entity_id)
@@ -317,7 +317,7 @@ class BrowserScreen(NoteKeeping):
     @on(DetailView.Left)
     def _left_detail(self, message: DetailView.Left) -> None:
         message.stop()
-        self.current_view.focus()
+        self.shown_view.focus()
 
     def _focus_detail(self) -> None:
         links = self.detail.links
@@ -354,7 +354,7 @@ class BrowserScreen(NoteKeeping):
     def show_view(self, view: View, briefing_id: str | None) -> None:
         """Go to a view, as a step in the history, and put the keys in it."""
         self.go(Place(view, briefing_id))
-        self.call_after_refresh(self.current_view.focus)
+        self.call_after_refresh(self.shown_view.focus)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The command palette's ways around: each view of the briefing the reader is in, and the rest."""
@@ -369,7 +369,7 @@ class BrowserScreen(NoteKeeping):
             if self.place is not None:
                 self.call_after_refresh(navigation.mark, self.place)
         elif navigation.has_focus:
-            self.current_view.focus()
+            self.shown_view.focus()
 
     def action_open_search(self) -> None:
         """Search over the list area; the query and results stay there for the next ``/``."""
@@ -394,17 +394,18 @@ class BrowserScreen(NoteKeeping):
         message.stop()
         if self.place is not None:
             self._show(self.place)
-        self.current_view.focus()
+        self.shown_view.focus()
 
-    @on(Preview)
-    def _preview(self, message: Preview) -> None:
+    @on(EntryHighlighted)
+    def _entry_highlighted(self, message: EntryHighlighted) -> None:
         message.stop()
         entity_id = self.entry_of(message.entity_id)
         if entity_id is not None:
             self._show_in_detail(entity_id)
 
     def entry_in_reach(self) -> str | None:
-        """The id under the cursor of a view that has one (``current``: the timeline, the network, search
-        results), else the open entry's."""
-        under_cursor = getattr(self.current_view, "current", None)
-        return under_cursor if isinstance(under_cursor, str) else self.current_entry
+        """The id under the cursor of a view that has one apart from the open entry (the timeline, the
+        network, search results), else the open entry's."""
+        view = self.shown_view
+        under_cursor = view.cursor_id if view is not self.table and isinstance(view, HasCursor) else None
+        return under_cursor if under_cursor is not None else self.open_entry

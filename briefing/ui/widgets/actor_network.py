@@ -22,7 +22,7 @@ from briefing.library import Library
 from briefing.model.vocabulary import RELATION_LABELS, RelationType
 from briefing.network import Branch, Network
 from briefing.text import one_line, shorten
-from briefing.ui.messages import Navigate, Preview
+from briefing.ui.messages import EntryHighlighted, OpenEntry
 
 INITIALLY_EXPANDED = 8
 """Hubs opened one level when the view appears."""
@@ -57,7 +57,7 @@ def _summary(network: Network) -> Text:
 
 
 class ActorNetwork(Vertical):
-    """Who backs, leads or opposes whom, as a tree of hubs; selecting an actor posts ``Navigate``."""
+    """Who backs, leads or opposes whom, as a tree of hubs; selecting an actor posts ``OpenEntry``."""
 
     DEFAULT_CSS = """
     ActorNetwork { height: 1fr; }
@@ -139,16 +139,16 @@ class ActorNetwork(Vertical):
     def _highlighted(self, event: Tree.NodeHighlighted[_Place | None]) -> None:
         event.stop()
         if event.control.has_focus and event.node.data is not None:
-            self.post_message(Preview(event.node.data.actor))
+            self.post_message(EntryHighlighted(event.node.data.actor))
 
     @on(Tree.NodeSelected)
     def _selected(self, event: Tree.NodeSelected[_Place | None]) -> None:
         event.stop()
         if event.node.data is not None:
-            self.post_message(Navigate(event.node.data.actor))
+            self.post_message(OpenEntry(event.node.data.actor))
 
     @property
-    def current(self) -> str | None:
+    def cursor_id(self) -> str | None:
         """The id of the actor under the cursor."""
         node = self.query_one(Tree).cursor_node
         return node.data.actor if node is not None and node.data is not None else None

@@ -138,7 +138,7 @@ def _items(parts: list[Part]) -> Iterator[tuple[Ref | None, str]]:
 
 
 class DetailView(VerticalScroll):
-    """Shows one outline; posts ``Navigate`` (from its links) and ``Left`` (escape)."""
+    """Shows one outline; posts ``OpenEntry`` (from its links) and ``Left`` (escape)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "to the list", show=False, tooltip="Back to the list", id="detail.leave"),

@@ -1,6 +1,6 @@
 """The entries of one view (a briefing's actors, claims, events or sources) as a sortable table.
 
-Moving the cursor previews an entry (``Previewed``); enter or a second
+Moving the cursor previews an entry (``Highlighted``); enter or a second
 click opens it (``Opened``).  Click a column's header, or press ``s``, to
 sort by it; the same again reverses the order.
 
@@ -42,7 +42,7 @@ class EntryTable(LineTable):
         Binding("r", "reverse", "reverse", show=False, tooltip="Reverse the order", id="list.reverse"),
     ]
 
-    class Previewed(Message):
+    class Highlighted(Message):
         """The cursor rests on an entry."""
 
         def __init__(self, entity_id: str) -> None:
@@ -104,7 +104,7 @@ class EntryTable(LineTable):
         return self._pending is not None
 
     @property
-    def current_id(self) -> str | None:
+    def cursor_id(self) -> str | None:
         if not self._entries or not 0 <= self.cursor_row < len(self._entries):
             return None
         return self._entries[self.cursor_row].id
@@ -115,7 +115,7 @@ class EntryTable(LineTable):
         """List ``kind`` entries of a briefing (or of the library), with the cursor on ``select``.
 
         The rows arrive from a worker: until then the previous list stays, and
-        ``current_id`` is its row's.
+        ``cursor_id`` is its row's.
         """
         if (library, kind, briefing_id) != (self.library, self.kind, self.briefing_id):
             self.library, self.kind, self.briefing_id = library, kind, briefing_id
@@ -156,7 +156,7 @@ class EntryTable(LineTable):
         if self._pending is None or request.serial != self._pending.serial:
             return  # a later list or order was asked for since
         self._pending = None
-        keep = self._keep if self._keep is not None else self.current_id  # else the row under the cursor now
+        keep = self._keep if self._keep is not None else self.cursor_id  # else the row under the cursor now
         self._keep = None
         ordered = message.ordered
         self._entries = ordered.rows
@@ -196,10 +196,10 @@ class EntryTable(LineTable):
 
     def _cursor_moved(self) -> None:
         super()._cursor_moved()
-        if (entity_id := self.current_id) is not None:
-            self.post_message(self.Previewed(entity_id))
+        if (entity_id := self.cursor_id) is not None:
+            self.post_message(self.Highlighted(entity_id))
 
     def action_select_cursor(self) -> None:
         super().action_select_cursor()
-        if (entity_id := self.current_id) is not None:
+        if (entity_id := self.cursor_id) is not None:
             self.post_message(self.Opened(entity_id))

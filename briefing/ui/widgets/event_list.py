@@ -1,7 +1,7 @@
 """The timeline's list: month headers and events, one line each, drawn only where they are in view.
 
-The cursor skips the headers; moving it previews the event (``Preview``),
-enter or a click opens it (``Navigate``).  A coloured mark before each event
+The cursor skips the headers; moving it previews the event (``EntryHighlighted``),
+enter or a click opens it (``OpenEntry``).  A coloured mark before each event
 is its chart series, in the chart's colours.
 """
 
@@ -21,7 +21,7 @@ from briefing.model.entities import Event
 from briefing.model.vocabulary import event_kind_label, series_of
 from briefing.text import one_line, shorten
 from briefing.timeline import MonthHeader, Row
-from briefing.ui.messages import Navigate, Preview
+from briefing.ui.messages import EntryHighlighted, OpenEntry
 from briefing.ui.series_colours import series_styles
 
 EVENT_LIST_SERIES = series_styles("EventList", "event-list")
@@ -75,7 +75,7 @@ class EventList(ScrollView, can_focus=True):
         self.refresh()
 
     @property
-    def current(self) -> Event | None:
+    def cursor_event(self) -> Event | None:
         row = self.rows[self.cursor] if self.cursor is not None else None
         return row if isinstance(row, Event) else None
 
@@ -98,14 +98,14 @@ class EventList(ScrollView, can_focus=True):
         top = found - 1 if found and isinstance(self.rows[found - 1], MonthHeader) else found
         self.scroll_to_region(Region(0, top, 1, found - top + 1), animate=False, force=True, immediate=True)
         self.refresh()
-        self._preview()
+        self._post_highlight()
 
     def on_focus(self) -> None:
-        self._preview()
+        self._post_highlight()
 
-    def _preview(self) -> None:
-        if self.has_focus and self.current is not None:
-            self.post_message(Preview(self.current.id))
+    def _post_highlight(self) -> None:
+        if self.has_focus and self.cursor_event is not None:
+            self.post_message(EntryHighlighted(self.cursor_event.id))
 
     def action_move(self, step: int) -> None:
         if self.cursor is not None:
@@ -119,8 +119,8 @@ class EventList(ScrollView, can_focus=True):
         self._move_to(0 if direction < 0 else len(self.rows) - 1, -direction)
 
     def action_open(self) -> None:
-        if self.current is not None:
-            self.post_message(Navigate(self.current.id))
+        if self.cursor_event is not None:
+            self.post_message(OpenEntry(self.cursor_event.id))
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
@@ -131,7 +131,7 @@ class EventList(ScrollView, can_focus=True):
             event.stop()
             self.cursor = index
             self.refresh()
-            self._preview()
+            self._post_highlight()
             self.action_open()
 
     def on_resize(self) -> None:

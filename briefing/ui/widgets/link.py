@@ -26,7 +26,7 @@ from textual.widget import Widget
 
 from briefing.outline import Ref
 from briefing.text import shorten, text
-from briefing.ui.messages import DeleteNote, Navigate
+from briefing.ui.messages import DeleteNote, OpenEntry
 
 CAPTION_WIDTH = 15
 
@@ -145,7 +145,7 @@ class Link(Captioned, can_focus=True):
 
     def action_follow(self) -> None:
         if not self.ref.missing:
-            self.post_message(Navigate(self.ref.id))
+            self.post_message(OpenEntry(self.ref.id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """``d`` is for a link to a note; on any other link it is not this link's key."""

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Input
 from briefing.library import Library
 from briefing.model.entities import Note
 from briefing.text import shorten, text
-from briefing.ui.messages import DeleteNote, Navigate
+from briefing.ui.messages import DeleteNote, OpenEntry
 from briefing.ui.widgets.text_entry import LineInput
 
 
@@ -124,7 +124,7 @@ class NotesList(Vertical):
         event.stop()
         note = self.selected
         if note is not None:
-            self.post_message(Navigate(note.target))
+            self.post_message(OpenEntry(note.target))
 
     def action_edit(self) -> None:
         if (note := self.selected) is not None:

@@ -28,7 +28,7 @@ from textual.strip import Strip
 
 from briefing.search.results import SearchHit
 from briefing.text import highlighted, text
-from briefing.ui.messages import Preview
+from briefing.ui.messages import EntryHighlighted
 
 ROWS = 2
 """Lines per hit: kind, title and, at the right, the date; then the snippet."""
@@ -128,7 +128,7 @@ class ResultList(ScrollView, can_focus=True):
         return [hit.id for hit in self.hits]
 
     @property
-    def current_id(self) -> str | None:
+    def cursor_id(self) -> str | None:
         return self.hits[self.cursor].id if 0 <= self.cursor < len(self.hits) else None
 
     # -- drawing --------------------------------------------------------------------
@@ -174,15 +174,15 @@ class ResultList(ScrollView, can_focus=True):
             self.refresh(Region(0, index * ROWS - self.scroll_offset.y, self.size.width, ROWS))
         self.scroll_to_region(Region(0, new * ROWS, self.size.width, ROWS), animate=False, immediate=True)
         if self.has_focus:
-            self._preview()
+            self._post_highlight()
 
     def on_focus(self) -> None:
-        self._preview()
+        self._post_highlight()
 
-    def _preview(self) -> None:
-        entity_id = self.current_id
+    def _post_highlight(self) -> None:
+        entity_id = self.cursor_id
         if entity_id is not None:
-            self.post_message(Preview(entity_id))
+            self.post_message(EntryHighlighted(entity_id))
 
     # -- the reader ---------------------------------------------------------------------
 
@@ -202,7 +202,7 @@ class ResultList(ScrollView, can_focus=True):
             self.cursor = index % len(self.hits)
 
     def action_choose(self) -> None:
-        entity_id = self.current_id
+        entity_id = self.cursor_id
         if entity_id is not None:
             self.post_message(self.Chosen(entity_id))
 

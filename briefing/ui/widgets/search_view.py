@@ -30,7 +30,7 @@ from textual.worker import get_current_worker
 from briefing.errors import BriefingError
 from briefing.search.results import SearchResults
 from briefing.text import input_line, text
-from briefing.ui.messages import Navigate
+from briefing.ui.messages import OpenEntry
 from briefing.ui.paint_hold import PaintHold
 from briefing.ui.widgets.query_input import QueryInput
 from briefing.ui.widgets.result_list import ResultList
@@ -129,10 +129,10 @@ class SearchView(Vertical):
         return self.query_one("#search-results", ResultList)
 
     @property
-    def current(self) -> str | None:
+    def cursor_id(self) -> str | None:
         """The hit under the cursor while the reader is in the results (what ``a`` annotates)."""
         results = self.result_list
-        return results.current_id if results.has_focus else None
+        return results.cursor_id if results.has_focus else None
 
     def focus_input(self, query: str | None = None) -> None:
         """Focus the query, replaced by ``query`` if given, with the cursor at its end."""
@@ -215,7 +215,7 @@ class SearchView(Vertical):
     @on(Input.Submitted, "#search-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self._open(self.result_list.current_id)
+        self._open(self.result_list.cursor_id)
 
     @on(ResultList.Chosen)
     def _chosen(self, event: ResultList.Chosen) -> None:
@@ -230,7 +230,7 @@ class SearchView(Vertical):
             self.recent = [q for q in self.recent if q != query] + [query]
             self._recall = len(self.recent)
             self.post_message(self.Searched(query))
-        self.post_message(Navigate(entity_id))
+        self.post_message(OpenEntry(entity_id))
 
     # Bindings rather than a key handler, and set_focus rather than focus(): the app looks a
     # binding up from the focus of the moment each key reaches it, so once the focus has moved

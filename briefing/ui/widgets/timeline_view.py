@@ -126,9 +126,9 @@ class TimelineView(Vertical):
         return self.query_one(EventList).rows
 
     @property
-    def current(self) -> str | None:
+    def cursor_id(self) -> str | None:
         """The id of the event under the list's cursor (what ``a`` annotates)."""
-        event = self.query_one(EventList).current
+        event = self.query_one(EventList).cursor_event
         return event.id if event is not None else None
 
     # -- loading and filtering (thread workers) ------------------------------

@@ -1,13 +1,14 @@
 """The views that are not lists: each builds its own widget for a briefing (or the whole library).
 
 Imported when first shown, so the first frame does not wait for them.
-Another view of this kind (one that posts ``Navigate`` when the reader picks
+Another view of this kind (one that posts ``OpenEntry`` when the reader picks
 an entry) is added here and in ``places.View``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from textual.widget import Widget
 
@@ -15,6 +16,14 @@ from briefing.library import Library
 from briefing.ui.places import View
 
 ViewFactory = Callable[[Library, str | None, str], Widget]
+
+
+@runtime_checkable
+class HasCursor(Protocol):
+    """A view whose cursor is on an entry, the one ``a`` annotates (the timeline, the network, search)."""
+
+    @property
+    def cursor_id(self) -> str | None: ...
 
 
 def _timeline(library: Library, briefing_id: str | None, widget_id: str) -> Widget:
