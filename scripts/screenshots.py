@@ -23,7 +23,7 @@ from textual.pilot import Pilot  # noqa: E402
 from briefing.library import Library  # noqa: E402
 from briefing.model.entities import Actor  # noqa: E402
 from briefing.model.vocabulary import EntityKind  # noqa: E402
-from briefing.ui.app import BriefingApp, create_app  # noqa: E402
+from briefing.ui.app import WATCH_GROUP, BriefingApp, create_app  # noqa: E402
 from briefing.ui.places import Place, View  # noqa: E402
 from briefing.workspace import Workspace  # noqa: E402
 
@@ -33,7 +33,9 @@ Step = Callable[[Pilot[Any], BriefingApp], Awaitable[None]]
 async def _settle(pilot: Pilot[Any]) -> None:
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        others = [w for w in pilot.app.workers if w.group != WATCH_GROUP]
+        if others:  # an empty list would mean every worker, the library folders' watch too
+            await pilot.app.workers.wait_for_complete(others)
     await pilot.pause(0.2)
 
 

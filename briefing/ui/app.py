@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.store import paths
@@ -32,6 +32,7 @@ from briefing.store.settings import Settings, load_settings, remember_query, upd
 from briefing.text import clean, one_line
 from briefing.ui.commands import EntryCommands, PaletteSource
 from briefing.ui.messages import OpenEntry
+from briefing.ui.notices import added_notice, problems_notice
 from briefing.ui.screens.start import StartScreen
 
 if TYPE_CHECKING:
@@ -46,19 +47,32 @@ if TYPE_CHECKING:
 SEARCH_LIMIT = 50
 """Results shown for a query in the browser."""
 
-PROBLEMS_LISTED = 8
-"""Problems named in the notification after loading; the rest are counted."""
+
+WATCH_GROUP = "library-watch"
+"""The worker that watches the library folders: it runs as long as the app, so waiting for every worker
+to finish (as a test does) means every other one."""
 
 
 class LoadCancelled(Exception):
     """The app closed while the library was still loading."""
 
 
+class WorkerCancelled:
+    """A worker's cancellation as an event's ``is_set``: what stops the library's file watch when the app closes."""
+
+    def __init__(self, worker: Worker[Any]) -> None:
+        self.worker = worker
+
+    def is_set(self) -> bool:
+        return self.worker.is_cancelled
+
+
 class BriefingApp(App[int]):
     TITLE = "briefing"
     CSS_PATH = "app.tcss"
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"start": StartScreen}
-    """The start screen until the library is loaded, then the browser (mode "browse") for good."""
+    """The start screen until the library is loaded, then the browser (a mode ``browse-N`` of its own, so that a
+    reloaded library's browser replaces it whole)."""
     DEFAULT_MODE = "start"
     COMMANDS = App.COMMANDS | {EntryCommands}
 
@@ -85,6 +99,15 @@ class BriefingApp(App[int]):
             super().__init__()
             self.index = index
 
+    class LibraryChanged(Message):
+        """A briefing file in a library folder was added, changed or removed (another terminal's import)."""
+
+    class LibraryReloaded(Message):
+        def __init__(self, library: Library, index: JumpIndex) -> None:
+            super().__init__()
+            self.library = library
+            self.index = index
+
     class NotesReloaded(Message):
         """Another process wrote the notes; they are re-read and the search index is in step."""
 
@@ -106,6 +129,9 @@ class BriefingApp(App[int]):
         self.jump_index: JumpIndex | None = None
         self.search_index: SearchIndex | None = None
         self._browser: BrowserScreen | None = None
+        self._reload: BriefingApp.LibraryReloaded | None = None
+        self._browsers = 0
+        """A reloaded library waiting for the reader to close a dialog before it replaces the browser."""
         self._settings_problem: str | None = None
         self.settings = self._read_settings()
         if self.settings.theme in self.available_themes:
@@ -200,15 +226,82 @@ class BriefingApp(App[int]):
         self._browser = browser = BrowserScreen(
             message.library, self.workspace.notebook, recent_queries=self.settings.recent_queries, search=search
         )
-        self.add_mode("browse", lambda: browser)
-        self.switch_mode("browse")
-        self.remove_mode("start")  # with the help or palette the reader may have opened meanwhile
+        self._put_browser(browser)  # over the help or palette the reader may have opened meanwhile
         if message.library.problems:
             self._report_problems(message.library)
         if self.workspace.recovery:
             self.notify(self.workspace.recovery, title="Import", severity="warning", timeout=30, markup=False)
         self.build_search_index()
         self._start_notes(message.notes_problem)
+        self.watch_library()
+
+    # -- a library folder changed while the browser is open -----------------------
+
+    @work(thread=True, exclusive=True, group=WATCH_GROUP)
+    def watch_library(self) -> None:
+        from briefing.library_watch import library_changes
+
+        worker = get_current_worker()
+        try:
+            for _ in library_changes(self.workspace.library_dirs, WorkerCancelled(worker)):
+                self.post_message(self.LibraryChanged())
+        except (OSError, RuntimeError) as exc:  # no file events here (a full inotify table, a vanished folder)
+            self.notify(f"New briefings show after a restart: {exc}", severity="warning", markup=False)
+
+    @on(LibraryChanged)
+    def _library_changed(self) -> None:
+        self.reload_library()
+
+    @work(thread=True, exclusive=True, group="library")
+    def reload_library(self) -> None:
+        from briefing.ui.jump_index import JumpIndex
+
+        try:
+            library = self.workspace.load_library()
+            index = JumpIndex.build(library)
+        except BriefingError as exc:
+            self.notify(str(exc), title="Cannot reload the library", severity="error", markup=False)
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.LibraryReloaded(library, index))
+
+    @on(LibraryReloaded)
+    def _library_reloaded(self, message: LibraryReloaded) -> None:
+        """The new library replaces the browser, at the same place, once no dialog is open over it."""
+        from briefing.ui.screens.browser import BrowserScreen
+
+        old = self.browser
+        if self.screen is not old:
+            if self._reload is None:
+                self.set_timer(0.5, self._retry_reload)
+            self._reload = message
+            return
+        self._reload = None
+        added = [b for b in message.library.briefings if b not in old.library.briefings]
+        self.library, self.jump_index = message.library, message.index
+        self._browser = browser = BrowserScreen(
+            message.library, self.workspace.notebook, recent_queries=self.settings.recent_queries, history=old.history
+        )
+        self._put_browser(browser)
+        gc.unfreeze()  # the old library may go now; the new one is frozen once its search index is ready
+        self.notify(added_notice(message.library, added), markup=False)
+        if message.library.problems:
+            self._report_problems(message.library)
+        self.build_search_index()
+
+    def _put_browser(self, browser: BrowserScreen) -> None:
+        """Show ``browser`` in a mode of its own, and drop the mode (and the screens) it replaces."""
+        replaced = self.current_mode
+        self._browsers += 1
+        mode = f"browse-{self._browsers}"
+        self.add_mode(mode, lambda: browser)
+        self.switch_mode(mode)
+        self.remove_mode(replaced)
+
+    def _retry_reload(self) -> None:
+        reload, self._reload = self._reload, None
+        if reload is not None:
+            self._library_reloaded(reload)
 
     def _start_notes(self, problem: str | None) -> None:
         if problem is not None:
@@ -277,11 +370,8 @@ class BriefingApp(App[int]):
         self.settings = message.settings
 
     def _report_problems(self, library: Library) -> None:
-        problems = library.problems
-        lines = [one_line(p) for p in problems[:PROBLEMS_LISTED]]  # one line each, whatever a file name holds
-        if len(problems) > PROBLEMS_LISTED:
-            lines.append(f"… and {len(problems) - PROBLEMS_LISTED} more (briefing validate FILE lists them all)")
-        self.notify("\n".join(lines), title=problems_title(library), severity="warning", timeout=30, markup=False)
+        title, lines = problems_notice(library)
+        self.notify(lines, title=title, severity="warning", timeout=30, markup=False)
 
     # -- the reader's notes, written by another process ----------------------
 
@@ -333,17 +423,3 @@ class BriefingApp(App[int]):
 def create_app(workspace: Workspace) -> BriefingApp:
     """The browser on ``workspace``: what ``briefing`` runs, and what the tests drive."""
     return BriefingApp(workspace)
-
-
-def problems_title(library: Library) -> str:
-    """What the loading notice is about: files skipped or partly loaded, folders that could not be read."""
-    folders = {str(folder) for folder in library.folders}
-    named = list(dict.fromkeys(p.file or "(unknown file)" for p in library.problems))
-    unreadable = sum(name in folders for name in named)
-    files = len(named) - unreadable
-    parts = []
-    if files:
-        parts.append(f"{files} briefing file{'s' if files != 1 else ''} skipped or partly loaded")
-    if unreadable:
-        parts.append(f"{unreadable} library folder{'s' if unreadable != 1 else ''} unreadable")
-    return "; ".join(parts)

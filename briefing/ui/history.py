@@ -7,6 +7,7 @@ oldest places fall off once there are more than ``limit``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -70,3 +71,18 @@ class History(Generic[T]):
             return None
         self.index += 1
         return self.places[self.index]
+
+    def rewritten(self, keep: Callable[[T], T | None]) -> History[T]:
+        """Every place passed through ``keep``, which may change it or drop it (None), and the same
+        steps merged; the present stays the present, or falls back to the nearest place before it."""
+        places: list[T] = []
+        index = -1
+        for position, place in enumerate(self.places):
+            kept = keep(place)
+            if kept is not None and (not places or places[-1] != kept):
+                places.append(kept)
+            if position == self.index:
+                index = len(places) - 1
+        if places and index < 0:
+            index = 0
+        return History(places, index, self.limit)

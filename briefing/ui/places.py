@@ -135,6 +135,15 @@ def place_of(library: Library, entity_id: str, current: Place | None = None) -> 
     return Place(_VIEW_OF_KIND[kind], briefing_id, entity_id)
 
 
+def still_there(library: Library, place: Place) -> Place | None:
+    """``place`` in a reloaded library: without its entry if that is gone; None if its briefing is gone."""
+    if place.briefing_id is not None and place.briefing_id not in library.briefings:
+        return None
+    if place.entry_id is not None and place.entry_id not in library:
+        return place.with_entry(None)
+    return place
+
+
 def start_place(library: Library) -> Place:
     """The first thing a reader sees: the first briefing's page, or the empty library."""
     first = next(iter(library.briefings), None)

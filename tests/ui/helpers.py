@@ -11,7 +11,7 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from briefing.ui import textual_compat
-from briefing.ui.app import BriefingApp, create_app
+from briefing.ui.app import WATCH_GROUP, BriefingApp, create_app
 from briefing.ui.screens.browser import BrowserScreen
 from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
@@ -38,15 +38,22 @@ async def loaded(pilot: Pilot[Any]) -> BrowserScreen:
             break
     else:  # pragma: no cover - a failure to load is the test's failure
         raise AssertionError("the library never finished loading")
-    await app.workers.wait_for_complete()
+    await workers_done(app)
     await pilot.pause()
     return app.browser
+
+
+async def workers_done(app: App[Any]) -> None:
+    """Every worker finished but the library folders' watch, which runs as long as the app."""
+    others = [w for w in app.workers if w.group != WATCH_GROUP]
+    if others:  # an empty list would mean every worker
+        await app.workers.wait_for_complete(others)
 
 
 async def settle(pilot: Pilot[Any]) -> None:
     """Let messages, workers and the detail pane's redraw run to the end."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
     await pilot.pause()
 

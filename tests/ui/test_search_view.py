@@ -10,7 +10,7 @@ from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.places import View
 from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
-from tests.ui.helpers import burst, screen_text, search_painted, settle
+from tests.ui.helpers import burst, screen_text, search_painted, settle, workers_done
 
 
 def _app(tmp_path: Path) -> BriefingApp:
@@ -154,7 +154,7 @@ async def test_the_up_arrow_recalls_earlier_searches_even_after_a_restart(tmp_pa
         await _ready(app, pilot)
         await _type(app, pilot, "convoy")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
     again = _app(tmp_path)
     async with again.run_test(size=(120, 40)) as pilot:
         await _ready(again, pilot)

@@ -35,6 +35,7 @@ from briefing.ui.places import (
     briefing_in_reach,
     place_of,
     start_place,
+    still_there,
     trail,
     view_title,
 )
@@ -116,14 +117,17 @@ class BrowserScreen(NoteKeeping):
         *,
         recent_queries: Sequence[str] = (),
         search: str | None = None,
+        history: History[Place] | None = None,
     ) -> None:
         """``recent_queries``: the search history, oldest first; ``search``: open with search showing this
-        query (typed while the library loaded)."""
+        query (typed while the library loaded); ``history``: go on from there (the library was reloaded)."""
         super().__init__(library, notebook)
         self.recent_queries = recent_queries
         self._searcher: Searcher | None = None
         self._opening_search = search
         self.history: History[Place] = History()
+        if history is not None:
+            self.history = history.rewritten(lambda place: still_there(library, place))
         self._history_keys = (False, False)
 
     def compose(self) -> ComposeResult:
@@ -143,7 +147,10 @@ class BrowserScreen(NoteKeeping):
         navigation.show_library(library, current=next(iter(library.briefings), None))
         self.notes_node = navigation.add_entry(Text("Notes"), Place(View.NOTES))
         self.update_notes_count()
-        self.go(start_place(library))
+        if self.history.present is None:
+            self.go(start_place(library))
+        else:
+            self._show(self.history.present)
         self.table.focus()
         if self._opening_search is not None:
             self.open_search(self._opening_search)

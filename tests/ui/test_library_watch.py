@@ -1,0 +1,106 @@
+"""A running browser sees briefings that another terminal adds, changes or removes, and keeps the reader's place."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from briefing.ui.app import BriefingApp, create_app
+from briefing.ui.places import Place, View
+from briefing.ui.screens.browser import BrowserScreen
+from briefing.ui.screens.help import HelpScreen
+from briefing.ui.textual_compat import notifications
+from tests.factories import alpha_tables, beta_tables, make_library_dir, write_tables
+from tests.ui.helpers import loaded, screen_text, settle, workspace_for
+
+WAIT_S = 15.0
+"""File events arrive within a second; a loaded machine may take longer."""
+
+
+async def until(pilot: Pilot[Any], done: Callable[[], bool]) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + WAIT_S
+    while not done():
+        if loop.time() > deadline:
+            raise AssertionError("the browser never saw the change")
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+
+
+def _app(folder: Path, tmp_path: Path) -> BriefingApp:
+    return create_app(workspace_for(folder, tmp_path / "data"))
+
+
+async def test_a_briefing_imported_elsewhere_appears_and_the_reader_stays_where_they_were(tmp_path: Path) -> None:
+    folder = make_library_dir(tmp_path / "lib", alpha_tables())
+    app = _app(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browser = await loaded(pilot)
+        browser.go(Place(View.CLAIMS, "briefing:alpha", "claim:qaani-warns"))
+        await settle(pilot)
+        assert "Beta follow-up" not in screen_text(app)
+
+        write_tables(folder / "beta.json", copy.deepcopy(beta_tables()))
+        await until(pilot, lambda: app.library is not None and "briefing:beta" in app.library.briefings)
+        await until(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
+        await settle(pilot)
+        assert app.browser.place == Place(View.CLAIMS, "briefing:alpha", "claim:qaani-warns")
+        assert "Beta follow-up" in screen_text(app)
+        assert "Library updated: Beta follow-up added" in [n.message for n in notifications(app)]
+        await pilot.press("left_square_bracket")  # the history came along: back to where the reader was before
+        await settle(pilot)
+        assert app.browser.place is not None and app.browser.place.view is View.BRIEFINGS
+
+
+async def test_a_removed_briefing_takes_the_reader_to_the_start_and_its_entries_out_of_the_history(
+    tmp_path: Path,
+) -> None:
+    folder = make_library_dir(tmp_path / "lib")
+    app = _app(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browser = await loaded(pilot)
+        browser.go(Place(View.EVENTS, "briefing:beta", "event:beta-visit"))
+        await settle(pilot)
+        (folder / "beta.json").unlink()
+        await until(pilot, lambda: app.library is not None and "briefing:beta" not in app.library.briefings)
+        await until(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
+        await settle(pilot)
+        place = app.browser.place
+        assert place is not None and place.briefing_id != "briefing:beta"
+        assert all(p.briefing_id != "briefing:beta" for p in app.browser.history.places)
+        assert "Beta follow-up" not in screen_text(app)
+
+
+async def test_an_open_dialog_is_not_pulled_from_under_the_reader(tmp_path: Path) -> None:
+    folder = make_library_dir(tmp_path / "lib", alpha_tables())
+    app = _app(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browser = await loaded(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        write_tables(folder / "beta.json", copy.deepcopy(beta_tables()))
+        await asyncio.sleep(3.0)  # the change is seen and the library reloaded meanwhile
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.browser is browser
+        await pilot.press("escape")
+        await until(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
+        assert isinstance(app.screen, BrowserScreen)
+        assert app.library is not None and "briefing:beta" in app.library.briefings
+
+
+async def test_the_readers_own_library_folder_is_watched_before_it_exists(tmp_path: Path) -> None:
+    """Before the first import there is no user library folder; the first import creates it."""
+    data = tmp_path / "data"
+    app = create_app(workspace_for(make_library_dir(tmp_path / "lib", alpha_tables()), data))
+    app.workspace.library_dirs.append(data / "library")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await asyncio.sleep(0.3)
+        make_library_dir(data / "library", beta_tables())
+        await until(pilot, lambda: app.library is not None and "briefing:beta" in app.library.briefings)
