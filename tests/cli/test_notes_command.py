@@ -234,7 +234,7 @@ def test_export_carries_the_notes_and_import_brings_them_back(cli, tmp_path: Pat
     cli("annotate", "actor:ghaani", "Exported note", "--tag", "x", "--flag", "important")
     cli("annotate", "event:talks", "Another")
     exported = tmp_path / "export.json"
-    assert cli("export", "--format", "json", "-o", str(exported))[0] == 0
+    assert cli("export", "--format", "json", "--notes", "-o", str(exported))[0] == 0
     notes_before = json.loads(cli("notes", "--json")[1])
     assert [n["id"] for n in json.loads(exported.read_text(encoding="utf-8"))["notes"]] == [
         n["id"] for n in notes_before
@@ -348,7 +348,7 @@ SPECIAL_NOTES = {
 
 
 @pytest.mark.parametrize("kind", sorted(SPECIAL_NOTES))
-@pytest.mark.parametrize("command", [["annotate", "actor:ghaani", "a note"], ["notes"], ["export"]])
+@pytest.mark.parametrize("command", [["annotate", "actor:ghaani", "a note"], ["notes"], ["export", "--notes"]])
 def test_a_special_file_at_the_notes_path_is_one_line_never_a_hang(
     small_dir: Path, data: Path, kind: str, command: list[str]
 ) -> None:
