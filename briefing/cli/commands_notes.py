@@ -132,7 +132,8 @@ def run_notes(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.json:
         output.print_json([_json_record(note, library, note.id in orphaned) for note in notes])
     elif notes:
-        _print_table([_row(note, library, note.id in orphaned) for note in notes])
+        cells = output.Cells.for_stdout()
+        _print_table([_row(note, library, note.id in orphaned, cells) for note in notes])
     elif not notebook.read_only:
         output.line("no notes" if notebook.all() else "no notes yet: add one with 'briefing annotate ID TEXT'")
     return 1 if notebook.read_only else 0
@@ -162,14 +163,15 @@ def _selected(args: argparse.Namespace, notebook: Notebook, library: Library) ->
     return notes
 
 
-def _row(note: Note, library: Library, orphaned: bool) -> list[str]:
-    entry = f"{note.target} ({ORPHANED})" if orphaned else shorten(library.label(note.target), 40)
+def _row(note: Note, library: Library, orphaned: bool, cells: output.Cells) -> list[str]:
+    """A note's row: its first line on a terminal, its whole text on one line into a pipe."""
+    entry = f"{note.target} ({ORPHANED})" if orphaned else cells.text(library.label(note.target), 40)
     return [
         note.id,
         entry,
         str(note.flag or ""),
         " ".join(f"#{tag}" for tag in note.tags),
-        shorten(note.label, 80),
+        one_line(note.text) if cells.whole else shorten(note.label, 80),
         note.updated[:10],
     ]
 

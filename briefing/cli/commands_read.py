@@ -15,7 +15,6 @@ from briefing.library import Library, LibraryEntity
 from briefing.model.entities import Actor, Briefing, Claim, Event, Source
 from briefing.model.vocabulary import EntityKind
 from briefing.outline import Outline, Ref, outline
-from briefing.text import shorten
 from briefing.text import text as safe_text
 from briefing.workspace import Workspace
 
@@ -52,22 +51,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.set_defaults(handler=run_validate)
 
 
-def _row(library: Library, entity: LibraryEntity) -> list[Any]:
+def _row(library: Library, entity: LibraryEntity, cells: output.Cells) -> list[Any]:
     match entity:
         case Briefing():
             counts = [
                 len(library.in_briefing(entity.id, k)) for k in (EntityKind.ACTOR, EntityKind.CLAIM, EntityKind.EVENT)
             ]
-            return [entity.id, entity.date.label if entity.date else "", entity.title, *map(str, counts)]
+            return [entity.id, cells.date(entity.date), entity.title, *map(str, counts)]
         case Actor():
-            return [entity.id, entity.name, str(entity.actor_kind), shorten(entity.role, 50)]
+            return [entity.id, entity.name, str(entity.actor_kind), cells.text(entity.role, 50)]
         case Claim():
             who = ", ".join(library.label(a) for a in entity.attributed_to)
-            return [entity.id, str(entity.claim_kind), shorten(who, 30), shorten(entity.text, 70)]
+            return [entity.id, str(entity.claim_kind), cells.text(who, 30), cells.text(entity.text, 70)]
         case Event():
-            return [entity.id, entity.when.label, entity.event_kind, shorten(entity.title, 60)]
+            return [entity.id, cells.date(entity.when), entity.event_kind, cells.text(entity.title, 60)]
         case Source():
-            return [entity.id, entity.date.label if entity.date else "", entity.publisher, entity.title]
+            return [entity.id, cells.date(entity.date), entity.publisher, entity.title]
     raise TypeError(entity)
 
 
@@ -106,7 +105,9 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.json:
         output.print_json([entity_record(e, library) for e in entities])
         return 0
-    output.print_table(HEADERS[kind], [_row(library, e) for e in entities], title=f"{args.kind} · {len(entities)}")
+    cells = output.Cells.for_stdout()
+    rows = [_row(library, e, cells) for e in entities]
+    output.print_table(HEADERS[kind], rows, title=f"{args.kind} · {len(entities)}")
     return 0
 
 

@@ -2,7 +2,7 @@
 
 bm25 with field weights (``documents.WEIGHTS``: a name match outranks a
 title, a title a passing mention), over the first ``plan.RANK_WINDOW``
-matches in rowid order, and any actor whose whole name or alias is exactly
+matches in rowid order (or as many as asked for, when that is more), and any actor whose whole name or alias is exactly
 the query before everything else.
 
 bm25 counts, for each phrase it ranks by, every entry that has the phrase.
@@ -87,15 +87,19 @@ class Ranker:
         exact: set[int],
         limit: int,
     ) -> tuple[Ranked, int, bool]:
-        """The best ``limit`` (rowid, score) pairs, best first; how many were ranked; whether there may be more."""
+        """The best ``limit`` (rowid, score) pairs, best first; how many were ranked; whether there may be more.
+
+        Asked for more than the window holds (``--limit all``), the window widens to hold them.
+        """
         score = self._score(conn, query, plan)
-        built = window_sql(plan, words.include, words.exclude, conn, layout, score)
+        size = max(RANK_WINDOW, limit)
+        built = window_sql(plan, words.include, words.exclude, conn, layout, score, size)
         if built is None:
             return [], 0, False
         window = conn.execute(*built).fetchall()
         scored = [(rowid, -value + (EXACT_BOOST if rowid in exact else 0.0)) for rowid, value in window]
         best = heapq.nsmallest(limit, scored, key=lambda item: (-item[1], item[0]))
-        return best, len(window), len(window) > limit or len(window) >= RANK_WINDOW
+        return best, len(window), len(window) > limit or len(window) >= size
 
 
 def _needle(term: Term) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing.model.dates import When
 from briefing.model.vocabulary import EntityKind
 from briefing.search.folding import INVISIBLE_CLASS, word_spans
 from briefing.search.query import Term
@@ -35,8 +36,10 @@ class SearchHit:
     score: float
     briefings: tuple[str, ...] = ()
     date: str = ""
+    """The entry's date as a reader reads it ("3 Aug 2020"); ``when`` is the date itself."""
     title_spans: tuple[Span, ...] = ()
     spans: tuple[Span, ...] = ()
+    when: When | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -46,7 +49,7 @@ class SearchHit:
             "snippet": self.snippet,
             "score": round(self.score, 4),
             "briefings": list(self.briefings),
-            "date": self.date,
+            "date": self.when.iso if self.when else "",
             "highlights": [list(span) for span in self.spans],
             "title_highlights": [list(span) for span in self.title_spans],
         }
@@ -173,15 +176,18 @@ def excerpt(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[s
     return prefix + text[start:end] + suffix, inside
 
 
-def snippet(fields: Iterable[str], highlighter: Highlighter, besides: str = "") -> tuple[str, tuple[Span, ...]]:
+def snippet(
+    fields: Iterable[str], highlighter: Highlighter, besides: str = "", *, whole: bool = False
+) -> tuple[str, tuple[Span, ...]]:
     """The first field where a query word appears, cut around it; else the first non-empty field.
 
     A field that reads the same as ``besides`` (the title shown above it, as
     a short note's text is) is passed over: the snippet says something more.
+    ``whole``: the field uncut (on one line), for output that is never cut.
     """
     fallback = ""
     for raw in fields:
-        head = raw[:SCAN_WIDTH]
+        head = raw if whole else raw[:SCAN_WIDTH]
         if fallback and not highlighter.may_match(head):
             continue
         line = one_line(head)
@@ -191,13 +197,13 @@ def snippet(fields: Iterable[str], highlighter: Highlighter, besides: str = "") 
         if highlighter:
             spans = highlighter.spans(line)
             if spans:
-                return excerpt(line, spans)
-    return excerpt(fallback, [])
+                return (line, tuple(spans)) if whole else excerpt(line, spans)
+    return (fallback, ()) if whole else excerpt(fallback, [])
 
 
-def title_of(raw: str, highlighter: Highlighter) -> tuple[str, tuple[Span, ...]]:
+def title_of(raw: str, highlighter: Highlighter, *, whole: bool = False) -> tuple[str, tuple[Span, ...]]:
     line = one_line(raw)
-    if len(line) > TITLE_WIDTH:
+    if len(line) > TITLE_WIDTH and not whole:
         line = line[: TITLE_WIDTH - 1] + "…"
     spans = highlighter.spans(line) if highlighter else []
     return line, tuple(spans)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli import main
+from briefing.cli import main, output
 from tests.factories import alpha_tables, write_tables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +58,12 @@ def test_list_defaults_to_briefings_as_a_table(capsys: pytest.CaptureFixture[str
     assert "Alpha crisis" in out
 
 
-def test_list_events_as_a_table_shows_dates_and_kinds(capsys: pytest.CaptureFixture[str], small_dir: Path) -> None:
+def test_list_events_as_a_table_shows_dates_and_kinds(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.setattr(output, "_stdout", None)
     code, out, _ = run(capsys, small_dir, "list", "events")
     assert code == 0
     assert "5 Mar 2021" in out

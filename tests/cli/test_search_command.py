@@ -49,6 +49,26 @@ def test_limit(cli) -> None:  # type: ignore[no-untyped-def]
     assert code == 0 and len(json.loads(out)) == 1
 
 
+@pytest.mark.parametrize("word", ["all", "ALL"])
+def test_limit_all_gives_every_match(cli, word: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("kind:event", "--limit", word, "--json")
+    assert (code, err) == (0, "")
+    assert sorted(hit["id"] for hit in json.loads(out)) == ["event:beta-visit", "event:convoy-ied", "event:talks"]
+
+
+@pytest.mark.parametrize(("value", "said"), [("0", "must be 1 or more, or 'all'"), ("some", "a number or 'all'")])
+def test_a_limit_that_is_not_a_number_or_all_is_refused(cli, value: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("kind:event", "--limit", value)
+    assert (code, out) == (2, "")
+    assert said in err and "Traceback" not in err
+
+
+def test_with_more_than_shown_the_way_to_all_is_said(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("kind:event", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == 2
+    assert "use --limit N or --limit all" in err
+
+
 def test_text_output_is_a_table_of_matches(cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli("Karbala")
     assert code == 0
