@@ -46,7 +46,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument(
         "--limit", type=limit, default=20, metavar="N", help="at most N results, or 'all' of them (default 20)"
     )
-    p.add_argument("--json", action="store_true", help="print JSON: a list of {id, kind, title, snippet, score, ...}")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: a list of {id, kind, title, snippet, score, date, ...}, best first; score is how well "
+        "the words match (higher is better; null for filters alone, which list by date), date is ISO",
+    )
     p.set_defaults(handler=run_search)
 
 

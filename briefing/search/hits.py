@@ -16,6 +16,7 @@ from briefing.model.entities import Note
 from briefing.model.vocabulary import EntityKind
 from briefing.search import documents
 from briefing.search.query import Query
+from briefing.search.ranking import Ranked
 from briefing.search.results import Highlighter, SearchHit, snippet, title_of
 
 
@@ -29,7 +30,7 @@ def hits_of(
     library: Library,
     notes: Mapping[str, Note],
     query: Query,
-    ranked: list[tuple[int, float]],
+    ranked: Ranked,
     *,
     whole: bool = False,
 ) -> list[SearchHit]:

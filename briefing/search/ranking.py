@@ -15,7 +15,7 @@ a search, so:
 * only common words (also with OR and parentheses): ranked by where they
   match, name before title before the rest, and within that newest first,
   the rowid order.
-* only excluded words (``-convoy``): newest first.
+* only excluded words (``-convoy``): newest first, with no score.
 
 In a library where no word is that common (any real one of a few thousand
 entries) the ranking is plain bm25.
@@ -36,7 +36,8 @@ EXACT_BOOST = 100.0
 """Added to the score of an actor whose whole name or alias is exactly the query."""
 
 
-Ranked = list[tuple[int, float]]
+Ranked = list[tuple[int, float | None]]
+"""(rowid, score) pairs, best first; the score is None where nothing ranks them (a listing by filters alone)."""
 
 
 class Ranker:
@@ -97,9 +98,12 @@ class Ranker:
         if built is None:
             return [], 0, False
         window = conn.execute(*built).fetchall()
+        more = len(window) > limit or len(window) >= size
+        if score is None:  # only words left out: nothing to rank by, so no score, in index order
+            return [(rowid, None) for rowid in heapq.nsmallest(limit, (r for r, _ in window))], len(window), more
         scored = [(rowid, -value + (EXACT_BOOST if rowid in exact else 0.0)) for rowid, value in window]
         best = heapq.nsmallest(limit, scored, key=lambda item: (-item[1], item[0]))
-        return best, len(window), len(window) > limit or len(window) >= size
+        return [*best], len(window), more
 
 
 def _needle(term: Term) -> str:

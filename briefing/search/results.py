@@ -33,7 +33,8 @@ class SearchHit:
     kind: EntityKind
     title: str
     snippet: str
-    score: float
+    score: float | None
+    """How well the entry matches the query's words (higher is better); None in a listing by filters alone."""
     briefings: tuple[str, ...] = ()
     date: str = ""
     """The entry's date as a reader reads it ("3 Aug 2020"); ``when`` is the date itself."""
@@ -47,7 +48,7 @@ class SearchHit:
             "kind": str(self.kind),
             "title": self.title,
             "snippet": self.snippet,
-            "score": round(self.score, 4),
+            "score": None if self.score is None else _significant(self.score),
             "briefings": list(self.briefings),
             "date": self.when.iso if self.when else "",
             "highlights": [list(span) for span in self.spans],
@@ -81,6 +82,18 @@ class SearchResults:
     @property
     def ids(self) -> list[str]:
         return [hit.id for hit in self.hits]
+
+
+def _significant(score: float) -> float:
+    """A score to six significant digits, not decimals.
+
+    bm25 gives a word found in more than half of the entries next to no
+    weight (FTS5 floors its inverse document frequency at 1e-6): in a
+    briefing about Iraq, every hit for "iraq" scores a few millionths.
+    Rounded to decimals they all read 0.0; to significant digits they keep
+    their order.
+    """
+    return float(f"{score:.6g}")
 
 
 _NOT_PLAIN = re.compile(rf"[^\W\x00-\x7f]|['`’‘_\u0300-\u036f{INVISIBLE_CLASS}]")
