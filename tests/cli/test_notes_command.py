@@ -184,6 +184,30 @@ def test_notes_filters_by_tag_and_flag(cli) -> None:
     assert [r["text"] for r in json.loads(cli("notes", "--flag", "disputed", "--json")[1])] == ["flagged"]
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--tag", "none"], "no notes tagged #none"),
+        (["--flag", "disputed"], "no notes flagged disputed"),
+        (["actor:quds-force"], "no notes on Quds Force"),
+        (["--orphaned"], "no notes orphaned"),
+    ],
+)
+def test_a_selection_that_matches_no_note_says_so_on_stderr_and_exits_1(cli, args: list[str], said: str) -> None:
+    cli("annotate", "actor:ghaani", "tagged", "--tag", "verify")
+    code, out, err = cli("notes", *args)
+    assert (code, out) == (1, "")
+    assert err == f"briefing: {said} (1 note in all; 'briefing notes' lists them)\n"
+    code, out, err = cli("notes", *args, "--json")
+    assert (code, json.loads(out)) == (1, []) and said in err
+
+
+def test_with_no_notes_at_all_notes_says_how_to_add_one(cli) -> None:
+    code, out, err = cli("notes", "--tag", "none")
+    assert (code, err) == (0, "")
+    assert out == "no notes yet: add one with 'briefing annotate ID TEXT'\n"
+
+
 def test_notes_of_an_unknown_entry_without_notes_fails(cli) -> None:
     code, out, err = cli("notes", "actor:nobody")
     assert (code, out) == (1, "")
