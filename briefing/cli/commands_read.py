@@ -9,6 +9,7 @@ from typing import Any
 from rich.text import Text
 
 from briefing.cli import output
+from briefing.cli.entry_names import entry_named
 from briefing.errors import NotFoundError
 from briefing.export.interchange import entity_record
 from briefing.library import Library, LibraryEntity
@@ -42,7 +43,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.set_defaults(handler=run_list)
 
     p = sub.add_parser("show", parents=[common], help="show one entry with its links and backlinks")
-    p.add_argument("id", metavar="ID", help="an id such as actor:qais-khazali")
+    p.add_argument(
+        "id",
+        metavar="ID",
+        help="an id (actor:qais-khazali), or an entry's name, alias or title (Khazali; case and accents do not matter)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=run_show)
 
@@ -113,12 +118,15 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def run_show(args: argparse.Namespace, workspace: Workspace) -> int:
     library = workspace.library
-    notes = workspace.notebook.for_target(args.id)
-    view = outline(library, args.id, notes)
+    entry_id = entry_named(args.id, library)
+    if entry_id is None:
+        return 1
+    notes = workspace.notebook.for_target(entry_id)
+    view = outline(library, entry_id, notes)
     if args.json:
-        record = entity_record(library.require(args.id), library)
-        record["mentioned_in"] = [e.id for e in library.backlinks(args.id)]
-        if isinstance(library.get(args.id), Actor):
+        record = entity_record(library.require(entry_id), library)
+        record["mentioned_in"] = [e.id for e in library.backlinks(entry_id)]
+        if isinstance(library.get(entry_id), Actor):
             record["relations_all"] = [
                 {
                     "label": link.label,
@@ -127,7 +135,7 @@ def run_show(args: argparse.Namespace, workspace: Workspace) -> int:
                     "note": link.note,
                     "outgoing": link.outgoing,
                 }
-                for link in library.relations(args.id)
+                for link in library.relations(entry_id)
             ]
         record["notes"] = [n.id for n in notes]
         output.print_json(record)
