@@ -16,7 +16,7 @@ from briefing.model.ids import is_id
 from briefing.model.preview import preview
 from briefing.search.documents import date_of
 from briefing.search.folding import words
-from briefing.search.names import ActorNames, entries_named
+from briefing.search.names import ActorNames, entries_named, name_key
 
 SUGGESTED = 5
 """At most this many actors are offered when a name is only part of theirs."""
@@ -29,6 +29,8 @@ def entry_named(value: str, library: Library) -> str | None:
     """
     if is_id(value):
         return value
+    if not name_key(value):
+        raise NotFoundError(f"{preview(value)} is neither an id nor a name")
     found = entries_named(library, value)
     if len(found) == 1:
         return found[0]

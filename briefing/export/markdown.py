@@ -97,7 +97,7 @@ class Footnotes:
 
     def definitions(self, paragraphs: Sequence[str]) -> str:
         """The footnotes marked in ``paragraphs`` and not yet defined, in the order of their numbers."""
-        keys = {clean(p).strip() for p in paragraphs} & self._numbers.keys() - self._defined
+        keys = {clean(p).strip() for p in paragraphs} & (self._numbers.keys() - self._defined)
         self._defined |= keys
         numbered = sorted((self._numbers[k], k) for k in keys)
         return "\n".join(f"[^{number}]: {block(text, '    ')}" for number, text in numbered)

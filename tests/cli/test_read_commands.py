@@ -119,7 +119,7 @@ def test_show_content_prints_literally_never_as_markup(capsys: pytest.CaptureFix
     assert "\x1b" not in out
 
 
-@pytest.mark.parametrize("entity_id", ["actor:nobody", "nonsense", "note:01abc"])
+@pytest.mark.parametrize("entity_id", ["actor:nobody", "nonsense", "note:01abc", "", "?!"])
 def test_show_of_an_unknown_id_is_one_line_on_stderr_and_exit_1(
     capsys: pytest.CaptureFixture[str], small_dir: Path, entity_id: str
 ) -> None:
