@@ -205,7 +205,7 @@ def _actor(actor: Actor, links: list[tuple[str, str, str]], name: NameOf) -> str
 
 
 class _Citations:
-    """How an entry names its source: by title; in a briefing of one source, by the paragraph alone."""
+    """How an entry names its source: by title; in a briefing of one source, as "the source", by paragraph."""
 
     def __init__(self, sources: Sequence[Source], library: Library) -> None:
         self.sources = {s.id: s for s in sources}
@@ -216,6 +216,10 @@ class _Citations:
         source = self.sources.get(source_id)
         return f"*{inline(source.title)}*" if source else inline(self.library.label(source_id))
 
+    def speaker(self, source_id: str) -> str:
+        """A source as who makes a claim (its own assessment)."""
+        return "The source" if source_id == self.only else self.title(source_id)
+
     def __call__(self, source_id: str, paragraph: int | None) -> str:
         if paragraph and source_id == self.only:
             return f"paragraph {paragraph}"
@@ -224,7 +228,7 @@ class _Citations:
 
 
 def _claim(claim: Claim, name: NameOf, cite: _Citations) -> str:
-    who = ", ".join(cite.title(a) if a in cite.sources else name(a) for a in claim.attributed_to)
+    who = ", ".join(cite.speaker(a) if a in cite.sources else name(a) for a in claim.attributed_to)
     when = f"**{inline(claim.date.label)}** — " if claim.date else ""
     line = f"- {when}{who}: {inline(claim.text)} ({inline(claim.claim_kind)}, {inline(claim.status)})"
     details = []

@@ -86,6 +86,9 @@ def test_a_brief_names_entries_and_never_shows_an_id() -> None:
     assert re.findall(r"\b(?:actor|briefing|claim|event|source|note):[a-z0-9]", out) == []
     assert "- **Qais Khazali** (person) — leader of Asaib Ahl al-Haq\n" in out
     assert "### Qais Khazali\n" in out
+    # Its one source is named once, under Sources; claims and events cite it as "the source", by paragraph.
+    assert out.count("US faces crossroads in Iraq with threat of embassy closure") == 1
+    assert "— The source: Convoy drivers are seldom hurt" in out
 
 
 def test_a_paragraph_several_events_share_is_given_once_as_a_footnote() -> None:
