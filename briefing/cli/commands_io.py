@@ -15,6 +15,7 @@ from briefing.cli.destination import add_output_options, check_output
 from briefing.errors import BriefingError, Problem, StoreError, ValidationError
 from briefing.export.interchange import documents_from_interchange, interchange_ids, is_interchange
 from briefing.export.registry import EXPORTERS
+from briefing.export.summary import ExportSummary, notes_of_export
 from briefing.library import Library
 from briefing.library_files import fingerprint_of
 from briefing.model.controls import taken_out
@@ -38,6 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = sub.add_parser("export", parents=[common], help="export the library or one briefing")
     p.add_argument("--format", default="json", choices=sorted(EXPORTERS), help="output format (default json)")
     p.add_argument("--briefing", metavar="ID", help="export only this briefing")
+    p.add_argument("--notes", action="store_true", help="include your notes (left out unless asked: they are yours)")
     add_output_options(p)
     p.set_defaults(handler=run_export)
 
@@ -197,13 +199,21 @@ def run_export(args: argparse.Namespace, workspace: Workspace) -> int:
             raise BriefingError(f"{args.briefing} is not a briefing id")
     if args.output:
         check_output(args.output, workspace, force=args.force, instead="export to another file")
-    notes = workspace_notes(workspace)
+    # Left out, the notes are only counted: a notes file that cannot be read does not stop the export.
+    there = workspace_notes(workspace) if args.notes else workspace.notebook.all()
+    concerned = notes_of_export(library, there, args.briefing)
+    notes = concerned if args.notes else []
     document = EXPORTERS[args.format].render(library, notes, args.briefing)
     if args.output:
         write_output(args.output, document.encode("utf-8"))
     else:
         _check_fits_stdout(document)
         sys.stdout.write(document)
+        sys.stdout.flush()
+    summary = ExportSummary.of(args.format, library, args.briefing, len(notes), len(concerned) - len(notes))
+    output.error(summary.written(text_path(args.output) if args.output else "standard output"))
+    if summary.left_out():
+        output.error(summary.left_out())
     return 0
 
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from briefing.cli import output
 from briefing.errors import BriefingError, NotFoundError
 from briefing.export.interchange import note_record
+from briefing.export.summary import counted
 from briefing.library import Library
 from briefing.model.entities import Note
 from briefing.model.ids import is_id, kind_of
@@ -129,13 +130,37 @@ def run_notes(args: argparse.Namespace, workspace: Workspace) -> int:
         notes = [note for note in notes if note.id in orphaned]
     if notebook.problem:
         output.error(notebook.problem)
+    there = len(notebook.all())
     if args.json:
         output.print_json([_json_record(note, library, note.id in orphaned) for note in notes])
     elif notes:
-        _print_table([_row(note, library, note.id in orphaned) for note in notes])
-    elif not notebook.read_only:
-        output.line("no notes" if notebook.all() else "no notes yet: add one with 'briefing annotate ID TEXT'")
+        cells = output.Cells.for_stdout()
+        _print_table([_row(note, library, note.id in orphaned, cells) for note in notes])
+    elif not notebook.read_only and not there:
+        output.line("no notes yet: add one with 'briefing annotate ID TEXT'")
+    if not notes and there:  # as a search that matches nothing: said on stderr, exit 1
+        in_all = f"{counted(there, 'note')} in all; 'briefing notes' lists them"
+        output.error(f"no notes {_selection(args, library)} ({in_all})")
+        return 1
     return 1 if notebook.read_only else 0
+
+
+def _selection(args: argparse.Namespace, library: Library) -> str:
+    """What ``notes`` was asked for, in words: ``on Esmail Qaani tagged #verify``."""
+    parts = []
+    target: str | None = getattr(args, "target", None)
+    if target is not None:
+        parts.append(f"on {library.label(target)}")
+    tags = [normalise_tag(tag) for tag in getattr(args, "tag", None) or []]
+    if tags:
+        parts.append("tagged " + " ".join(f"#{tag}" for tag in tags))
+    if getattr(args, "flag", None):
+        parts.append(f"flagged {args.flag}")
+    if getattr(args, "orphaned", False):
+        parts.append(ORPHANED)
+    if getattr(args, "briefing", None):
+        parts.append(f"in {library.label(args.briefing)}")
+    return " ".join(parts) or "match"
 
 
 def _selected(args: argparse.Namespace, notebook: Notebook, library: Library) -> list[Note]:
@@ -162,14 +187,15 @@ def _selected(args: argparse.Namespace, notebook: Notebook, library: Library) ->
     return notes
 
 
-def _row(note: Note, library: Library, orphaned: bool) -> list[str]:
-    entry = f"{note.target} ({ORPHANED})" if orphaned else shorten(library.label(note.target), 40)
+def _row(note: Note, library: Library, orphaned: bool, cells: output.Cells) -> list[str]:
+    """A note's row: its first line on a terminal, its whole text on one line into a pipe."""
+    entry = f"{note.target} ({ORPHANED})" if orphaned else cells.text(library.label(note.target), 40)
     return [
         note.id,
         entry,
         str(note.flag or ""),
         " ".join(f"#{tag}" for tag in note.tags),
-        shorten(note.label, 80),
+        one_line(note.text) if cells.whole else shorten(note.label, 80),
         note.updated[:10],
     ]
 

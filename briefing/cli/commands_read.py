@@ -9,13 +9,13 @@ from typing import Any
 from rich.text import Text
 
 from briefing.cli import output
+from briefing.cli.entry_names import entry_named
 from briefing.errors import NotFoundError
 from briefing.export.interchange import entity_record
 from briefing.library import Library, LibraryEntity
 from briefing.model.entities import Actor, Briefing, Claim, Event, Source
 from briefing.model.vocabulary import EntityKind
 from briefing.outline import Outline, Ref, outline
-from briefing.text import shorten
 from briefing.text import text as safe_text
 from briefing.workspace import Workspace
 
@@ -43,7 +43,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.set_defaults(handler=run_list)
 
     p = sub.add_parser("show", parents=[common], help="show one entry with its links and backlinks")
-    p.add_argument("id", metavar="ID", help="an id such as actor:qais-khazali")
+    p.add_argument(
+        "id",
+        metavar="ID",
+        help="an id (actor:qais-khazali), or an entry's name, alias or title (Khazali; case and accents do not matter)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=run_show)
 
@@ -52,22 +56,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.set_defaults(handler=run_validate)
 
 
-def _row(library: Library, entity: LibraryEntity) -> list[Any]:
+def _row(library: Library, entity: LibraryEntity, cells: output.Cells) -> list[Any]:
     match entity:
         case Briefing():
             counts = [
                 len(library.in_briefing(entity.id, k)) for k in (EntityKind.ACTOR, EntityKind.CLAIM, EntityKind.EVENT)
             ]
-            return [entity.id, entity.date.label if entity.date else "", entity.title, *map(str, counts)]
+            return [entity.id, cells.date(entity.date), entity.title, *map(str, counts)]
         case Actor():
-            return [entity.id, entity.name, str(entity.actor_kind), shorten(entity.role, 50)]
+            return [entity.id, entity.name, str(entity.actor_kind), cells.text(entity.role, 50)]
         case Claim():
             who = ", ".join(library.label(a) for a in entity.attributed_to)
-            return [entity.id, str(entity.claim_kind), shorten(who, 30), shorten(entity.text, 70)]
+            return [entity.id, str(entity.claim_kind), cells.text(who, 30), cells.text(entity.text, 70)]
         case Event():
-            return [entity.id, entity.when.label, entity.event_kind, shorten(entity.title, 60)]
+            return [entity.id, cells.date(entity.when), entity.event_kind, cells.text(entity.title, 60)]
         case Source():
-            return [entity.id, entity.date.label if entity.date else "", entity.publisher, entity.title]
+            return [entity.id, cells.date(entity.date), entity.publisher, entity.title]
     raise TypeError(entity)
 
 
@@ -106,18 +110,23 @@ def run_list(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.json:
         output.print_json([entity_record(e, library) for e in entities])
         return 0
-    output.print_table(HEADERS[kind], [_row(library, e) for e in entities], title=f"{args.kind} · {len(entities)}")
+    cells = output.Cells.for_stdout()
+    rows = [_row(library, e, cells) for e in entities]
+    output.print_table(HEADERS[kind], rows, title=f"{args.kind} · {len(entities)}")
     return 0
 
 
 def run_show(args: argparse.Namespace, workspace: Workspace) -> int:
     library = workspace.library
-    notes = workspace.notebook.for_target(args.id)
-    view = outline(library, args.id, notes)
+    entry_id = entry_named(args.id, library)
+    if entry_id is None:
+        return 1
+    notes = workspace.notebook.for_target(entry_id)
+    view = outline(library, entry_id, notes)
     if args.json:
-        record = entity_record(library.require(args.id), library)
-        record["mentioned_in"] = [e.id for e in library.backlinks(args.id)]
-        if isinstance(library.get(args.id), Actor):
+        record = entity_record(library.require(entry_id), library)
+        record["mentioned_in"] = [e.id for e in library.backlinks(entry_id)]
+        if isinstance(library.get(entry_id), Actor):
             record["relations_all"] = [
                 {
                     "label": link.label,
@@ -126,7 +135,7 @@ def run_show(args: argparse.Namespace, workspace: Workspace) -> int:
                     "note": link.note,
                     "outgoing": link.outgoing,
                 }
-                for link in library.relations(args.id)
+                for link in library.relations(entry_id)
             ]
         record["notes"] = [n.id for n in notes]
         output.print_json(record)

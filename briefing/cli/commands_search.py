@@ -43,18 +43,32 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("query", nargs="+", metavar="QUERY", help="words and filters; several arguments are joined")
-    p.add_argument("--limit", type=_positive, default=20, metavar="N", help="at most N results (default 20)")
-    p.add_argument("--json", action="store_true", help="print JSON: a list of {id, kind, title, snippet, score, ...}")
+    p.add_argument(
+        "--limit", type=limit, default=20, metavar="N", help="at most N results, or 'all' of them (default 20)"
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: a list of {id, kind, title, snippet, score, date, ...}, best first; score is how well "
+        "the words match (higher is better; null for filters alone, which list by date), date is ISO",
+    )
     p.set_defaults(handler=run_search)
 
 
-def _positive(value: str) -> int:
+ALL = 2**62
+"""``--limit all``: more entries than any library holds, and still an integer SQLite takes as a LIMIT."""
+
+
+def limit(value: str) -> int:
+    """A ``--limit``: a whole number from 1, or ``all``."""
+    if value.strip().casefold() == "all":
+        return ALL
     try:
         number = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a number or 'all', got {value!r}") from None
     if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError("must be 1 or more, or 'all'")
     return number
 
 
@@ -63,8 +77,9 @@ def run_search(args: argparse.Namespace, workspace: Workspace) -> int:
     index = workspace.search_index()
     if index.notice:
         output.error(index.notice)
+    cells = output.Cells.for_stdout()
     try:
-        results = index.search(query, limit=args.limit)
+        results = index.search(query, limit=args.limit, whole=cells.whole and not args.json)
     except QueryError as exc:
         output.error(str(exc))
         return EXIT_BAD_QUERY
@@ -83,9 +98,10 @@ def run_search(args: argparse.Namespace, workspace: Workspace) -> int:
             output.line(f"No entries match {query!r}.")
         _suggest(results, to_stderr=aside)
         return EXIT_NONE
-    output.print_table(["id", "kind", "date", "match"], [_row(hit) for hit in results.hits])
+    output.print_table(["id", "kind", "date", "match"], [_row(hit, cells) for hit in results.hits])
     if results.more:
-        _say(f"{len(results.hits)} shown; there are more: use --limit or add words and filters", aside)
+        more = "there are more: use --limit N or --limit all, or add words and filters"
+        _say(f"{len(results.hits)} shown; {more}", aside)
     return EXIT_FOUND
 
 
@@ -96,13 +112,13 @@ def _say(message: str, aside: bool) -> None:
         output.line(message)
 
 
-def _row(hit: SearchHit) -> list[object]:
+def _row(hit: SearchHit, cells: output.Cells) -> list[object]:
     match = highlighted(hit.title, list(hit.title_spans))
     match.stylize("bold")
     if hit.snippet:
         match.append("\n")
         match.append_text(highlighted(hit.snippet, list(hit.spans)))
-    return [hit.id, str(hit.kind), hit.date, match]
+    return [hit.id, str(hit.kind), cells.date(hit.when), match]
 
 
 def _suggest(results: SearchResults, *, to_stderr: bool) -> None:

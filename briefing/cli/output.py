@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-from briefing.text import clean, one_line
+from briefing.model.dates import When
+from briefing.text import clean, one_line, shorten
 
 _stdout: Console | None = None
 
@@ -71,6 +73,35 @@ def as_lines(rows: int) -> bool:
     listing too long to lay out as a table does.
     """
     return rows > PLAIN_ABOVE or not console().is_terminal
+
+
+def piped() -> bool:
+    """Whether stdout is a pipe or a file rather than a terminal: then a listing is for scripts."""
+    return not console().is_terminal
+
+
+@dataclass(frozen=True, slots=True)
+class Cells:
+    """How a listing writes its cells: for the eye on a terminal, for scripts into a pipe or a file.
+
+    On a terminal text is cut to fit a table and dates read "3 Aug 2020";
+    into a pipe no text is ever cut (a row is one whole line, as the README
+    promises) and dates are ISO (``When.iso``), so that ``sort`` sorts them.
+    """
+
+    whole: bool
+
+    @classmethod
+    def for_stdout(cls) -> Cells:
+        return cls(whole=piped())
+
+    def text(self, value: object, width: int) -> str:
+        return one_line(value) if self.whole else shorten(value, width)
+
+    def date(self, when: When | None) -> str:
+        if when is None:
+            return ""
+        return when.iso if self.whole else when.label
 
 
 def print_plain(headers: list[str], rows: list[list[Any]]) -> None:

@@ -5,7 +5,8 @@ can rely on them; a field that does not apply to a kind is empty.  Lists are
 joined with ``"; "``.  Per kind: ``type`` is the actor, claim or event kind
 (a note's flag); ``title`` the briefing, source or event title, the actor's
 name; ``text`` the summary, description or claim, a source's publisher,
-author and address; ``about`` a claim's subjects or a note's entry.
+author and address; ``about`` a claim's subjects or a note's entry;
+``tags`` a briefing's or a note's tags (the last column, added after the others).
 
 A cell that a spreadsheet would run as a formula (starting ``=``, ``+``,
 ``-``, ``@``, tab or carriage return) gets a leading ``'``; control
@@ -44,6 +45,7 @@ COLUMNS = (
     "role",
     "location",
     "status",
+    "tags",
 )
 LIST_SEPARATOR = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -76,7 +78,7 @@ def row_of(entity: Briefing | Source | Actor | Claim | Event, briefing_id: str) 
     row: Row = {"id": entity.id, "kind": str(entity.kind), "briefing": briefing_id}
     match entity:
         case Briefing():
-            row |= {"title": entity.title, "text": entity.summary, **_dates(entity.date)}
+            row |= {"title": entity.title, "text": entity.summary, "tags": _joined(entity.tags), **_dates(entity.date)}
         case Source():
             about = [p for p in (entity.publisher, entity.author, entity.url) if p]
             row |= {"title": entity.title, "text": LIST_SEPARATOR.join(about), **_dates(entity.date)}
@@ -122,6 +124,7 @@ def note_row(note: Note, briefing_id: str) -> Row:
         "type": str(note.flag or ""),
         "text": note.text,
         "about": note.target,
+        "tags": _joined(note.tags),
     }
 
 

@@ -1,8 +1,10 @@
 """``--format md``: a briefing as a Markdown document a person reads.
 
 Per briefing: a heading, the summary, the actors (role, aliases, relations),
-the claims with who makes them, the timeline grouped by month, the sources,
-then the reader's notes grouped by entry.  Every piece of content is escaped
+the claims by date with who makes them, the timeline grouped by month, the
+sources, then the reader's notes grouped by entry (when the export carries
+them).  It is written to be sent: entries are named, never given by id, and
+a paragraph that several events share is a footnote, given once.  Every piece of content is escaped
 (:func:`inline`, :func:`block`) so that a name such as ``# x``, ``a | b`` or
 ``[x](y)`` shows as written and never becomes a heading, table or link.
 """
@@ -39,11 +41,6 @@ def block(value: object, indent: str = "") -> str:
     return f"\n\n{indent}".join(paragraphs)
 
 
-def _code(entity_id: str) -> str:
-    """An id in a code span; ids are ``KIND:slug`` and need no escaping."""
-    return f"`{entity_id}`"
-
-
 def _month(event: Event) -> str:
     if event.when.precision is Precision.YEAR:
         return f"{event.when.start.year}"
@@ -53,17 +50,57 @@ def _month(event: Event) -> str:
 class MarkdownExporter(Exporter):
     name = "md"
     suffix = ".md"
-    description = "Markdown: each briefing's summary, actors, claims, timeline by month, sources and your notes"
+    description = "Markdown: each briefing's summary, actors, claims by date, timeline by month, sources and notes"
 
     def render(self, library: Library, notes: Sequence[Note], briefing_id: str | None = None) -> str:
         wanted = [briefing_id] if briefing_id else sorted(library.briefings)
         notes_by_briefing, orphans = _place_notes(library, notes, wanted)
-        parts = [_briefing(library, library.document(bid), notes_by_briefing.get(bid, [])) for bid in wanted]
+        footnotes = Footnotes()
+        parts = [_briefing(library, library.document(bid), notes_by_briefing.get(bid, []), footnotes) for bid in wanted]
         if orphans and briefing_id is None:
             parts.append("## Notes on entries not in the library\n\n" + _notes(library, orphans))
         if not parts:
             parts.append("*No briefings in the library.*\n")
         return "\n".join(parts)
+
+
+class Footnotes:
+    """Paragraphs that several entries share, each given once as a footnote (``[^1]``) the entries point to.
+
+    A briefing drafted from one article often describes a run of like events
+    in the same words ("One of the dates the source lists..."): printed under
+    each, the brief would read the paragraph twenty times.  Numbers run on
+    across the briefings of one document, as footnote labels must be unique.
+    """
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+        self._shared: set[str] = set()
+        self._defined: set[str] = set()
+
+    def share(self, paragraphs: Sequence[str]) -> None:
+        """Take note of the paragraphs that appear more than once in ``paragraphs``."""
+        seen: set[str] = set()
+        for paragraph in paragraphs:
+            key = clean(paragraph).strip()
+            if key and key in seen:
+                self._shared.add(key)
+            seen.add(key)
+
+    def mark(self, paragraph: str) -> str:
+        """`` [^N]`` for a shared paragraph (numbered on first use), else nothing."""
+        key = clean(paragraph).strip()
+        if key not in self._shared:
+            return ""
+        number = self._numbers.setdefault(key, len(self._numbers) + 1)
+        return f" [^{number}]"
+
+    def definitions(self, paragraphs: Sequence[str]) -> str:
+        """The footnotes marked in ``paragraphs`` and not yet defined, in the order of their numbers."""
+        keys = {clean(p).strip() for p in paragraphs} & (self._numbers.keys() - self._defined)
+        self._defined |= keys
+        numbered = sorted((self._numbers[k], k) for k in keys)
+        return "\n".join(f"[^{number}]: {block(text, '    ')}" for number, text in numbered)
 
 
 def _place_notes(
@@ -81,16 +118,18 @@ def _place_notes(
     return placed, orphans
 
 
-def _briefing(library: Library, doc: BriefingDocument, notes: list[Note]) -> str:
+def _briefing(library: Library, doc: BriefingDocument, notes: list[Note], footnotes: Footnotes) -> str:
     b = doc.briefing
-    facts = [f"*{inline(b.date.label)}*" if b.date else "", _code(b.id)]
+    facts = [f"*{inline(b.date.label)}*" if b.date else ""]
     if b.tags:
         facts.append("tags: " + ", ".join(inline(t) for t in b.tags))
-    out = [f"# {inline(b.title)}\n", " · ".join(f for f in facts if f) + "\n"]
+    out = [f"# {inline(b.title)}\n"]
+    if any(facts):
+        out.append(" · ".join(f for f in facts if f) + "\n")
     if b.summary.strip():
         out.append(block(b.summary) + "\n")
     names = {a.id: a.name for a in doc.actors}
-    sources = {s.id: s for s in doc.sources}
+    cite = _Citations(doc.sources, library)
 
     def name(entity_id: str) -> str:
         return inline(names.get(entity_id) or library.label(entity_id))
@@ -102,16 +141,9 @@ def _briefing(library: Library, doc: BriefingDocument, notes: list[Note]) -> str
         out.append("\n".join(_actor(actor, links.get(actor.id, []), name) for actor in actors) + "\n")
     if doc.claims:
         out.append(f"## Claims ({len(doc.claims)})\n")
-        out.append("\n".join(_claim(claim, name, sources) for claim in doc.claims) + "\n")
-    events = library.timeline(b.id)
-    if events:
-        out.append(f"## Timeline ({len(events)})\n")
-        by_month: dict[str, list[Event]] = {}
-        for event in events:
-            by_month.setdefault(_month(event), []).append(event)
-        for month, group in by_month.items():
-            out.append(f"### {inline(month)}\n")
-            out.append("\n".join(_event(event, name, sources) for event in group) + "\n")
+        claims = sorted(doc.claims, key=_claim_order)
+        out.append("\n".join(_claim(claim, name, cite) for claim in claims) + "\n")
+    out += _timeline(library.timeline(b.id), name, cite, footnotes)
     if doc.sources:
         out.append(f"## Sources ({len(doc.sources)})\n")
         out.append("\n".join(_source(source) for source in doc.sources) + "\n")
@@ -119,6 +151,29 @@ def _briefing(library: Library, doc: BriefingDocument, notes: list[Note]) -> str
         out.append(f"## Notes ({len(notes)})\n")
         out.append(_notes(library, notes))
     return "\n".join(out)
+
+
+def _claim_order(claim: Claim) -> tuple[bool, str, str, str]:
+    """By date (undated last), then id: the order things were said in."""
+    when = claim.date
+    return (when is None, when.start.isoformat() if when else "", when.last.isoformat() if when else "", claim.id)
+
+
+def _timeline(events: list[Event], name: NameOf, cite: _Citations, footnotes: Footnotes) -> list[str]:
+    if not events:
+        return []
+    footnotes.share([event.description for event in events])
+    out = [f"## Timeline ({len(events)})\n"]
+    by_month: dict[str, list[Event]] = {}
+    for event in events:
+        by_month.setdefault(_month(event), []).append(event)
+    for month, group in by_month.items():
+        out.append(f"### {inline(month)}\n")
+        out.append("\n".join(_event(event, name, cite, footnotes) for event in group) + "\n")
+    shared = footnotes.definitions([event.description for event in events])
+    if shared:
+        out.append(shared + "\n")
+    return out
 
 
 Relations = dict[str, list[tuple[str, str, str]]]
@@ -139,7 +194,7 @@ def _actor(actor: Actor, links: list[tuple[str, str, str]], name: NameOf) -> str
     head = f"- **{inline(actor.name)}** ({inline(actor.actor_kind)})"
     if actor.role:
         head += f" — {inline(actor.role)}"
-    lines = [f"{head} · {_code(actor.id)}"]
+    lines = [head]
     if actor.aliases:
         lines.append("  - also known as: " + ", ".join(inline(a) for a in actor.aliases))
     for label, other, note in links:
@@ -149,35 +204,51 @@ def _actor(actor: Actor, links: list[tuple[str, str, str]], name: NameOf) -> str
     return "\n".join(lines)
 
 
-def _cite(source_id: str, paragraph: int | None, sources: dict[str, Source], name: NameOf) -> str:
-    source = sources.get(source_id)
-    title = f"*{inline(source.title)}*" if source else name(source_id)
-    return f"{title}, paragraph {paragraph}" if paragraph else title
+class _Citations:
+    """How an entry names its source: by title; in a briefing of one source, as "the source", by paragraph."""
+
+    def __init__(self, sources: Sequence[Source], library: Library) -> None:
+        self.sources = {s.id: s for s in sources}
+        self.only = sources[0].id if len(sources) == 1 else None
+        self.library = library
+
+    def title(self, source_id: str) -> str:
+        source = self.sources.get(source_id)
+        return f"*{inline(source.title)}*" if source else inline(self.library.label(source_id))
+
+    def speaker(self, source_id: str) -> str:
+        """A source as who makes a claim (its own assessment)."""
+        return "The source" if source_id == self.only else self.title(source_id)
+
+    def __call__(self, source_id: str, paragraph: int | None) -> str:
+        if paragraph and source_id == self.only:
+            return f"paragraph {paragraph}"
+        title = self.title(source_id)
+        return f"{title}, paragraph {paragraph}" if paragraph else title
 
 
-def _claim(claim: Claim, name: NameOf, sources: dict[str, Source]) -> str:
-    who = ", ".join(name(a) if a not in sources else f"*{inline(sources[a].title)}*" for a in claim.attributed_to)
-    facts = [inline(claim.claim_kind), inline(claim.status)]
-    if claim.date:
-        facts.append(inline(claim.date.label))
-    line = f"- {inline(claim.text)} — {who} ({', '.join(facts)}) · {_code(claim.id)}"
+def _claim(claim: Claim, name: NameOf, cite: _Citations) -> str:
+    who = ", ".join(cite.speaker(a) if a in cite.sources else name(a) for a in claim.attributed_to)
+    when = f"**{inline(claim.date.label)}** — " if claim.date else ""
+    line = f"- {when}{who}: {inline(claim.text)} ({inline(claim.claim_kind)}, {inline(claim.status)})"
     details = []
     if claim.about:
         details.append("  - about: " + ", ".join(name(a) for a in claim.about))
-    details.append("  - source: " + _cite(claim.source, claim.paragraph, sources, name))
+    details.append("  - source: " + cite(claim.source, claim.paragraph))
     return "\n".join([line, *details])
 
 
-def _event(event: Event, name: NameOf, sources: dict[str, Source]) -> str:
+def _event(event: Event, name: NameOf, cite: _Citations, footnotes: Footnotes) -> str:
     facts = [inline(event_kind_label(event.event_kind))]
     if event.location:
         facts.append(inline(event.location))
-    line = f"- **{inline(event.when.label)}** — {inline(event.title)} ({'; '.join(facts)}) · {_code(event.id)}"
+    mark = footnotes.mark(event.description)
+    line = f"- **{inline(event.when.label)}** — {inline(event.title)} ({'; '.join(facts)}){mark}"
     details = []
     if event.actors:
         details.append("  - actors: " + ", ".join(name(a) for a in event.actors))
-    details.append("  - source: " + _cite(event.source, event.paragraph, sources, name))
-    if event.description.strip():
+    details.append("  - source: " + cite(event.source, event.paragraph))
+    if event.description.strip() and not mark:
         details.append("\n  " + block(event.description, "  ") + "\n")
     return "\n".join([line, *details])
 
@@ -190,7 +261,7 @@ def _source(source: Source) -> str:
         facts.append(f"{source.paragraphs} paragraphs")
     if source.url:
         facts.append(inline(source.url))
-    return f"- *{inline(source.title)}* — {', '.join(facts)} · {_code(source.id)}"
+    return f"- *{inline(source.title)}*" + (f" — {', '.join(facts)}" if facts else "")
 
 
 def _notes(library: Library, notes: Sequence[Note]) -> str:
@@ -199,7 +270,7 @@ def _notes(library: Library, notes: Sequence[Note]) -> str:
         by_entry.setdefault(note.target, []).append(note)
     out = []
     for target, group in by_entry.items():
-        out.append(f"### {inline(library.label(target))} · {_code(target)}\n")
+        out.append(f"### {inline(library.label(target))}\n")
         for note in group:
             flag = f"⚑ {inline(note.flag)} · " if note.flag else ""
             tags = " " + " ".join(inline(f"#{t}") for t in note.tags) if note.tags else ""

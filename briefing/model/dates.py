@@ -94,6 +94,23 @@ class When:
     def sort_key(self) -> str:
         return self.start.isoformat()
 
+    @property
+    def iso(self) -> str:
+        """ISO 8601 at its precision, for scripts ("2020-07-23", "2020-09", "2020", "2020-09-23/2020-09-24").
+
+        As text it sorts as the dates do, which "3 Aug 2020" does not.
+        """
+        text = _iso(self.start, self.precision)
+        return f"{text}/{_iso(self.end, self.precision)}" if self.end else text
+
+
+def _iso(day: date, precision: Precision) -> str:
+    if precision is Precision.YEAR:
+        return f"{day.year:04d}"
+    if precision is Precision.MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
 
 def _label(day: date, precision: Precision) -> str:
     if precision is Precision.YEAR:

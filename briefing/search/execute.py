@@ -38,7 +38,7 @@ def execute(
             if len(rows) > limit:
                 break
         rows.sort(key=lambda rowid: rowid not in plan.named)
-        return plan, [(rowid, 0.0) for rowid in rows[:limit]], min(len(rows), limit), len(rows) > limit
+        return plan, [(rowid, None) for rowid in rows[:limit]], min(len(rows), limit), len(rows) > limit
     ranked, matched, more = ranker.rank(conn, query, words, plan, layout, _exact_rowids(conn, query, names), limit)
     return plan, ranked, matched, more
 

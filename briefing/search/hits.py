@@ -16,6 +16,7 @@ from briefing.model.entities import Note
 from briefing.model.vocabulary import EntityKind
 from briefing.search import documents
 from briefing.search.query import Query
+from briefing.search.ranking import Ranked
 from briefing.search.results import Highlighter, SearchHit, snippet, title_of
 
 
@@ -29,9 +30,14 @@ def hits_of(
     library: Library,
     notes: Mapping[str, Note],
     query: Query,
-    ranked: list[tuple[int, float]],
+    ranked: Ranked,
+    *,
+    whole: bool = False,
 ) -> list[SearchHit]:
-    """The hits for ranked rows of the index: each entry found in the library or the notes, title and snippet marked."""
+    """The hits for ranked rows of the index: each entry found in the library or the notes, title and snippet marked.
+
+    ``whole``: titles and snippets uncut, for output that promises never to cut text (a pipe).
+    """
     if not ranked:
         return []
     numbers = [rowid for rowid, _ in ranked]
@@ -54,8 +60,8 @@ def hits_of(
         entity = tables[kind].get(entry_id)
         if entity is None:
             continue
-        title, title_spans = title_of(documents.display_title(entity), highlighter)
-        text, spans = snippet(documents.snippet_fields(entity, library), highlighter, besides=title)
+        title, title_spans = title_of(documents.display_title(entity), highlighter, whole=whole)
+        text, spans = snippet(documents.snippet_fields(entity, library), highlighter, besides=title, whole=whole)
         when = documents.date_of(entity)
         owner = entity.target if isinstance(entity, Note) else entity
         hits.append(
@@ -69,6 +75,7 @@ def hits_of(
                 date=_label(when) if when is not None else "",
                 title_spans=title_spans,
                 spans=spans,
+                when=when,
             )
         )
     return hits

@@ -329,11 +329,14 @@ class SearchIndex:
 
     # -- searching ------------------------------------------------------------------
 
-    def search(self, query: str | Query, limit: int = 20, *, partial: bool = False) -> SearchResults:
+    def search(
+        self, query: str | Query, limit: int = 20, *, partial: bool = False, whole: bool = False
+    ) -> SearchResults:
         """The best ``limit`` entries for ``query``; a malformed query raises ``QueryError``.
 
         ``partial`` is for a query still being typed (its last word counts as
-        the start of a word).  An index not built yet is built first, here.
+        the start of a word); ``whole`` gives titles and snippets uncut.  An
+        index not built yet is built first, here.
         """
         started = time.perf_counter()
         parsed = query if isinstance(query, Query) else parse(query, partial=partial)
@@ -349,7 +352,7 @@ class SearchIndex:
                     plan, ranked, matched, more = execute(
                         conn, parsed, limit, self.library, self.names, self._layout, self._ranker
                     )
-                    hits = hits_of(conn, self.library, self._notes, parsed, ranked)
+                    hits = hits_of(conn, self.library, self._notes, parsed, ranked, whole=whole)
                 break
             except sqlite3.DatabaseError as exc:
                 if attempt == 2 or (isinstance(exc, sqlite3.OperationalError) and "fts5" in str(exc)):

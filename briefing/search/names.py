@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 from briefing.library import Library
+from briefing.model.entities import Actor, Claim
 from briefing.model.ids import ID_RE
 from briefing.search.folding import WORD_RE, skeleton, visible, words
 from briefing.search.query import Query
@@ -98,6 +99,29 @@ class ActorNames:
         if not any(fixed):
             return None
         return " ".join(f or w for f, w in zip(fixed, folded_words, strict=True))
+
+
+def name_key(text: str) -> str:
+    """A name as search compares it: case, accents, spaces and punctuation folded away ("Asa'ib" is "asaib")."""
+    return "".join(words(text))
+
+
+def entries_named(library: Library, value: str) -> list[str]:
+    """The ids of the entries whose name, alias or title is ``value`` (compared as ``name_key`` does), sorted.
+
+    Claims have no name (their label is their text), so none is found this way.
+    """
+    key = name_key(value)
+    if not key:
+        return []
+    found = []
+    for entity in library.entities():
+        if isinstance(entity, Claim):
+            continue
+        names = entity.names if isinstance(entity, Actor) else (entity.label,)
+        if any(name_key(name) == key for name in names):
+            found.append(entity.id)
+    return sorted(found)
 
 
 DATE_WORD = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")

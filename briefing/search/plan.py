@@ -315,8 +315,10 @@ def window_sql(
     conn: sqlite3.Connection,
     layout: Layout,
     score: str | ByField | None,
+    size: int = RANK_WINDOW,
 ) -> tuple[str, list[object]] | None:
-    """SQL for the ranking window of a query with words, as (rowid, bm25) rows; None if nothing can match.
+    """SQL for the ranking window (its first ``size`` matches) of a query with words, as (rowid, bm25) rows;
+    None if nothing can match.
 
     ``score`` is what bm25 ranks by: ``FULL`` for the query itself, another
     expression over the window the query selects; or None for no ranking
@@ -344,7 +346,7 @@ def window_sql(
         join = "CROSS JOIN entries AS e ON e.rowid = f.rowid"
         where += checks
         params += check_params
-    window = f"FROM fts AS f {join} WHERE {' AND '.join(['f.fts MATCH ?', *where])} LIMIT {RANK_WINDOW}"
+    window = f"FROM fts AS f {join} WHERE {' AND '.join(['f.fts MATCH ?', *where])} LIMIT {int(size)}"
     return _scored(window, expression, params, score)
 
 

@@ -2,7 +2,7 @@
 
 bm25 with field weights (``documents.WEIGHTS``: a name match outranks a
 title, a title a passing mention), over the first ``plan.RANK_WINDOW``
-matches in rowid order, and any actor whose whole name or alias is exactly
+matches in rowid order (or as many as asked for, when that is more), and any actor whose whole name or alias is exactly
 the query before everything else.
 
 bm25 counts, for each phrase it ranks by, every entry that has the phrase.
@@ -15,7 +15,7 @@ a search, so:
 * only common words (also with OR and parentheses): ranked by where they
   match, name before title before the rest, and within that newest first,
   the rowid order.
-* only excluded words (``-convoy``): newest first.
+* only excluded words (``-convoy``): newest first, with no score.
 
 In a library where no word is that common (any real one of a few thousand
 entries) the ranking is plain bm25.
@@ -36,7 +36,8 @@ EXACT_BOOST = 100.0
 """Added to the score of an actor whose whole name or alias is exactly the query."""
 
 
-Ranked = list[tuple[int, float]]
+Ranked = list[tuple[int, float | None]]
+"""(rowid, score) pairs, best first; the score is None where nothing ranks them (a listing by filters alone)."""
 
 
 class Ranker:
@@ -87,15 +88,22 @@ class Ranker:
         exact: set[int],
         limit: int,
     ) -> tuple[Ranked, int, bool]:
-        """The best ``limit`` (rowid, score) pairs, best first; how many were ranked; whether there may be more."""
+        """The best ``limit`` (rowid, score) pairs, best first; how many were ranked; whether there may be more.
+
+        Asked for more than the window holds (``--limit all``), the window widens to hold them.
+        """
         score = self._score(conn, query, plan)
-        built = window_sql(plan, words.include, words.exclude, conn, layout, score)
+        size = max(RANK_WINDOW, limit)
+        built = window_sql(plan, words.include, words.exclude, conn, layout, score, size)
         if built is None:
             return [], 0, False
         window = conn.execute(*built).fetchall()
+        more = len(window) > limit or len(window) >= size
+        if score is None:  # only words left out: nothing to rank by, so no score, in index order
+            return [(rowid, None) for rowid in heapq.nsmallest(limit, (r for r, _ in window))], len(window), more
         scored = [(rowid, -value + (EXACT_BOOST if rowid in exact else 0.0)) for rowid, value in window]
         best = heapq.nsmallest(limit, scored, key=lambda item: (-item[1], item[0]))
-        return best, len(window), len(window) > limit or len(window) >= RANK_WINDOW
+        return [*best], len(window), more
 
 
 def _needle(term: Term) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing.model.dates import When
 from briefing.model.vocabulary import EntityKind
 from briefing.search.folding import INVISIBLE_CLASS, word_spans
 from briefing.search.query import Term
@@ -32,11 +33,14 @@ class SearchHit:
     kind: EntityKind
     title: str
     snippet: str
-    score: float
+    score: float | None
+    """How well the entry matches the query's words (higher is better); None in a listing by filters alone."""
     briefings: tuple[str, ...] = ()
     date: str = ""
+    """The entry's date as a reader reads it ("3 Aug 2020"); ``when`` is the date itself."""
     title_spans: tuple[Span, ...] = ()
     spans: tuple[Span, ...] = ()
+    when: When | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -44,9 +48,9 @@ class SearchHit:
             "kind": str(self.kind),
             "title": self.title,
             "snippet": self.snippet,
-            "score": round(self.score, 4),
+            "score": None if self.score is None else _significant(self.score),
             "briefings": list(self.briefings),
-            "date": self.date,
+            "date": self.when.iso if self.when else "",
             "highlights": [list(span) for span in self.spans],
             "title_highlights": [list(span) for span in self.title_spans],
         }
@@ -78,6 +82,18 @@ class SearchResults:
     @property
     def ids(self) -> list[str]:
         return [hit.id for hit in self.hits]
+
+
+def _significant(score: float) -> float:
+    """A score to six significant digits, not decimals.
+
+    bm25 gives a word found in more than half of the entries next to no
+    weight (FTS5 floors its inverse document frequency at 1e-6): in a
+    briefing about Iraq, every hit for "iraq" scores a few millionths.
+    Rounded to decimals they all read 0.0; to significant digits they keep
+    their order.
+    """
+    return float(f"{score:.6g}")
 
 
 _NOT_PLAIN = re.compile(rf"[^\W\x00-\x7f]|['`’‘_\u0300-\u036f{INVISIBLE_CLASS}]")
@@ -173,15 +189,18 @@ def excerpt(text: str, spans: list[Span], width: int = SNIPPET_WIDTH) -> tuple[s
     return prefix + text[start:end] + suffix, inside
 
 
-def snippet(fields: Iterable[str], highlighter: Highlighter, besides: str = "") -> tuple[str, tuple[Span, ...]]:
+def snippet(
+    fields: Iterable[str], highlighter: Highlighter, besides: str = "", *, whole: bool = False
+) -> tuple[str, tuple[Span, ...]]:
     """The first field where a query word appears, cut around it; else the first non-empty field.
 
     A field that reads the same as ``besides`` (the title shown above it, as
     a short note's text is) is passed over: the snippet says something more.
+    ``whole``: the field uncut (on one line), for output that is never cut.
     """
     fallback = ""
     for raw in fields:
-        head = raw[:SCAN_WIDTH]
+        head = raw if whole else raw[:SCAN_WIDTH]
         if fallback and not highlighter.may_match(head):
             continue
         line = one_line(head)
@@ -191,13 +210,13 @@ def snippet(fields: Iterable[str], highlighter: Highlighter, besides: str = "") 
         if highlighter:
             spans = highlighter.spans(line)
             if spans:
-                return excerpt(line, spans)
-    return excerpt(fallback, [])
+                return (line, tuple(spans)) if whole else excerpt(line, spans)
+    return (fallback, ()) if whole else excerpt(fallback, [])
 
 
-def title_of(raw: str, highlighter: Highlighter) -> tuple[str, tuple[Span, ...]]:
+def title_of(raw: str, highlighter: Highlighter, *, whole: bool = False) -> tuple[str, tuple[Span, ...]]:
     line = one_line(raw)
-    if len(line) > TITLE_WIDTH:
+    if len(line) > TITLE_WIDTH and not whole:
         line = line[: TITLE_WIDTH - 1] + "…"
     spans = highlighter.spans(line) if highlighter else []
     return line, tuple(spans)

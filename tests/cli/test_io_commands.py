@@ -28,7 +28,7 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_export_json_is_the_interchange_document(capsys: pytest.CaptureFixture[str], small_dir: Path) -> None:
     code, out, err = cli(capsys, "--library", str(small_dir), "export")
-    assert (code, err) == (0, "")
+    assert (code, err) == (0, "briefing: exported 2 briefings (8 entries) as json to standard output\n")
     data = json.loads(out)
     assert data["format"] == "briefing/1"
     assert [b["id"] for b in data["briefings"]] == ["briefing:alpha", "briefing:beta"]
@@ -205,7 +205,7 @@ def test_every_format_can_be_restricted_to_one_briefing_and_written_to_a_file(
     out_file.parent.mkdir()
     args = ["--library", str(small_dir), "export", "--format", fmt, "--briefing", "briefing:beta", "-o", str(out_file)]
     code, out, err = cli(capsys, *args)
-    assert (code, out, err) == (0, "", "")
+    assert (code, out, err) == (0, "", f"briefing: exported 1 briefing (3 entries) as {fmt} to {out_file}\n")
     text = out_file.read_text(encoding="utf-8")
     assert "event:beta-visit" in text or "Visit to Karbala" in text
     assert "event:convoy-ied" not in text
@@ -249,16 +249,14 @@ def test_notes_travel_with_the_round_trip(capsys: pytest.CaptureFixture[str], sm
     )
     assert (code, err) == (0, "")
     first = tmp_path / "first.json"
-    assert cli(capsys, "--library", str(small_dir), "--data-dir", str(mine), "export", "-o", str(first))[0] == 0
+    export = ["export", "--notes", "-o"]
+    assert cli(capsys, "--library", str(small_dir), "--data-dir", str(mine), *export, str(first))[0] == 0
     assert len(json.loads(first.read_text())["notes"]) == 1
     code, out, _ = cli(capsys, "--library", str(tmp_path / "empty"), "--data-dir", str(theirs), "import", str(first))
     assert code == 0
     assert "notes: 1 added" in out
     second = tmp_path / "second.json"
-    assert (
-        cli(capsys, "--library", str(tmp_path / "empty"), "--data-dir", str(theirs), "export", "-o", str(second))[0]
-        == 0
-    )
+    assert cli(capsys, "--library", str(tmp_path / "empty"), "--data-dir", str(theirs), *export, str(second))[0] == 0
     assert second.read_bytes() == first.read_bytes()
 
 

@@ -184,6 +184,30 @@ def test_notes_filters_by_tag_and_flag(cli) -> None:
     assert [r["text"] for r in json.loads(cli("notes", "--flag", "disputed", "--json")[1])] == ["flagged"]
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--tag", "none"], "no notes tagged #none"),
+        (["--flag", "disputed"], "no notes flagged disputed"),
+        (["actor:quds-force"], "no notes on Quds Force"),
+        (["--orphaned"], "no notes orphaned"),
+    ],
+)
+def test_a_selection_that_matches_no_note_says_so_on_stderr_and_exits_1(cli, args: list[str], said: str) -> None:
+    cli("annotate", "actor:ghaani", "tagged", "--tag", "verify")
+    code, out, err = cli("notes", *args)
+    assert (code, out) == (1, "")
+    assert err == f"briefing: {said} (1 note in all; 'briefing notes' lists them)\n"
+    code, out, err = cli("notes", *args, "--json")
+    assert (code, json.loads(out)) == (1, []) and said in err
+
+
+def test_with_no_notes_at_all_notes_says_how_to_add_one(cli) -> None:
+    code, out, err = cli("notes", "--tag", "none")
+    assert (code, err) == (0, "")
+    assert out == "no notes yet: add one with 'briefing annotate ID TEXT'\n"
+
+
 def test_notes_of_an_unknown_entry_without_notes_fails(cli) -> None:
     code, out, err = cli("notes", "actor:nobody")
     assert (code, out) == (1, "")
@@ -234,7 +258,7 @@ def test_export_carries_the_notes_and_import_brings_them_back(cli, tmp_path: Pat
     cli("annotate", "actor:ghaani", "Exported note", "--tag", "x", "--flag", "important")
     cli("annotate", "event:talks", "Another")
     exported = tmp_path / "export.json"
-    assert cli("export", "--format", "json", "-o", str(exported))[0] == 0
+    assert cli("export", "--format", "json", "--notes", "-o", str(exported))[0] == 0
     notes_before = json.loads(cli("notes", "--json")[1])
     assert [n["id"] for n in json.loads(exported.read_text(encoding="utf-8"))["notes"]] == [
         n["id"] for n in notes_before
@@ -348,7 +372,7 @@ SPECIAL_NOTES = {
 
 
 @pytest.mark.parametrize("kind", sorted(SPECIAL_NOTES))
-@pytest.mark.parametrize("command", [["annotate", "actor:ghaani", "a note"], ["notes"], ["export"]])
+@pytest.mark.parametrize("command", [["annotate", "actor:ghaani", "a note"], ["notes"], ["export", "--notes"]])
 def test_a_special_file_at_the_notes_path_is_one_line_never_a_hang(
     small_dir: Path, data: Path, kind: str, command: list[str]
 ) -> None:

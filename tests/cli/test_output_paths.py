@@ -164,7 +164,7 @@ def test_own_data_is_never_an_output_even_with_force(
         assert err.splitlines()[0] == f"briefing: {path}: is part of your library or data; {instead}", name
         assert path.read_bytes() == before[name], name
     assert (tmp_path / "links" / "to-notes.json").is_symlink()
-    code, out, _ = run("export")
+    code, out, _ = run("export", "--notes")
     assert [n["text"] for n in json.loads(out)["notes"]] == ["mine"]
 
 

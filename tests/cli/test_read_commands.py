@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli import main
+from briefing.cli import main, output
 from tests.factories import alpha_tables, write_tables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,7 +58,12 @@ def test_list_defaults_to_briefings_as_a_table(capsys: pytest.CaptureFixture[str
     assert "Alpha crisis" in out
 
 
-def test_list_events_as_a_table_shows_dates_and_kinds(capsys: pytest.CaptureFixture[str], small_dir: Path) -> None:
+def test_list_events_as_a_table_shows_dates_and_kinds(
+    capsys: pytest.CaptureFixture[str], small_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "160")
+    monkeypatch.setattr(output, "_stdout", None)
     code, out, _ = run(capsys, small_dir, "list", "events")
     assert code == 0
     assert "5 Mar 2021" in out
@@ -114,7 +119,7 @@ def test_show_content_prints_literally_never_as_markup(capsys: pytest.CaptureFix
     assert "\x1b" not in out
 
 
-@pytest.mark.parametrize("entity_id", ["actor:nobody", "nonsense", "note:01abc"])
+@pytest.mark.parametrize("entity_id", ["actor:nobody", "nonsense", "note:01abc", "", "?!"])
 def test_show_of_an_unknown_id_is_one_line_on_stderr_and_exit_1(
     capsys: pytest.CaptureFixture[str], small_dir: Path, entity_id: str
 ) -> None:
@@ -207,3 +212,51 @@ def test_list_of_something_that_is_not_a_briefing_is_an_error(
     code, out, err = run(capsys, small_dir, "list", "events", "--briefing", "actor:ghaani")
     assert (code, out) == (1, "")
     assert "not a briefing" in err
+
+
+def shipped(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """A command on the shipped briefing alone."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("name", ["Pompeo", "pompéo", "MIKE POMPEO", "mike-pompeo"])
+def test_show_takes_an_entry_by_its_name_or_alias(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    code, out, err = shipped(capsys, "show", name)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:2] == ["Mike Pompeo", "actor:mike-pompeo · person · US Secretary of State"]
+
+
+def test_show_by_name_folds_punctuation_as_search_does_and_gives_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = shipped(capsys, "show", "asaib ahl al haq", "--json")
+    assert code == 0 and json.loads(out)["id"] == "actor:asaib-ahl-al-haq"
+    code, out, _ = shipped(capsys, "show", "US faces crossroads in Iraq with threat of embassy closure")
+    assert code == 0 and out.splitlines()[1].startswith("source:jpost-us-crossroads-iraq-2020 · ")
+
+
+def test_show_of_a_name_several_entries_share_lists_them_by_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = shipped(capsys, "show", "Rocket attack on US targets")
+    assert (code, out) == (1, "")
+    head, *candidates = err.splitlines()
+    assert head == "briefing: 'Rocket attack on US targets' is the name of 21 entries; show one by its id:"
+    assert len(candidates) == 21
+    assert candidates[0] == "briefing: event:2020-07-24-rocket-attack (Rocket attack on US targets, 24 Jul 2020)"
+
+
+@pytest.mark.parametrize(
+    ("name", "suggestion"),
+    [("Pompio", "'Pompeo' (actor:mike-pompeo)"), ("Kazali", "'Khazali' (actor:qais-khazali)")],
+)
+def test_show_of_a_misspelt_name_says_did_you_mean(
+    capsys: pytest.CaptureFixture[str], name: str, suggestion: str
+) -> None:
+    code, out, err = shipped(capsys, "show", name)
+    assert (code, out) == (1, "")
+    assert err == f"briefing: no entry is named {name!r}; did you mean: {suggestion}?\n"
+
+
+def test_show_of_a_name_nothing_has_offers_no_example_id(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = shipped(capsys, "show", "Zanzibar")
+    assert (code, out) == (1, "")
+    assert err == "briefing: no entry is named 'Zanzibar'; briefing search 'Zanzibar' looks for it in the text\n"

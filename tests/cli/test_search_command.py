@@ -38,6 +38,42 @@ def test_json_is_a_list_of_hits(cli) -> None:  # type: ignore[no-untyped-def]
     assert hits[0]["title"] == "Esmail Qaani"
 
 
+def test_scores_are_the_rank_best_first(cli) -> None:  # type: ignore[no-untyped-def]
+    hits = json.loads(cli("quds", "--json")[1])
+    scores = [hit["score"] for hit in hits]
+    assert scores == sorted(scores, reverse=True) and len(set(scores)) == len(scores)
+    # The actor named "Quds Force" outranks the claim that names it among others.
+    by_id = {hit["id"]: hit["score"] for hit in hits}
+    assert by_id["actor:quds-force"] > by_id["claim:qaani-warns"] > 0
+
+
+def test_a_word_in_most_entries_still_scores_each_hit(cli) -> None:  # type: ignore[no-untyped-def]
+    """bm25 gives such a word next to no weight; the scores are small, but not all 0.0, and keep their order."""
+    hits = json.loads(cli("qaani", "--json")[1])
+    scores = [hit["score"] for hit in hits]
+    assert len(hits) > 2 and all(score > 0 for score in scores)
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+
+
+def test_on_the_shipped_briefing_the_actor_named_outranks_what_mentions_him(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["search", "khazali", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits[0]["id"] == "actor:qais-khazali"
+    assert hits[0]["score"] > hits[1]["score"] > hits[-1]["score"] > 0
+    assert main(["search", "iraq", "--json"]) == 0  # a word in most of the briefing's entries
+    scores = [hit["score"] for hit in json.loads(capsys.readouterr().out)]
+    assert all(score > 0 for score in scores) and len(set(scores[1:])) > 1
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_a_listing_by_filters_alone_has_no_score_rather_than_zero(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = cli("kind:event", "--json")
+    assert code == 0
+    assert [hit["score"] for hit in json.loads(out)] == [None, None, None]
+
+
 def test_several_words_are_one_query(cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli("convoy", "Babil", "--json")
     assert code == 0
@@ -47,6 +83,26 @@ def test_several_words_are_one_query(cli) -> None:  # type: ignore[no-untyped-de
 def test_limit(cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli("kind:event", "--limit", "1", "--json")
     assert code == 0 and len(json.loads(out)) == 1
+
+
+@pytest.mark.parametrize("word", ["all", "ALL"])
+def test_limit_all_gives_every_match(cli, word: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("kind:event", "--limit", word, "--json")
+    assert (code, err) == (0, "")
+    assert sorted(hit["id"] for hit in json.loads(out)) == ["event:beta-visit", "event:convoy-ied", "event:talks"]
+
+
+@pytest.mark.parametrize(("value", "said"), [("0", "must be 1 or more, or 'all'"), ("some", "a number or 'all'")])
+def test_a_limit_that_is_not_a_number_or_all_is_refused(cli, value: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("kind:event", "--limit", value)
+    assert (code, out) == (2, "")
+    assert said in err and "Traceback" not in err
+
+
+def test_with_more_than_shown_the_way_to_all_is_said(cli) -> None:  # type: ignore[no-untyped-def]
+    code, out, err = cli("kind:event", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == 2
+    assert "use --limit N or --limit all" in err
 
 
 def test_text_output_is_a_table_of_matches(cli) -> None:  # type: ignore[no-untyped-def]

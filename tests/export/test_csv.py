@@ -44,6 +44,7 @@ def test_the_columns_are_fixed() -> None:
         "role",
         "location",
         "status",
+        "tags",
     )
 
 
@@ -86,6 +87,15 @@ def test_notes_are_rows_about_their_entry(small_library: Library) -> None:
         "2024-01-02",
     )
     assert "note:01a" not in by_id(CsvExporter().render(small_library, [note], "briefing:beta"))
+
+
+def test_notes_and_briefings_keep_their_tags(small_library: Library) -> None:
+    stamp = "2024-01-02T10:00:00Z"
+    note = Note("note:01a", "event:talks", "Which day?", stamp, stamp, ("verify", "aah"))
+    table = by_id(CsvExporter().render(small_library, [note]))
+    assert table["note:01a"]["tags"] == "verify; aah"
+    assert table["event:talks"]["tags"] == ""
+    assert table["briefing:alpha"]["tags"] == "test"
 
 
 @pytest.mark.parametrize("value", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\r=x"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from briefing.model.vocabulary import NoteFlag
 from tests.factories import alpha_tables, beta_tables, make_library_dir
 
 md = MarkdownExporter()
+SHIPPED = Path(__file__).resolve().parents[2] / "content"
 
 
 _serial = itertools.count()
@@ -42,7 +44,7 @@ def test_a_briefing_has_its_sections_in_order(small_library: Library) -> None:
 
 def test_actors_show_kind_role_aliases_and_relations_both_ways(small_library: Library) -> None:
     out = md.render(small_library, [], "briefing:alpha")
-    assert "- **Esmail Qaani** (person) — commander of the Quds Force · `actor:ghaani`" in out
+    assert "- **Esmail Qaani** (person) — commander of the Quds Force\n" in out
     assert "  - also known as: Ismael Ghaani, Esmaïl Qâani" in out
     assert "  - leads Quds Force" in out
     assert "  - led by Esmail Qaani" in out
@@ -50,19 +52,55 @@ def test_actors_show_kind_role_aliases_and_relations_both_ways(small_library: Li
 
 def test_a_briefing_shows_its_own_view_of_a_shared_actor(small_library: Library) -> None:
     out = md.render(small_library, [], "briefing:beta")
-    assert "- **Esmail Qaani** (person) · `actor:ghaani`" in out
+    assert "- **Esmail Qaani** (person)\n" in out
     assert "also known as: Ghaani" in out
     assert "Ismael Ghaani" not in out
 
 
-def test_claims_say_who_makes_them_and_cite_the_source(small_library: Library) -> None:
+def test_claims_say_when_and_who_makes_them_and_cite_the_source(small_library: Library, tmp_path: Path) -> None:
     out = md.render(small_library, [], "briefing:alpha")
-    assert (
-        "- Qaani says the convoys will be targeted. — Esmail Qaani (threat, reported, 8 Mar 2021)"
-        " · `claim:qaani-warns`" in out
-    )
+    assert "- **8 Mar 2021** — Esmail Qaani: Qaani says the convoys will be targeted. (threat, reported)\n" in out
     assert "  - about: Quds Force" in out
-    assert "  - source: *Wire report*, paragraph 2" in out
+    assert "  - source: paragraph 2\n" in out  # the briefing's one source, listed under Sources
+    t = alpha_tables()
+    t["sources"]["source:second"] = {**t["sources"]["source:wire-2021"], "title": "Second report"}
+    out = md.render(Library.load([make_library_dir(tmp_path / "lib", t)]), [], "briefing:alpha")
+    assert "  - source: *Wire report*, paragraph 2\n" in out  # of two, by title
+
+
+def test_claims_are_in_date_order_then_id_with_undated_ones_last(tmp_path: Path) -> None:
+    t = alpha_tables()
+    warns = t["claims"]["claim:qaani-warns"]
+    t["claims"]["claim:a-later-claim"] = {**warns, "text": "Said in April.", "date": "2021-04-02"}
+    t["claims"]["claim:an-undated-claim"] = {k: v for k, v in warns.items() if k != "date"} | {"text": "Undated."}
+    t["claims"]["claim:b-same-day"] = {**warns, "text": "Said the same day."}
+    out = md.render(Library.load([make_library_dir(tmp_path / "lib", t)]), [], "briefing:alpha")
+    claims = out.split("## Claims (4)")[1].split("## Timeline")[0]
+    said = [claims.index(text) for text in ("the same day", "convoys will be targeted", "in April", "Undated.")]
+    assert said == sorted(said)
+
+
+def test_a_brief_names_entries_and_never_shows_an_id() -> None:
+    library = Library.load([SHIPPED])
+    out = md.render(library, [note("actor:qais-khazali", "A note.")])
+    assert re.findall(r"\b(?:actor|briefing|claim|event|source|note):[a-z0-9]", out) == []
+    assert "- **Qais Khazali** (person) — leader of Asaib Ahl al-Haq\n" in out
+    assert "### Qais Khazali\n" in out
+    # Its one source is named once, under Sources; claims and events cite it as "the source", by paragraph.
+    assert out.count("US faces crossroads in Iraq with threat of embassy closure") == 1
+    assert "— The source: Convoy drivers are seldom hurt" in out
+
+
+def test_a_paragraph_several_events_share_is_given_once_as_a_footnote() -> None:
+    out = md.render(Library.load([SHIPPED]), [])
+    lines = out.splitlines()
+    repeated = [line for line, count in Counter(lines).items() if count > 1 and len(line) > 60]
+    assert repeated == []
+    (rockets,) = [line for line in lines if line.startswith("[^") and "rockets were fired" in line]
+    label = rockets.split(":", 1)[0]
+    assert sum(line.endswith(f" {label}") and "Rocket attack on US targets" in line for line in lines) == 21
+    assert out.index(f"24 Jul 2020** — Rocket attack on US targets (Shelling/artillery/missile attack; Iraq) {label}")
+    assert out.index(rockets) < out.index("## Sources")
 
 
 def test_the_timeline_is_grouped_by_month_in_date_order(tmp_path: Path) -> None:
@@ -73,7 +111,7 @@ def test_the_timeline_is_grouped_by_month_in_date_order(tmp_path: Path) -> None:
     out = md.render(library, [], "briefing:beta")
     assert out.index("### March 2021") < out.index("Visit to Karbala") < out.index("### May 2021")
     assert out.index("### May 2021") < out.index("A later visit")
-    assert "- **28–29 Mar 2021** — Visit to Karbala (Visit; Karbala) · `event:beta-visit`" in out
+    assert "- **28–29 Mar 2021** — Visit to Karbala (Visit; Karbala)\n" in out
 
 
 def test_the_whole_library_has_every_briefing(small_library: Library) -> None:
@@ -91,7 +129,7 @@ def test_notes_are_grouped_by_briefing_and_entry(small_library: Library) -> None
     out = md.render(small_library, notes)
     alpha, beta = out.split("# Beta follow-up")
     assert "## Notes (2)" in alpha
-    assert "### Quds Force · `actor:quds-force`" in alpha
+    assert "### Quds Force\n" in alpha
     assert alpha.index("First thought.") < alpha.index("Second thought.")
     assert "- 2024-01-02 · ⚑ verify · Was he there? \\#travel" in beta
     assert "## Notes on entries not in the library" in beta

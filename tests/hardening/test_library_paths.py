@@ -91,6 +91,7 @@ def test_search_annotate_show_and_export_with_a_folder_whose_name_is_not_utf8(
     assert shown.code == 0 and "Esmail Qaani" in shown.out and "zebrafish remark" in shown.out
 
     for form in ("json", "md", "csv", "stix"):
-        exported = run(capsys, *options, "export", "--format", form)
-        assert exported.code == 0 and exported.err == "", (form, exported.err)
+        exported = run(capsys, *options, "export", "--format", form, "--notes")
+        assert exported.code == 0 and exported.err.startswith("briefing: exported "), (form, exported.err)
+        assert exported.err.count("\n") == 1, (form, exported.err)
         assert "Esmail Qaani" in exported.out and "zebrafish remark" in exported.out, form

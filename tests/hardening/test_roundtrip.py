@@ -38,12 +38,12 @@ def round_trip(capsys: pytest.CaptureFixture[str], root: Path, *briefings: dict[
     Workspace.from_options([lib], mine, include_shipped=False).notes.add(first_actor, HOSTILE_NOTE)
 
     first, second = root / "first.json", root / "second.json"
-    exported = run(capsys, "--library", lib, "--data-dir", mine, "export", "-o", first)
-    assert (exported.code, exported.err) == (0, "")
+    exported = run(capsys, "--library", lib, "--data-dir", mine, "export", "--notes", "-o", first)
+    assert exported.code == 0 and exported.err.endswith(f" and 1 note as json to {first}\n")
     imported = run(capsys, "--library", root / "empty", "--data-dir", theirs, "import", first)
     assert (imported.code, without_taken_out(imported.err)) == (0, ""), imported.out
-    again = run(capsys, "--library", root / "empty", "--data-dir", theirs, "export", "-o", second)
-    assert (again.code, again.err) == (0, "")
+    again = run(capsys, "--library", root / "empty", "--data-dir", theirs, "export", "--notes", "-o", second)
+    assert again.code == 0 and again.err.endswith(f" and 1 note as json to {second}\n")
     exported = json.loads(first.read_text(encoding="utf-8"))
     assert json.loads(second.read_text(encoding="utf-8")) == scrubbed(exported)
     if scrubbed(exported) == exported:

@@ -26,6 +26,22 @@ def test_labels(fields: tuple[str, str, str | None], label: str) -> None:
     assert When.from_fields(*fields).label == label
 
 
+@pytest.mark.parametrize(
+    ("fields", "iso"),
+    [
+        (("2020-07-23", "day", None), "2020-07-23"),
+        (("2020-09-01", "month", None), "2020-09"),
+        (("2017-01-01", "year", None), "2017"),
+        (("2020-09-23", "day", "2020-09-24"), "2020-09-23/2020-09-24"),
+        (("2020-01-01", "month", "2020-09-01"), "2020-01/2020-09"),
+    ],
+)
+def test_the_iso_form_is_at_its_precision_and_sorts_as_dates(fields: tuple[str, str, str | None], iso: str) -> None:
+    assert When.from_fields(*fields).iso == iso
+    days = ["2020-08-03", "2020-07-23", "2020-10-01", "2020-09-15"]
+    assert sorted(When.from_fields(d).iso for d in days) == [When.from_fields(d).iso for d in sorted(days)]
+
+
 def test_the_last_day_follows_the_precision() -> None:
     assert When.from_fields("2020-02-01", "month").last == date(2020, 2, 29)
     assert When.from_fields("2020-01-01", "year").last == date(2020, 12, 31)

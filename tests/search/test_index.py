@@ -229,6 +229,17 @@ def test_limit_and_more(index: SearchIndex) -> None:
     assert not index.search("kind:event", limit=50).more
 
 
+def test_asked_for_more_than_the_ranking_window_holds_ranks_them_all(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = index.search("qaani", limit=50)
+    assert len(every) > 2 and not every.more
+    monkeypatch.setattr(ranking, "RANK_WINDOW", 2)
+    assert len(index.search("qaani", limit=1)) == 1
+    widened = index.search("qaani", limit=len(every) + 10)
+    assert widened.ids == every.ids and not widened.more
+
+
 # -- notes -------------------------------------------------------------------------
 
 
