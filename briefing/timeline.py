@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import IntEnum
 
-from briefing.model.entities import Actor, Event
+from briefing.model.entities import Event
 from briefing.model.vocabulary import CHART_SERIES, Precision, event_kind_label, series_of
-from briefing.text import one_line
 
 SERIES = CHART_SERIES
 """The vocabulary's chart series, in the order the chart stacks and lists them (and counts are kept)."""
@@ -172,18 +171,21 @@ class Chart:
         return self.before + self.after + self.imprecise
 
 
-def plan_chart(counts: Tally, max_buckets: int, *, whole: bool = False) -> Chart:
-    """The finest chart that fits ``max_buckets`` bars.
+def plan_chart(counts: Tally, max_buckets: int, *, zoom: Granularity | None = None) -> Chart:
+    """The finest chart that fits ``max_buckets`` bars, or a chart in ``zoom``'s bars.
 
-    Weeks when the events' span fits, else (unless ``whole``) the weeks of the
-    main stretch of activity when it holds most of the events (a stray
-    event years earlier does not squash the chart), else months, quarters or
-    years.  A granularity that cannot place half the events (most are dated
-    only to the month, say) is skipped.
+    Weeks when the events' span fits, else the weeks of the main stretch of
+    activity when it holds most of the events (a stray event years earlier
+    does not squash the chart), else months, quarters or years.  A
+    granularity that cannot place half the events (most are dated only to
+    the month, say) is skipped.  In ``zoom``'s bars: the whole span if it
+    fits, else the busiest stretch, else the latest bars.
     """
     max_buckets = max(max_buckets, 1)
     if not counts.counts:
-        return Chart(Granularity.WEEK)
+        return Chart(zoom or Granularity.WEEK)
+    if zoom is not None:
+        return _zoomed(counts, max_buckets, zoom)
     total = counts.total
     for granularity in Granularity:
         indexed = _indexed(counts, granularity)
@@ -192,13 +194,32 @@ def plan_chart(counts: Tally, max_buckets: int, *, whole: bool = False) -> Chart
         first, last = min(indexed), max(indexed)
         if last - first < max_buckets:
             return _chart(counts, granularity, first, last, focused=False)
-        if not whole:
-            window = _busiest_stretch(indexed, max_buckets, total)
-            if window is not None:
-                return _chart(counts, granularity, *window, focused=True)
+        window = _busiest_stretch(indexed, max_buckets, total)
+        if window is not None:
+            return _chart(counts, granularity, *window, focused=True)
     indexed = _indexed(counts, Granularity.YEAR)
     last = max(indexed)
     return _chart(counts, Granularity.YEAR, last - max_buckets + 1, last, focused=True)
+
+
+def _zoomed(counts: Tally, max_buckets: int, granularity: Granularity) -> Chart:
+    indexed = _indexed(counts, granularity)
+    if not indexed:
+        return _chart(counts, granularity, 0, -1, focused=False)
+    first, last = min(indexed), max(indexed)
+    if last - first < max_buckets:
+        return _chart(counts, granularity, first, last, focused=False)
+    window = _busiest_stretch(indexed, max_buckets, counts.total)
+    first, last = window if window is not None else (last - max_buckets + 1, last)
+    return _chart(counts, granularity, first, last, focused=True)
+
+
+def next_zoom(chart: Chart) -> Granularity:
+    """The bars ``z`` goes on to: coarser ones until the whole span shows, then weeks again."""
+    whole = not chart.focused and not chart.before and not chart.after
+    if chart.granularity is Granularity.YEAR or (whole and chart.granularity is not Granularity.WEEK):
+        return Granularity.WEEK
+    return Granularity(chart.granularity + 1)
 
 
 def _indexed(counts: Tally, granularity: Granularity) -> Counter[int]:
@@ -359,17 +380,3 @@ def series_counts(events: Iterable[Event]) -> dict[str, int]:
     """Events per series, by the series' label, in the series' order."""
     counts = Counter(series_of(event.event_kind) for event in events)
     return {series.label: counts[series] for series in SERIES}
-
-
-def actors_named(actors: Iterable[Actor], query: str) -> frozenset[str]:
-    """The ids of actors whose name or an alias contains ``query``, ignoring case."""
-    needle = one_line(query).casefold()
-    # Names as the reader sees them (the filter's suggestions are cleaned names), so a suggestion taken finds its actor.
-    return frozenset(actor.id for actor in actors if any(needle in one_line(name).casefold() for name in actor.names))
-
-
-def actors_by_mentions(events: Iterable[Event], actors: dict[str, Actor]) -> list[Actor]:
-    """The actors the events involve, most involved first: the suggestions of the actor filter."""
-    counts = Counter(actor_id for event in events for actor_id in event.actors)
-    found = [actors[a] for a in counts if a in actors]
-    return sorted(found, key=lambda actor: (-counts[actor.id], actor.name.casefold()))

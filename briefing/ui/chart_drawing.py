@@ -109,6 +109,8 @@ def _legend(chart: Chart, styles: list[Style], width: int) -> Text:
     if chart.buckets:
         first, last = chart.buckets[0], chart.buckets[-1]
         scope = f"{chart.granularity.adjective}, {_period(first.start, last.last)}"
+        if line.cell_len + len(scope) + 3 > width:
+            scope = chart.granularity.adjective  # the zoom, at least
         if line.cell_len + len(scope) + 3 <= width:
             line.append(" " * (width - line.cell_len - len(scope)))
             line.append(scope)

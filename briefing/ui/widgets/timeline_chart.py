@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from briefing.timeline import SERIES, Bucket, Chart, Granularity, Period, Tally, plan_chart
+from briefing.timeline import SERIES, Bucket, Chart, Granularity, Period, Tally, next_zoom, plan_chart
 from briefing.ui.chart_drawing import NON_PLOT_ROWS, draw
 from briefing.ui.chart_layout import Geometry
 from briefing.ui.series_colours import series_styles
@@ -35,8 +35,8 @@ class TimelineChart(Widget):
         "timeline-chart--note",
     }
 
-    whole: reactive[bool] = reactive(False)
-    """Show the whole span in coarser buckets rather than the busiest stretch in weeks."""
+    zoom: reactive[Granularity | None] = reactive(None)
+    """The bars' width the reader chose with ``z``; None: the finest that fits."""
     selected: reactive[Period | None] = reactive(None)
     """The bar the list is filtered to."""
 
@@ -88,14 +88,13 @@ class TimelineChart(Widget):
         parts = ["listing one bar (click it again or x for all)"] if self.selected is not None else []
         if left_out:
             parts.append(", ".join(left_out) + " not charted")
-        if chart.focused or self.whole:
-            parts.append("z: busiest stretch" if self.whole else "z: whole span")
+        parts.append(f"z: {next_zoom(chart).adjective}")
         return " · ".join(parts)
 
     def _plan(self, width: int) -> Chart:
         """As many buckets as fit two columns each (a bar and a gap) beside the count labels."""
         label_width = len(str(max(self._tally.total, 1)))
-        return plan_chart(self._tally, max((width - label_width - 2) // 2, 1), whole=self.whole)
+        return plan_chart(self._tally, max((width - label_width - 2) // 2, 1), zoom=self.zoom)
 
     def render(self) -> Text:
         width, height = self.content_region.width, self.content_region.height
@@ -117,7 +116,7 @@ class TimelineChart(Widget):
         )
         return Text("\n", end="").join(lines[:height])
 
-    def watch_whole(self) -> None:
+    def watch_zoom(self) -> None:
         self.refresh()
 
     def watch_selected(self) -> None:
