@@ -499,7 +499,7 @@ async def test_several_actors_comma_separated_and_a_part_that_names_nobody_is_sa
         await settle(pilot)
         assert event_ids(app) == ["event:e1", "event:e2"]
         said = status(app)
-        assert "militias: no actor has that name or alias" in said
+        assert "militias: no actor by that name or alias" in said
         assert "Kataib → Kataib Hezbollah" in said
         await pilot.press(*", ghaani")
         await settle(pilot)

@@ -89,7 +89,9 @@ class TimelineView(Vertical):
     TimelineView #timeline-actor { width: 1fr; margin-right: 1; }
     TimelineView #timeline-from, TimelineView #timeline-to { width: 13; }
     TimelineView #timeline-to { margin-left: 1; }
-    TimelineView > #timeline-status { height: 1; padding: 0 1; color: $text-muted; }
+    TimelineView > #timeline-status {
+        height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -258,7 +260,10 @@ class TimelineView(Vertical):
         was = self.cursor_id
         self.query_one(EventList).show(result.rows, message, keep=was)
         self.query_one(TimelineChart).show(result.charted)
-        self.query_one("#timeline-status", Static).update(_status(result))
+        said = self.query_one("#timeline-status", Static)
+        line = _status(result)
+        said.update(line)
+        said.tooltip = line.copy()  # the whole of it, where the line is too narrow
         if self.cursor_id != was:
             self._announce()
 
@@ -335,7 +340,7 @@ class TimelineView(Vertical):
 def _status(result: TimelineView.Filtered) -> Text:
     """What the filters found: what is wrong first (a date, a name that names nobody), the count, whom they name."""
     problems = list(result.problems)
-    problems += [f"{part.text}: no actor has that name or alias" for part in result.parts if not part.ids]
+    problems += [f"{part.text}: no actor by that name or alias" for part in result.parts if not part.ids]
     found = [f"{part.text} → {_names(part.names)}" for part in result.parts if part.ids]
     count = f"{result.shown} events" if result.shown == result.total else f"{result.shown} of {result.total} events"
     pieces = [text(problem, "bold") for problem in problems] + [text(count)] + [text(line) for line in found]
