@@ -25,6 +25,8 @@ SERIES = CHART_SERIES
 
 _SERIES_INDEX = {series: index for index, series in enumerate(SERIES)}
 
+SERIES_LABELS = tuple(series.label for series in SERIES)
+
 _EPOCH_MONDAY = date(1, 1, 1)  # a Monday: week numbers count from it
 
 CLUSTER_GAP = 4
@@ -84,26 +86,48 @@ def chartable(precision: Precision, granularity: Granularity) -> bool:
     return granularity >= _FINEST_BUCKET[precision]
 
 
+Day = tuple[date, Precision]
+
+
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """How many events start on each (day, precision), per series: the one pass over the events."""
+    """How many events start on each (day, precision), per series: the one pass over the events.
 
-    counts: dict[tuple[date, Precision], tuple[int, ...]] = field(default_factory=dict)
+    The series are the chart series of event kinds, or (``by_actor``) the
+    actors compared, where an event of two of them counts in both; ``events``
+    counts each event once, for what the chart leaves out.
+    """
+
+    counts: dict[Day, tuple[int, ...]] = field(default_factory=dict)
+    events: dict[Day, int] = field(default_factory=dict)
+    labels: tuple[str, ...] = SERIES_LABELS
+    by_actor: bool = False
 
     @property
     def total(self) -> int:
-        return sum(sum(c) for c in self.counts.values())
+        return sum(self.events.values())
 
 
-def tally(events: Iterable[Event]) -> Tally:
-    counts: dict[tuple[date, Precision], list[int]] = {}
+def tally(events: Iterable[Event], actors: Sequence[tuple[str, frozenset[str]]] = ()) -> Tally:
+    """Events per day by chart series or, given (label, actor ids) of actors to compare, by those actors."""
+    width = len(actors) or len(SERIES)
+    counts: dict[Day, list[int]] = {}
+    seen: Counter[Day] = Counter()
     for event in events:
         key = (event.when.start, event.when.precision)
         row = counts.get(key)
         if row is None:
-            row = counts[key] = [0] * len(SERIES)
-        row[_SERIES_INDEX[series_of(event.event_kind)]] += 1
-    return Tally({key: tuple(row) for key, row in counts.items()})
+            row = counts[key] = [0] * width
+        seen[key] += 1
+        if not actors:
+            row[_SERIES_INDEX[series_of(event.event_kind)]] += 1
+        for index, (_, ids) in enumerate(actors):
+            if not ids.isdisjoint(event.actors):
+                row[index] += 1
+    rows = {key: tuple(row) for key, row in counts.items()}
+    if actors:
+        return Tally(rows, dict(seen), tuple(label for label, _ in actors), by_actor=True)
+    return Tally(rows, dict(seen))
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +175,13 @@ class Chart:
     after: int = 0
     imprecise: int = 0
     focused: bool = False
+    labels: tuple[str, ...] = SERIES_LABELS
+    """Its series' names: the chart series of event kinds, or the actors compared (``by_actor``)."""
+    by_actor: bool = False
 
     @property
     def totals(self) -> tuple[int, ...]:
-        return tuple(sum(b.counts[s] for b in self.buckets) for s in range(len(SERIES)))
+        return tuple(sum(b.counts[s] for b in self.buckets) for s in range(len(self.labels)))
 
     @property
     def peak(self) -> int:
@@ -183,7 +210,7 @@ def plan_chart(counts: Tally, max_buckets: int, *, zoom: Granularity | None = No
     """
     max_buckets = max(max_buckets, 1)
     if not counts.counts:
-        return Chart(zoom or Granularity.WEEK)
+        return Chart(zoom or Granularity.WEEK, labels=counts.labels, by_actor=counts.by_actor)
     if zoom is not None:
         return _zoomed(counts, max_buckets, zoom)
     total = counts.total
@@ -225,9 +252,9 @@ def next_zoom(chart: Chart) -> Granularity:
 def _indexed(counts: Tally, granularity: Granularity) -> Counter[int]:
     """Events per bucket index, of the events that this granularity can place."""
     indexed: Counter[int] = Counter()
-    for (day, precision), row in counts.counts.items():
+    for (day, precision), events in counts.events.items():
         if chartable(precision, granularity):
-            indexed[bucket_index(day, granularity)] += sum(row)
+            indexed[bucket_index(day, granularity)] += events
     return indexed
 
 
@@ -256,10 +283,10 @@ def _busiest_stretch(indexed: Counter[int], max_buckets: int, total: int) -> tup
 
 
 def _chart(counts: Tally, granularity: Granularity, first: int, last: int, *, focused: bool) -> Chart:
-    rows = [[0] * len(SERIES) for _ in range(last - first + 1)]
+    rows = [[0] * len(counts.labels) for _ in range(last - first + 1)]
     before = after = imprecise = 0
     for (day, precision), row in counts.counts.items():
-        events = sum(row)
+        events = counts.events[day, precision]
         if not chartable(precision, granularity):
             imprecise += events
             continue
@@ -273,7 +300,7 @@ def _chart(counts: Tally, granularity: Granularity, first: int, last: int, *, fo
             for series, count in enumerate(row):
                 target[series] += count
     buckets = tuple(Bucket(first + offset, granularity, tuple(row)) for offset, row in enumerate(rows))
-    return Chart(granularity, buckets, before, after, imprecise, focused)
+    return Chart(granularity, buckets, before, after, imprecise, focused, counts.labels, counts.by_actor)
 
 
 # -- the list ------------------------------------------------------------------

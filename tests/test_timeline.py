@@ -318,3 +318,19 @@ def test_an_impossible_date_is_left_out_and_said() -> None:
     assert len(problems) == 1 and problems[0].startswith("from: '2020-02-31'") and "out of range" in problems[0]
     assert date_bounds("2021", "2020")[2] == ["from 2021 is after to 2020"]
     assert "has no year" in date_bounds("", "20 Sep")[2][0]
+
+
+def test_a_tally_by_actor_counts_each_actor_as_a_series_and_each_event_once_for_what_is_left_out() -> None:
+    events = [
+        event("2020-07-20", actors=("actor:kh",)),
+        event("2020-07-21", IED, actors=("actor:kh", "actor:aah")),
+        event("2017-01-01", actors=("actor:aah",)),
+        event("2020-07-22", "visit"),
+    ]
+    counts = tally(events, [("KH", frozenset({"actor:kh"})), ("AAH", frozenset({"actor:aah"}))])
+    assert counts.by_actor and counts.labels == ("KH", "AAH") and counts.total == 4
+    chart = plan_chart(counts, 10)
+    assert chart.by_actor and chart.labels == ("KH", "AAH")
+    assert chart.totals == (2, 1), "the event of both counts for each"
+    assert chart.before == 1, "the 2017 event, once"
+    assert tally(events).labels == tuple(s.label for s in SERIES)

@@ -507,6 +507,23 @@ async def test_several_actors_comma_separated_and_a_part_that_names_nobody_is_sa
         assert "ghaani → Esmail Qaani" in status(app)
 
 
+async def test_several_actors_are_compared_side_by_side_in_the_chart() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.query_one("#timeline-actor", Input).value = "kataib"
+        await settle(pilot)
+        assert "IED 1" in legend(app), "one actor: the chart keeps its series of event kinds"
+        app.query_one("#timeline-actor", Input).value = "kataib, ghaani, nobody"
+        await settle(pilot)
+        chart = app.query_one(TimelineChart)
+        chart_text(app)
+        assert chart.chart.labels == ("Kataib Hezbollah", "Esmail Qaani")
+        assert chart.chart.totals == (2, 1)
+        assert "Kataib Hezbollah 2" in legend(app) and "Esmail Qaani 1" in legend(app)
+        assert chart.shape.grouped, "side by side"
+
+
 async def test_the_name_after_the_last_comma_is_completed() -> None:
     app = Host(_library(EVENTS))
     async with app.run_test(size=(80, 24)) as pilot:

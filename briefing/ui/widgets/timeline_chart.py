@@ -12,12 +12,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from briefing.timeline import SERIES, Bucket, Chart, Granularity, Period, Tally, next_zoom, plan_chart
+from briefing.text import text
+from briefing.timeline import Bucket, Chart, Granularity, Period, Tally, next_zoom, plan_chart
 from briefing.ui.chart_drawing import NON_PLOT_ROWS, draw
 from briefing.ui.chart_layout import Geometry
-from briefing.ui.series_colours import series_styles
+from briefing.ui.series_colours import actor_styles, series_styles
 
 CHART_SERIES_STYLES = series_styles("TimelineChart", "timeline-chart")
+CHART_ACTOR_STYLES = actor_styles("TimelineChart", "timeline-chart")
 
 
 class TimelineChart(Widget):
@@ -27,10 +29,11 @@ class TimelineChart(Widget):
     TimelineChart { height: 9; padding: 0 1; }
     TimelineChart > .timeline-chart--axis { color: $foreground 70%; }
     TimelineChart > .timeline-chart--note { color: $text-muted; }
-    """ + CHART_SERIES_STYLES.css
+    """ + CHART_SERIES_STYLES.css + CHART_ACTOR_STYLES.css
 
     COMPONENT_CLASSES = {
         *CHART_SERIES_STYLES.classes,
+        *CHART_ACTOR_STYLES.classes,
         "timeline-chart--axis",
         "timeline-chart--note",
     }
@@ -73,8 +76,9 @@ class TimelineChart(Widget):
         self._tally = counts
         self.refresh()
 
-    def _series_styles(self) -> list[Style]:
-        return [self.get_component_rich_style(name) for name in CHART_SERIES_STYLES.classes]
+    def _series_styles(self, chart: Chart) -> list[Style]:
+        names = CHART_ACTOR_STYLES.classes if chart.by_actor else CHART_SERIES_STYLES.classes
+        return [self.get_component_rich_style(name) for name in names[: len(chart.labels)]]
 
     def _footnote(self, chart: Chart) -> str:
         left_out: list[str] = []
@@ -108,7 +112,7 @@ class TimelineChart(Widget):
             chart,
             width,
             height,
-            self._series_styles(),
+            self._series_styles(chart),
             self.get_component_rich_style("timeline-chart--axis"),
             self.get_component_rich_style("timeline-chart--note"),
             selected,
@@ -146,5 +150,5 @@ class TimelineChart(Widget):
         if bucket is None:
             self.tooltip = None
             return
-        counts = ", ".join(f"{series.label} {n}" for series, n in zip(SERIES, bucket.counts, strict=True))
-        self.tooltip = Text(f"{bucket.label}: {counts}")
+        counts = ", ".join(f"{label} {n}" for label, n in zip(self._chart.labels, bucket.counts, strict=True))
+        self.tooltip = text(f"{bucket.label}: {counts}")

@@ -43,6 +43,7 @@ from briefing.timeline import (
 )
 from briefing.timeline_filters import ActorPart, actor_parts, actors_by_mentions, date_bounds
 from briefing.ui.messages import EntryHighlighted
+from briefing.ui.series_colours import MAX_COMPARED
 from briefing.ui.widgets.event_list import EventList
 from briefing.ui.widgets.text_entry import LineInput
 from briefing.ui.widgets.timeline_chart import TimelineChart
@@ -243,7 +244,7 @@ class TimelineView(Vertical):
             narrowed = replace(narrowed, actors=frozenset().union(*(part.ids for part in parts)))
         shown = filter_events(events, narrowed)
         unperiod = replace(narrowed, period=None)
-        charted = tally(shown if unperiod == narrowed else filter_events(events, unperiod))
+        charted = tally(shown if unperiod == narrowed else filter_events(events, unperiod), _compared(parts))
         if not get_current_worker().is_cancelled:
             counts = (len(shown), len(events))
             self.post_message(self.Filtered(rule, typed, month_rows(shown), counts, charted, parts, problems))
@@ -342,9 +343,19 @@ def _status(result: TimelineView.Filtered) -> Text:
     problems = list(result.problems)
     problems += [f"{part.text}: no actor by that name or alias" for part in result.parts if not part.ids]
     found = [f"{part.text} → {_names(part.names)}" for part in result.parts if part.ids]
+    if len(found) > MAX_COMPARED:
+        problems.append(f"the chart compares the first {MAX_COMPARED}")
     count = f"{result.shown} events" if result.shown == result.total else f"{result.shown} of {result.total} events"
     pieces = [text(problem, "bold") for problem in problems] + [text(count)] + [text(line) for line in found]
     return join(*pieces[:1], *(piece for p in pieces[1:] for piece in (" · ", p)))
+
+
+def _compared(parts: list[ActorPart]) -> list[tuple[str, frozenset[str]]]:
+    """The actors the chart sets side by side, one series each: the parts that name someone, when two or more do."""
+    found = [part for part in parts if part.ids][:MAX_COMPARED]
+    if len(found) < 2:
+        return []
+    return [(part.names[0] if len(part.names) == 1 else part.text, part.ids) for part in found]
 
 
 def _names(names: tuple[str, ...]) -> str:
