@@ -1,4 +1,4 @@
-"""The timeline's data: events counted per week or month by chart series, grouped by month, filtered.
+"""The timeline's data: events counted per week or month by chart series (or by actor), grouped by month, filtered.
 
 Pure functions over model objects.  Counting happens once (``tally``: how many
 events per day, precision and series) so that re-bucketing the chart for a new
@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from enum import IntEnum
 
 from briefing.model.entities import Event
-from briefing.model.vocabulary import CHART_SERIES, Precision, event_kind_label, series_of
+from briefing.model.vocabulary import CHART_SERIES, Precision, series_of
 
 SERIES = CHART_SERIES
 """The vocabulary's chart series, in the order the chart stacks and lists them (and counts are kept)."""
@@ -395,15 +395,3 @@ def filter_events(events: Iterable[Event], rule: Filter) -> list[Event]:
     if not rule.active:
         return list(events)
     return [event for event in events if rule.matches(event)]
-
-
-def kind_counts(events: Iterable[Event]) -> list[tuple[str, str, int]]:
-    """(kind, label, events) for each kind present, most frequent first."""
-    counts = Counter(event.event_kind for event in events)
-    return [(kind, event_kind_label(kind), n) for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def series_counts(events: Iterable[Event]) -> dict[str, int]:
-    """Events per series, by the series' label, in the series' order."""
-    counts = Counter(series_of(event.event_kind) for event in events)
-    return {series.label: counts[series] for series in SERIES}

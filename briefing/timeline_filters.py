@@ -1,4 +1,4 @@
-"""The timeline's filters as the reader types them: actors by name or alias, several at once, and a span of dates.
+"""The timeline's filters: the choices they offer, and what the reader types (actors, several at once; dates).
 
 Dates are read as the search language reads ``from:`` and ``to:``
 (``model.dates.parse_loose``); names are matched as the reader sees them.
@@ -13,6 +13,7 @@ from datetime import date
 
 from briefing.model.dates import DateError, parse_loose
 from briefing.model.entities import Actor, Event
+from briefing.model.vocabulary import CHART_SERIES, event_kind_label, series_of
 from briefing.text import one_line
 
 
@@ -74,3 +75,15 @@ def actors_by_mentions(events: Iterable[Event], actors: dict[str, Actor]) -> lis
     counts = Counter(actor_id for event in events for actor_id in event.actors)
     found = [actors[a] for a in counts if a in actors]
     return sorted(found, key=lambda actor: (-counts[actor.id], actor.name.casefold()))
+
+
+def kind_counts(events: Iterable[Event]) -> list[tuple[str, str, int]]:
+    """(kind, label, events) for each kind present, most frequent first."""
+    counts = Counter(event.event_kind for event in events)
+    return [(kind, event_kind_label(kind), n) for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def series_counts(events: Iterable[Event]) -> dict[str, int]:
+    """Events per series, by the series' label, in the series' order."""
+    counts = Counter(series_of(event.event_kind) for event in events)
+    return {series.label: counts[series] for series in CHART_SERIES}

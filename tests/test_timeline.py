@@ -20,14 +20,19 @@ from briefing.timeline import (
     bucket_start,
     filter_events,
     in_period,
-    kind_counts,
     month_rows,
     next_zoom,
     plan_chart,
-    series_counts,
     tally,
 )
-from briefing.timeline_filters import actor_parts, actors_by_mentions, actors_named, date_bounds
+from briefing.timeline_filters import (
+    actor_parts,
+    actors_by_mentions,
+    actors_named,
+    date_bounds,
+    kind_counts,
+    series_counts,
+)
 
 IED = "remote-explosive-ied"
 ROCKET = "shelling-artillery-missile-attack"

@@ -472,6 +472,8 @@ async def test_K_goes_to_the_kind_filter_whose_labels_fit_at_80_columns() -> Non
         menu = screen_text(app)
         assert "Shelling/missile · 3" in menu and "IED/landmine · 2" in menu
         assert "Shelling/artill" not in menu and "…" not in menu
+        await pilot.press("d")
+        assert app.query_one("#timeline-kind", Select).expanded, "d picks Deployment in the menu, not the dates"
         await pilot.press("escape", "escape")
         assert app.query_one(EventList).has_focus, "escape: back to the list"
         assert any("Shelling/missile" in line for line in list_text(app))

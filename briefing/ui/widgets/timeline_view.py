@@ -35,13 +35,18 @@ from briefing.timeline import (
     Row,
     Tally,
     filter_events,
-    kind_counts,
     month_rows,
     next_zoom,
-    series_counts,
     tally,
 )
-from briefing.timeline_filters import ActorPart, actor_parts, actors_by_mentions, date_bounds
+from briefing.timeline_filters import (
+    ActorPart,
+    actor_parts,
+    actors_by_mentions,
+    date_bounds,
+    kind_counts,
+    series_counts,
+)
 from briefing.ui.messages import EntryHighlighted
 from briefing.ui.series_colours import MAX_COMPARED
 from briefing.ui.widgets.event_list import EventList
