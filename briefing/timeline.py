@@ -1,4 +1,4 @@
-"""The timeline's data: events counted per week or month by chart series, grouped by month, filtered.
+"""The timeline's data: events counted per week or month by chart series (or by actor), grouped by month, filtered.
 
 Pure functions over model objects.  Counting happens once (``tally``: how many
 events per day, precision and series) so that re-bucketing the chart for a new
@@ -17,14 +17,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import IntEnum
 
-from briefing.model.entities import Actor, Event
-from briefing.model.vocabulary import CHART_SERIES, Precision, event_kind_label, series_of
-from briefing.text import one_line
+from briefing.model.entities import Event
+from briefing.model.vocabulary import CHART_SERIES, Precision, series_of
 
 SERIES = CHART_SERIES
 """The vocabulary's chart series, in the order the chart stacks and lists them (and counts are kept)."""
 
 _SERIES_INDEX = {series: index for index, series in enumerate(SERIES)}
+
+SERIES_LABELS = tuple(series.label for series in SERIES)
 
 _EPOCH_MONDAY = date(1, 1, 1)  # a Monday: week numbers count from it
 
@@ -85,26 +86,48 @@ def chartable(precision: Precision, granularity: Granularity) -> bool:
     return granularity >= _FINEST_BUCKET[precision]
 
 
+Day = tuple[date, Precision]
+
+
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """How many events start on each (day, precision), per series: the one pass over the events."""
+    """How many events start on each (day, precision), per series: the one pass over the events.
 
-    counts: dict[tuple[date, Precision], tuple[int, ...]] = field(default_factory=dict)
+    The series are the chart series of event kinds, or (``by_actor``) the
+    actors compared, where an event of two of them counts in both; ``events``
+    counts each event once, for what the chart leaves out.
+    """
+
+    counts: dict[Day, tuple[int, ...]] = field(default_factory=dict)
+    events: dict[Day, int] = field(default_factory=dict)
+    labels: tuple[str, ...] = SERIES_LABELS
+    by_actor: bool = False
 
     @property
     def total(self) -> int:
-        return sum(sum(c) for c in self.counts.values())
+        return sum(self.events.values())
 
 
-def tally(events: Iterable[Event]) -> Tally:
-    counts: dict[tuple[date, Precision], list[int]] = {}
+def tally(events: Iterable[Event], actors: Sequence[tuple[str, frozenset[str]]] = ()) -> Tally:
+    """Events per day by chart series or, given (label, actor ids) of actors to compare, by those actors."""
+    width = len(actors) or len(SERIES)
+    counts: dict[Day, list[int]] = {}
+    seen: Counter[Day] = Counter()
     for event in events:
         key = (event.when.start, event.when.precision)
         row = counts.get(key)
         if row is None:
-            row = counts[key] = [0] * len(SERIES)
-        row[_SERIES_INDEX[series_of(event.event_kind)]] += 1
-    return Tally({key: tuple(row) for key, row in counts.items()})
+            row = counts[key] = [0] * width
+        seen[key] += 1
+        if not actors:
+            row[_SERIES_INDEX[series_of(event.event_kind)]] += 1
+        for index, (_, ids) in enumerate(actors):
+            if not ids.isdisjoint(event.actors):
+                row[index] += 1
+    rows = {key: tuple(row) for key, row in counts.items()}
+    if actors:
+        return Tally(rows, dict(seen), tuple(label for label, _ in actors), by_actor=True)
+    return Tally(rows, dict(seen))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +175,13 @@ class Chart:
     after: int = 0
     imprecise: int = 0
     focused: bool = False
+    labels: tuple[str, ...] = SERIES_LABELS
+    """Its series' names: the chart series of event kinds, or the actors compared (``by_actor``)."""
+    by_actor: bool = False
 
     @property
     def totals(self) -> tuple[int, ...]:
-        return tuple(sum(b.counts[s] for b in self.buckets) for s in range(len(SERIES)))
+        return tuple(sum(b.counts[s] for b in self.buckets) for s in range(len(self.labels)))
 
     @property
     def peak(self) -> int:
@@ -172,18 +198,21 @@ class Chart:
         return self.before + self.after + self.imprecise
 
 
-def plan_chart(counts: Tally, max_buckets: int, *, whole: bool = False) -> Chart:
-    """The finest chart that fits ``max_buckets`` bars.
+def plan_chart(counts: Tally, max_buckets: int, *, zoom: Granularity | None = None) -> Chart:
+    """The finest chart that fits ``max_buckets`` bars, or a chart in ``zoom``'s bars.
 
-    Weeks when the events' span fits, else (unless ``whole``) the weeks of the
-    main stretch of activity when it holds most of the events (a stray
-    event years earlier does not squash the chart), else months, quarters or
-    years.  A granularity that cannot place half the events (most are dated
-    only to the month, say) is skipped.
+    Weeks when the events' span fits, else the weeks of the main stretch of
+    activity when it holds most of the events (a stray event years earlier
+    does not squash the chart), else months, quarters or years.  A
+    granularity that cannot place half the events (most are dated only to
+    the month, say) is skipped.  In ``zoom``'s bars: the whole span if it
+    fits, else the busiest stretch, else the latest bars.
     """
     max_buckets = max(max_buckets, 1)
     if not counts.counts:
-        return Chart(Granularity.WEEK)
+        return Chart(zoom or Granularity.WEEK, labels=counts.labels, by_actor=counts.by_actor)
+    if zoom is not None:
+        return _zoomed(counts, max_buckets, zoom)
     total = counts.total
     for granularity in Granularity:
         indexed = _indexed(counts, granularity)
@@ -192,21 +221,40 @@ def plan_chart(counts: Tally, max_buckets: int, *, whole: bool = False) -> Chart
         first, last = min(indexed), max(indexed)
         if last - first < max_buckets:
             return _chart(counts, granularity, first, last, focused=False)
-        if not whole:
-            window = _busiest_stretch(indexed, max_buckets, total)
-            if window is not None:
-                return _chart(counts, granularity, *window, focused=True)
+        window = _busiest_stretch(indexed, max_buckets, total)
+        if window is not None:
+            return _chart(counts, granularity, *window, focused=True)
     indexed = _indexed(counts, Granularity.YEAR)
     last = max(indexed)
     return _chart(counts, Granularity.YEAR, last - max_buckets + 1, last, focused=True)
 
 
+def _zoomed(counts: Tally, max_buckets: int, granularity: Granularity) -> Chart:
+    indexed = _indexed(counts, granularity)
+    if not indexed:
+        return _chart(counts, granularity, 0, -1, focused=False)
+    first, last = min(indexed), max(indexed)
+    if last - first < max_buckets:
+        return _chart(counts, granularity, first, last, focused=False)
+    window = _busiest_stretch(indexed, max_buckets, counts.total)
+    first, last = window if window is not None else (last - max_buckets + 1, last)
+    return _chart(counts, granularity, first, last, focused=True)
+
+
+def next_zoom(chart: Chart) -> Granularity:
+    """The bars ``z`` goes on to: coarser ones until the whole span shows, then weeks again."""
+    whole = not chart.focused and not chart.before and not chart.after
+    if chart.granularity is Granularity.YEAR or (whole and chart.granularity is not Granularity.WEEK):
+        return Granularity.WEEK
+    return Granularity(chart.granularity + 1)
+
+
 def _indexed(counts: Tally, granularity: Granularity) -> Counter[int]:
     """Events per bucket index, of the events that this granularity can place."""
     indexed: Counter[int] = Counter()
-    for (day, precision), row in counts.counts.items():
+    for (day, precision), events in counts.events.items():
         if chartable(precision, granularity):
-            indexed[bucket_index(day, granularity)] += sum(row)
+            indexed[bucket_index(day, granularity)] += events
     return indexed
 
 
@@ -235,10 +283,10 @@ def _busiest_stretch(indexed: Counter[int], max_buckets: int, total: int) -> tup
 
 
 def _chart(counts: Tally, granularity: Granularity, first: int, last: int, *, focused: bool) -> Chart:
-    rows = [[0] * len(SERIES) for _ in range(last - first + 1)]
+    rows = [[0] * len(counts.labels) for _ in range(last - first + 1)]
     before = after = imprecise = 0
     for (day, precision), row in counts.counts.items():
-        events = sum(row)
+        events = counts.events[day, precision]
         if not chartable(precision, granularity):
             imprecise += events
             continue
@@ -252,7 +300,7 @@ def _chart(counts: Tally, granularity: Granularity, first: int, last: int, *, fo
             for series, count in enumerate(row):
                 target[series] += count
     buckets = tuple(Bucket(first + offset, granularity, tuple(row)) for offset, row in enumerate(rows))
-    return Chart(granularity, buckets, before, after, imprecise, focused)
+    return Chart(granularity, buckets, before, after, imprecise, focused, counts.labels, counts.by_actor)
 
 
 # -- the list ------------------------------------------------------------------
@@ -347,29 +395,3 @@ def filter_events(events: Iterable[Event], rule: Filter) -> list[Event]:
     if not rule.active:
         return list(events)
     return [event for event in events if rule.matches(event)]
-
-
-def kind_counts(events: Iterable[Event]) -> list[tuple[str, str, int]]:
-    """(kind, label, events) for each kind present, most frequent first."""
-    counts = Counter(event.event_kind for event in events)
-    return [(kind, event_kind_label(kind), n) for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def series_counts(events: Iterable[Event]) -> dict[str, int]:
-    """Events per series, by the series' label, in the series' order."""
-    counts = Counter(series_of(event.event_kind) for event in events)
-    return {series.label: counts[series] for series in SERIES}
-
-
-def actors_named(actors: Iterable[Actor], query: str) -> frozenset[str]:
-    """The ids of actors whose name or an alias contains ``query``, ignoring case."""
-    needle = one_line(query).casefold()
-    # Names as the reader sees them (the filter's suggestions are cleaned names), so a suggestion taken finds its actor.
-    return frozenset(actor.id for actor in actors if any(needle in one_line(name).casefold() for name in actor.names))
-
-
-def actors_by_mentions(events: Iterable[Event], actors: dict[str, Actor]) -> list[Actor]:
-    """The actors the events involve, most involved first: the suggestions of the actor filter."""
-    counts = Counter(actor_id for event in events for actor_id in event.actors)
-    found = [actors[a] for a in counts if a in actors]
-    return sorted(found, key=lambda actor: (-counts[actor.id], actor.name.casefold()))

@@ -16,17 +16,22 @@ from briefing.timeline import (
     Filter,
     Granularity,
     MonthHeader,
-    actors_by_mentions,
-    actors_named,
     bucket_index,
     bucket_start,
     filter_events,
     in_period,
-    kind_counts,
     month_rows,
+    next_zoom,
     plan_chart,
-    series_counts,
     tally,
+)
+from briefing.timeline_filters import (
+    actor_parts,
+    actors_by_mentions,
+    actors_named,
+    date_bounds,
+    kind_counts,
+    series_counts,
 )
 
 IED = "remote-explosive-ied"
@@ -122,10 +127,36 @@ def test_a_stray_early_event_does_not_squash_the_weekly_chart() -> None:
     assert chart.focused
     assert chart.before == 1
     assert chart.buckets[0].start.year == 2020
-    whole = plan_chart(tally(events), 30, whole=True)
-    assert whole.granularity > Granularity.WEEK
-    assert whole.left_out == 0
-    assert sum(whole.totals) == len(events)
+    quarterly = plan_chart(tally(events), 30, zoom=Granularity.QUARTER)
+    assert quarterly.granularity is Granularity.QUARTER
+    assert quarterly.left_out == 0 and not quarterly.focused
+    assert sum(quarterly.totals) == len(events)
+
+
+def test_zoom_steps_to_wider_bars_until_the_whole_span_shows_then_back_to_weeks() -> None:
+    events = [event("2017-09-25", "referendum")] + [event(f"2020-08-{d:02}") for d in range(1, 29, 3)]
+    counts = tally(events)
+    seen = [plan_chart(counts, 30)]
+    for _ in range(4):
+        seen.append(plan_chart(counts, 30, zoom=next_zoom(seen[-1])))
+    assert [c.granularity for c in seen] == [
+        Granularity.WEEK,
+        Granularity.MONTH,
+        Granularity.QUARTER,  # the whole span: z goes back to weeks
+        Granularity.WEEK,
+        Granularity.MONTH,
+    ]
+    assert seen[1].focused and seen[1].before == 1, "months: the busiest stretch, the stray event said"
+    assert not seen[2].focused and seen[2].left_out == 0
+
+
+def test_a_zoom_too_fine_for_every_date_charts_what_it_can_and_counts_the_rest() -> None:
+    events = [event("2020-07-01", precision="month"), event("2020-07-08")]
+    chart = plan_chart(tally(events), 30, zoom=Granularity.WEEK)
+    assert chart.granularity is Granularity.WEEK
+    assert (sum(chart.totals), chart.imprecise) == (1, 1)
+    only_months = plan_chart(tally(events[:1]), 30, zoom=Granularity.WEEK)
+    assert (only_months.buckets, only_months.imprecise) == ((), 1)
 
 
 def test_a_long_even_span_falls_back_to_coarser_buckets() -> None:
@@ -233,6 +264,12 @@ def test_actor_filter_matches_names_and_aliases_ignoring_case() -> None:
     assert actors_named(actors, "ghaani") == {"actor:qaani"}
     assert actors_named(actors, "  HEZBOLLAH ") == {"actor:kh", "actor:hez"}
     assert actors_named(actors, "nobody") == frozenset()
+    parts = actor_parts(actors, "militias, Kataib ,, ghaani")
+    assert [(p.text, p.ids, p.names) for p in parts] == [
+        ("militias", frozenset(), ()),
+        ("Kataib", {"actor:kh"}, ("Kataib Hezbollah",)),
+        ("ghaani", {"actor:qaani"}, ("Esmail Qaani",)),
+    ]
     by_id = {a.id: a for a in actors}
     events = [event("2020-07-20", actors=("actor:kh",)), event("2020-07-21", actors=("actor:kh", "actor:gone"))]
     assert [a.id for a in actors_by_mentions(events, by_id)] == ["actor:kh"]
@@ -272,3 +309,33 @@ def test_shipped_briefing_charts_jul_to_sep_2020_week_by_week(shipped: Library) 
     ied, rocket, _ = chart.totals
     assert ied >= 14
     assert rocket >= 21
+
+
+def test_date_bounds_read_dates_as_from_and_to_do_in_search() -> None:
+    assert date_bounds("2020-09", "2020-09") == (date(2020, 9, 1), date(2020, 9, 30), [])
+    assert date_bounds("20 Sep 2020", "") == (date(2020, 9, 20), None, [])
+    assert date_bounds("", "2021") == (None, date(2021, 12, 31), [])
+
+
+def test_an_impossible_date_is_left_out_and_said() -> None:
+    first, last, problems = date_bounds("2020-02-31", "2020-10")
+    assert (first, last) == (None, date(2020, 10, 31))
+    assert len(problems) == 1 and problems[0].startswith("from: '2020-02-31'") and "out of range" in problems[0]
+    assert date_bounds("2021", "2020")[2] == ["from 2021 is after to 2020"]
+    assert "has no year" in date_bounds("", "20 Sep")[2][0]
+
+
+def test_a_tally_by_actor_counts_each_actor_as_a_series_and_each_event_once_for_what_is_left_out() -> None:
+    events = [
+        event("2020-07-20", actors=("actor:kh",)),
+        event("2020-07-21", IED, actors=("actor:kh", "actor:aah")),
+        event("2017-01-01", actors=("actor:aah",)),
+        event("2020-07-22", "visit"),
+    ]
+    counts = tally(events, [("KH", frozenset({"actor:kh"})), ("AAH", frozenset({"actor:aah"}))])
+    assert counts.by_actor and counts.labels == ("KH", "AAH") and counts.total == 4
+    chart = plan_chart(counts, 10)
+    assert chart.by_actor and chart.labels == ("KH", "AAH")
+    assert chart.totals == (2, 1), "the event of both counts for each"
+    assert chart.before == 1, "the 2017 event, once"
+    assert tally(events).labels == tuple(s.label for s in SERIES)

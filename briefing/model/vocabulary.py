@@ -149,6 +149,35 @@ def event_kind_label(kind: str) -> str:
     return EVENT_KINDS.get(kind, (kind, EventGroup.POLITICAL))[0]
 
 
+SHORT_LABEL_WIDTH = 16
+"""The most a short label of an event kind takes: a column of lists and menus at 80 columns."""
+
+_SHORT_KIND_LABELS: dict[str, str] = {
+    "government-regains-territory": "Govt regains",
+    "non-state-actor-overtakes-territory": "Non-state gains",
+    "shelling-artillery-missile-attack": "Shelling/missile",
+    "remote-explosive-ied": "IED/landmine",
+    "abduction-forced-disappearance": "Abduction",
+    "protest-with-intervention": "Policed protest",
+    "excessive-force-against-protesters": "Force on protest",
+    "violent-demonstration": "Violent demo",
+    "change-to-group-activity": "Group change",
+    "disrupted-weapons-use": "Weapon disrupted",
+    "headquarters-or-base-established": "Base established",
+    "looting-property-destruction": "Looting/damage",
+    "non-violent-transfer-of-territory": "Land handover",
+    "other-strategic-development": "Other strategic",
+    "warning": "Warning",
+    "diplomatic-consultation": "Diplomatic talks",
+}
+"""Kinds whose label is longer than ``SHORT_LABEL_WIDTH``, in a few words of their own rather than cut."""
+
+
+def event_kind_short_label(kind: str) -> str:
+    """The kind's label in at most ``SHORT_LABEL_WIDTH`` characters (an unknown kind: its slug, which may be longer)."""
+    return _SHORT_KIND_LABELS.get(kind) or event_kind_label(kind)
+
+
 @dataclass(frozen=True)
 class ChartSeries:
     """One series of the timeline chart: the event kinds it counts."""

@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from briefing.text import shorten
-from briefing.timeline import SERIES, Bucket, Chart
+from briefing.timeline import Bucket, Chart
 from briefing.ui.chart_layout import Geometry, geometry, tick_labels, y_axis
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
@@ -60,10 +60,11 @@ def draw(
     if not chart.buckets:
         lines.append(Text("No events to chart.", style=note))
         return lines, Geometry(0, 0, 0, False, 0)
-    shape = geometry(width, len(chart.buckets), len(str(max(chart.peak, 1))) + 1)
+    group = len(chart.labels)
+    shape = geometry(width, len(chart.buckets), len(str(max(chart.peak, 1))) + 1, group)
     top, labels = y_axis(chart.peak_single if shape.grouped else chart.peak, rows)
     label_width = max(len(str(value)) for value in labels.values())
-    shape = geometry(width, len(chart.buckets), label_width)
+    shape = geometry(width, len(chart.buckets), label_width, group)
     scale = 8 * rows / top
     blank = Style()
     for row in range(rows):
@@ -101,14 +102,16 @@ def _bucket_cells(bucket: Bucket, level: int, scale: float, shape: Geometry, sty
 
 def _legend(chart: Chart, styles: list[Style], width: int) -> Text:
     line = Text(end="", no_wrap=True, overflow="ellipsis")
-    for index, (series, total) in enumerate(zip(SERIES, chart.totals, strict=True)):
+    for index, (label, total) in enumerate(zip(chart.labels, chart.totals, strict=True)):
         if index:
             line.append("   ")
         line.append("█ ", style=styles[index])
-        line.append(f"{series.label} {total}")
+        line.append(f"{shorten(label, 24)} {total}")
     if chart.buckets:
         first, last = chart.buckets[0], chart.buckets[-1]
         scope = f"{chart.granularity.adjective}, {_period(first.start, last.last)}"
+        if line.cell_len + len(scope) + 3 > width:
+            scope = chart.granularity.adjective  # the zoom, at least
         if line.cell_len + len(scope) + 3 <= width:
             line.append(" " * (width - line.cell_len - len(scope)))
             line.append(scope)

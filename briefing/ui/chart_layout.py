@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefing.timeline import SERIES, Bucket, Granularity
+from briefing.timeline import Bucket, Granularity
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +28,11 @@ class Geometry:
         return index if index < self.count else None
 
 
-def geometry(width: int, count: int, label_width: int) -> Geometry:
-    """Grouped bars when a group of one column per series fits each bucket, else stacked ones."""
+def geometry(width: int, count: int, label_width: int, group: int) -> Geometry:
+    """Grouped bars when a group of one column per series (``group`` of them) fits each bucket, else stacked ones."""
     x0 = label_width + 1
     plot = max(width - x0 - 1, 1)
     per = plot // max(count, 1)
-    group = len(SERIES)
     if per >= group + 1:
         bar = min(3, (per - 1) // group)
         return Geometry(x0, min(per, group * bar + 4), bar, True, count)

@@ -180,7 +180,7 @@ async def test_t_shows_the_timeline_and_picking_an_event_opens_it_there(tmp_path
         assert browser.place == Place(View.TIMELINE, "briefing:alpha")
         timeline = browser.shown_view
         assert isinstance(timeline, TimelineView)
-        assert "Pick an event" in screen_text(app)
+        assert browser.detail.outline is not None and browser.detail.outline.id == timeline.cursor_id
         timeline.post_message(OpenEntry("event:convoy-ied"))
         await settle(pilot)
         assert browser.place == Place(View.TIMELINE, "briefing:alpha", "event:convoy-ied")

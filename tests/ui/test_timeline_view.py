@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from briefing.library import Library
 from briefing.model.dates import When
@@ -17,10 +19,14 @@ from briefing.model.entities import Actor, Briefing, BriefingDocument, Event, So
 from briefing.model.vocabulary import EVENT_KINDS, ActorKind, Precision
 from briefing.timeline import Granularity, MonthHeader
 from briefing.ui.messages import EntryHighlighted, OpenEntry
+from briefing.ui.places import Place, View
+from briefing.ui.screens.browser import BrowserScreen
+from briefing.ui.textual_compat import screen_text
 from briefing.ui.widgets.event_list import EventList
 from briefing.ui.widgets.timeline_chart import TimelineChart
 from briefing.ui.widgets.timeline_view import TimelineView
-from tests.ui.helpers import burst
+from tests.ui.helpers import burst, loaded, small_app
+from tests.ui.helpers import settle as browser_settle
 
 BID = "briefing:convoys"
 IED = "remote-explosive-ied"
@@ -81,6 +87,9 @@ class Host(App[None]):
 
     def on_entry_highlighted(self, message: EntryHighlighted) -> None:
         self.previewed.append(message.entity_id)
+
+    def on_timeline_view_nothing_highlighted(self) -> None:
+        self.previewed.append("")
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -197,7 +206,7 @@ async def test_kind_filter_narrows_the_list_by_keyboard() -> None:
         await settle(pilot)
         assert app.query_one(TimelineView).rule.series == "IED"
         assert event_ids(app) == ["event:e1", "event:e4"]
-        assert "2 of 8 events" in str(app.query_one("#timeline-count").render())
+        assert "2 of 8 events" in str(app.query_one("#timeline-status").render())
 
 
 async def test_series_filter_redraws_the_chart_with_that_series_only() -> None:
@@ -273,18 +282,36 @@ async def test_clicking_a_bar_lists_its_week_and_clicking_again_lists_all() -> N
         assert len(event_ids(app)) == len(EVENTS)
 
 
-async def test_z_shows_the_whole_span_in_coarser_bars() -> None:
-    app = Host(_library(EVENTS))
+def legend(app: App[None]) -> str:
+    return chart_text(app).splitlines()[0]
+
+
+def status(app: App[None]) -> str:
+    return str(app.query_one("#timeline-status", Static).render())
+
+
+async def test_z_steps_to_wider_bars_and_back_to_weeks_and_shows_which() -> None:
+    app = Host(_library([*EVENTS, _event(9, "2012-05-01", "visit", "An old visit")]))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         chart = app.query_one(TimelineChart)
         assert chart.chart.focused
-        await pilot.press("z")
+        seen = []
+        for _ in range(4):
+            (shown,) = re.findall(r"weekly|monthly|quarterly|yearly", legend(app))
+            seen.append((shown, chart_text(app).splitlines()[-1].split(" · ")[-1]))
+            await pilot.press("z")
+            await pilot.pause()
+        assert seen == [
+            ("weekly", "z: monthly"),
+            ("monthly", "z: quarterly"),
+            ("quarterly", "z: weekly"),
+            ("weekly", "z: monthly"),
+        ]
+        await pilot.press("z")  # quarters again
         await pilot.pause()
         chart_text(app)
-        assert not chart.chart.focused
-        assert chart.chart.left_out == 0
-        assert "busiest stretch" in chart_text(app)
+        assert not chart.chart.focused and chart.chart.left_out == 0, "quarters: the whole span, 2012 to 2020"
 
 
 async def test_no_events_say_so() -> None:
@@ -428,3 +455,202 @@ def _snapshot_settle(pilot: Pilot[None]):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("size", SIZES)
 def test_timeline_snapshot(snap_compare, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(Host(_library(EVENTS)), terminal_size=size, run_before=_snapshot_settle)
+
+
+# -- issue 16: the traps a first hour hit ---------------------------------------
+
+
+async def test_K_goes_to_the_kind_filter_whose_labels_fit_at_80_columns() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("K")
+        select = app.query_one("#timeline-kind", Select)
+        assert select.has_focus, "K: the kind filter, from the list"
+        await pilot.press("enter")
+        await pilot.pause()
+        menu = screen_text(app)
+        assert "Shelling/missile · 3" in menu and "IED/landmine · 2" in menu
+        assert "Shelling/artill" not in menu and "…" not in menu
+        await pilot.press("d")
+        assert app.query_one("#timeline-kind", Select).expanded, "d picks Deployment in the menu, not the dates"
+        await pilot.press("escape", "escape")
+        assert app.query_one(EventList).has_focus, "escape: back to the list"
+        assert any("Shelling/missile" in line for line in list_text(app))
+
+
+async def test_the_filters_follow_each_other_in_tab_order_and_name_their_keys() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("K")
+        order = []
+        for _ in range(4):
+            await pilot.press("tab")
+            order.append(app.focused.id if app.focused else None)
+        assert order == ["timeline-actor", "timeline-from", "timeline-to", "timeline-list"]
+        keys = {b.key: b.description for b in TimelineView.BINDINGS if isinstance(b, Binding)}
+        assert {keys["K"], keys["f"], keys["d"], keys["z"]} == {"kind", "actors", "dates", "zoom"}
+
+
+async def test_several_actors_comma_separated_and_a_part_that_names_nobody_is_said() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"militias, Kataib")
+        await settle(pilot)
+        assert event_ids(app) == ["event:e1", "event:e2"]
+        said = status(app)
+        assert "militias: no actor by that name or alias" in said
+        assert "Kataib → Kataib Hezbollah" in said
+        await pilot.press(*", ghaani")
+        await settle(pilot)
+        assert event_ids(app) == ["event:e1", "event:e2", "event:e6"]
+        assert "ghaani → Esmail Qaani" in status(app)
+
+
+async def test_several_actors_are_compared_side_by_side_in_the_chart() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        app.query_one("#timeline-actor", Input).value = "kataib"
+        await settle(pilot)
+        assert "IED 1" in legend(app), "one actor: the chart keeps its series of event kinds"
+        app.query_one("#timeline-actor", Input).value = "kataib, ghaani, nobody"
+        await settle(pilot)
+        chart = app.query_one(TimelineChart)
+        chart_text(app)
+        assert chart.chart.labels == ("Kataib Hezbollah", "Esmail Qaani")
+        assert chart.chart.totals == (2, 1)
+        assert "Kataib Hezbollah 2" in legend(app) and "Esmail Qaani 1" in legend(app)
+        assert chart.shape.grouped, "side by side"
+
+
+async def test_the_name_after_the_last_comma_is_completed() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"Kataib Hezbollah, esm")
+        await pilot.pause(0.1)
+        await pilot.press("right")
+        assert app.query_one("#timeline-actor", Input).value == "Kataib Hezbollah, esmail Qaani"
+
+
+async def test_a_date_range_filters_the_list_and_an_impossible_date_says_why() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("d", *"2020-08", "tab", *"Aug 2020")
+        await settle(pilot)
+        assert event_ids(app) == ["event:e3", "event:e4"]
+        assert "2 of 8 events" in status(app)
+        app.query_one("#timeline-from", Input).value = "2020-02-31"
+        await settle(pilot)
+        assert "from: '2020-02-31' is not a date I can read (day is out of range for month)" in status(app)
+        assert event_ids(app)[-2:] == ["event:e3", "event:e4"], "the bound that is a date still holds"
+        app.query_one("#timeline-from", Input).value = "2021"
+        await settle(pilot)
+        assert "from 2021 is after to Aug 2020" in status(app)
+        await pilot.press("escape", "x")
+        await settle(pilot)
+        assert len(event_ids(app)) == len(EVENTS)
+        assert app.query_one("#timeline-from", Input).value == ""
+
+
+async def test_when_a_filter_hides_the_event_under_the_cursor_the_detail_follows_the_cursor() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.query_one(TimelineView).cursor_id == "event:e8"
+        app.previewed.clear()
+        app.query_one("#timeline-kind", Select).value = "series:IED"
+        await settle(pilot)
+        assert app.query_one(TimelineView).cursor_id == "event:e1"
+        assert app.previewed == ["event:e1"], "the first event left is the one to read below"
+        await pilot.press("down")
+        assert app.previewed[-1] == "event:e4"
+        app.previewed.clear()
+        app.query_one("#timeline-actor", Input).value = "nobody"
+        await settle(pilot)
+        assert app.previewed == [""], "nothing left: the detail pane shows its hint"
+
+
+async def test_a_filter_that_keeps_the_event_under_the_cursor_leaves_it_there() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.query_one(TimelineView).select("event:e4")
+        app.previewed.clear()
+        app.query_one("#timeline-kind", Select).value = "series:IED"
+        await settle(pilot)
+        assert app.query_one(TimelineView).cursor_id == "event:e4"
+        assert app.previewed == []
+
+
+# -- in the browser -------------------------------------------------------------
+
+
+def _shown_in_detail(browser: BrowserScreen) -> str | None:
+    outline = browser.detail.outline
+    return outline.id if outline is not None else None
+
+
+async def test_t_opens_the_timeline_with_the_detail_showing_the_event_under_the_cursor(tmp_path: Path) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        browser = await loaded(pilot)
+        browser.open("claim:qaani-warns")
+        await browser_settle(pilot)
+        await pilot.press("t")
+        await browser_settle(pilot)
+        timeline = browser.shown_view
+        assert isinstance(timeline, TimelineView) and timeline.cursor_id is not None
+        assert _shown_in_detail(browser) == timeline.cursor_id
+        await pilot.press("down")
+        await browser_settle(pilot)
+        moved = timeline.cursor_id
+        browser.open("claim:qaani-warns")  # away, then t again: the cursor is where it was, and so is the detail
+        await browser_settle(pilot)
+        await pilot.press("t")
+        await browser_settle(pilot)
+        assert timeline.cursor_id == moved and _shown_in_detail(browser) == moved
+
+
+async def test_the_timeline_opened_from_the_navigation_agrees_with_the_detail(tmp_path: Path) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browser = await loaded(pilot)
+        navigation = browser.navigation
+        navigation.focus()
+        target = next(n for n in navigation._place_nodes.values() if n.data == Place(View.TIMELINE, "briefing:alpha"))
+        navigation.move_cursor(target)
+        await pilot.press("enter")
+        await browser_settle(pilot)
+        timeline = browser.shown_view
+        assert isinstance(timeline, TimelineView) and timeline.cursor_id is not None
+        assert _shown_in_detail(browser) == timeline.cursor_id
+
+
+async def test_a_filter_hiding_the_event_below_moves_the_detail_to_the_cursor(tmp_path: Path) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browser = await loaded(pilot)
+        browser.open("claim:qaani-warns")
+        await browser_settle(pilot)
+        await pilot.press("t")
+        await browser_settle(pilot)
+        assert _shown_in_detail(browser) == "event:talks"  # Mar 2021, before 5 Mar
+        await pilot.press("f", *"quds")
+        await browser_settle(pilot)
+        assert browser.shown_view.cursor_id == "event:convoy-ied"  # type: ignore[attr-defined]
+        assert _shown_in_detail(browser) == "event:convoy-ied", "not the talks the filter hid"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_timeline_list_shows_more_than_five_rows(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        browser = await loaded(pilot)
+        await pilot.press("t")
+        await browser_settle(pilot)
+        assert browser.query_one(EventList).scrollable_content_region.height >= 7

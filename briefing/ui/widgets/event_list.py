@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.model.entities import Event
-from briefing.model.vocabulary import event_kind_label, series_of
+from briefing.model.vocabulary import SHORT_LABEL_WIDTH, event_kind_short_label, series_of
 from briefing.text import one_line, shorten
 from briefing.timeline import MonthHeader, Row
 from briefing.ui.messages import EntryHighlighted, OpenEntry
@@ -64,7 +64,8 @@ class EventList(ScrollView, can_focus=True):
         self.empty_message = "Loading the timeline…"
         self._date_width = 11
 
-    def show(self, rows: list[Row], empty_message: str) -> None:
+    def show(self, rows: list[Row], empty_message: str, keep: str | None = None) -> None:
+        """Show ``rows``, the cursor staying on event ``keep`` if they hold it, else on the first event."""
         self.rows = rows
         self.empty_message = empty_message
         dates = (len(row.when.label) for row in rows[:5000] if isinstance(row, Event))
@@ -72,7 +73,19 @@ class EventList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, max(len(rows), 1))
         self.cursor = self._event_at_or_after(0)
         self.scroll_to(y=0, animate=False, immediate=True)
+        if keep is not None:
+            self.select(keep)
         self.refresh()
+
+    def select(self, event_id: str) -> bool:
+        """Put the cursor on an event, scrolled into view; False (the cursor left alone) if it is not listed."""
+        index = next((i for i, row in enumerate(self.rows) if isinstance(row, Event) and row.id == event_id), None)
+        if index is None:
+            return False
+        self.cursor = index
+        self._scroll_to_cursor()
+        self.refresh()
+        return True
 
     @property
     def cursor_event(self) -> Event | None:
@@ -95,10 +108,17 @@ class EventList(ScrollView, can_focus=True):
         if found is None:
             return
         self.cursor = found
-        top = found - 1 if found and isinstance(self.rows[found - 1], MonthHeader) else found
-        self.scroll_to_region(Region(0, top, 1, found - top + 1), animate=False, force=True, immediate=True)
+        self._scroll_to_cursor()
         self.refresh()
         self._post_highlight()
+
+    def _scroll_to_cursor(self) -> None:
+        """The cursor's row in view, with its month's header when that is the row above."""
+        found = self.cursor
+        if found is None:
+            return
+        top = found - 1 if found and isinstance(self.rows[found - 1], MonthHeader) else found
+        self.scroll_to_region(Region(0, top, 1, found - top + 1), animate=False, force=True, immediate=True)
 
     def on_focus(self) -> None:
         self._post_highlight()
@@ -153,7 +173,7 @@ class EventList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         else:
             row = self.rows[index]
-            line = self._header_line(row) if isinstance(row, MonthHeader) else self._event_line(row, width)
+            line = self._header_line(row) if isinstance(row, MonthHeader) else self._event_line(row)
             if index == self.cursor:
                 base = self.get_component_rich_style("event-list--cursor")
         line.style = base
@@ -166,12 +186,10 @@ class EventList(ScrollView, can_focus=True):
         line.append(f"  {row.count}", style=self._style("muted"))
         return line
 
-    def _event_line(self, event: Event, width: int) -> Text:
-        kind_width = 26 if width >= 100 else 16
+    def _event_line(self, event: Event) -> Text:
         line = Text("   " + event.when.label.ljust(self._date_width) + "  ", end="", no_wrap=True)
         line.append("▌", style=self._style(series_of(event.event_kind).name))
-        line.append(
-            shorten(event_kind_label(event.event_kind), kind_width).ljust(kind_width), style=self._style("muted")
-        )
+        kind = shorten(event_kind_short_label(event.event_kind), SHORT_LABEL_WIDTH)
+        line.append(kind.ljust(SHORT_LABEL_WIDTH), style=self._style("muted"))
         line.append("  " + one_line(event.title))
         return line

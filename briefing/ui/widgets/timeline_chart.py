@@ -12,12 +12,14 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from briefing.timeline import SERIES, Bucket, Chart, Granularity, Period, Tally, plan_chart
+from briefing.text import text
+from briefing.timeline import Bucket, Chart, Granularity, Period, Tally, next_zoom, plan_chart
 from briefing.ui.chart_drawing import NON_PLOT_ROWS, draw
 from briefing.ui.chart_layout import Geometry
-from briefing.ui.series_colours import series_styles
+from briefing.ui.series_colours import actor_styles, series_styles
 
 CHART_SERIES_STYLES = series_styles("TimelineChart", "timeline-chart")
+CHART_ACTOR_STYLES = actor_styles("TimelineChart", "timeline-chart")
 
 
 class TimelineChart(Widget):
@@ -27,16 +29,17 @@ class TimelineChart(Widget):
     TimelineChart { height: 9; padding: 0 1; }
     TimelineChart > .timeline-chart--axis { color: $foreground 70%; }
     TimelineChart > .timeline-chart--note { color: $text-muted; }
-    """ + CHART_SERIES_STYLES.css
+    """ + CHART_SERIES_STYLES.css + CHART_ACTOR_STYLES.css
 
     COMPONENT_CLASSES = {
         *CHART_SERIES_STYLES.classes,
+        *CHART_ACTOR_STYLES.classes,
         "timeline-chart--axis",
         "timeline-chart--note",
     }
 
-    whole: reactive[bool] = reactive(False)
-    """Show the whole span in coarser buckets rather than the busiest stretch in weeks."""
+    zoom: reactive[Granularity | None] = reactive(None)
+    """The bars' width the reader chose with ``z``; None: the finest that fits."""
     selected: reactive[Period | None] = reactive(None)
     """The bar the list is filtered to."""
 
@@ -73,8 +76,9 @@ class TimelineChart(Widget):
         self._tally = counts
         self.refresh()
 
-    def _series_styles(self) -> list[Style]:
-        return [self.get_component_rich_style(name) for name in CHART_SERIES_STYLES.classes]
+    def _series_styles(self, chart: Chart) -> list[Style]:
+        names = CHART_ACTOR_STYLES.classes if chart.by_actor else CHART_SERIES_STYLES.classes
+        return [self.get_component_rich_style(name) for name in names[: len(chart.labels)]]
 
     def _footnote(self, chart: Chart) -> str:
         left_out: list[str] = []
@@ -88,14 +92,13 @@ class TimelineChart(Widget):
         parts = ["listing one bar (click it again or x for all)"] if self.selected is not None else []
         if left_out:
             parts.append(", ".join(left_out) + " not charted")
-        if chart.focused or self.whole:
-            parts.append("z: busiest stretch" if self.whole else "z: whole span")
+        parts.append(f"z: {next_zoom(chart).adjective}")
         return " · ".join(parts)
 
     def _plan(self, width: int) -> Chart:
         """As many buckets as fit two columns each (a bar and a gap) beside the count labels."""
         label_width = len(str(max(self._tally.total, 1)))
-        return plan_chart(self._tally, max((width - label_width - 2) // 2, 1), whole=self.whole)
+        return plan_chart(self._tally, max((width - label_width - 2) // 2, 1), zoom=self.zoom)
 
     def render(self) -> Text:
         width, height = self.content_region.width, self.content_region.height
@@ -109,7 +112,7 @@ class TimelineChart(Widget):
             chart,
             width,
             height,
-            self._series_styles(),
+            self._series_styles(chart),
             self.get_component_rich_style("timeline-chart--axis"),
             self.get_component_rich_style("timeline-chart--note"),
             selected,
@@ -117,7 +120,7 @@ class TimelineChart(Widget):
         )
         return Text("\n", end="").join(lines[:height])
 
-    def watch_whole(self) -> None:
+    def watch_zoom(self) -> None:
         self.refresh()
 
     def watch_selected(self) -> None:
@@ -147,5 +150,5 @@ class TimelineChart(Widget):
         if bucket is None:
             self.tooltip = None
             return
-        counts = ", ".join(f"{series.label} {n}" for series, n in zip(SERIES, bucket.counts, strict=True))
-        self.tooltip = Text(f"{bucket.label}: {counts}")
+        counts = ", ".join(f"{label} {n}" for label, n in zip(self._chart.labels, bucket.counts, strict=True))
+        self.tooltip = text(f"{bucket.label}: {counts}")
