@@ -283,3 +283,18 @@ async def test_letters_typed_in_the_results_go_to_the_query_and_never_run_comman
         await pilot.press("down", "enter")
         await settle(pilot)
         assert app.browser.open_entry is not None, "enter still opens the result"
+
+
+async def test_did_you_mean_shows_for_a_misspelt_name_as_it_is_typed(tmp_path: Path) -> None:
+    """``Kazali`` and ``Pompio`` once offered nothing until a space was typed after them."""
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        view = await _type(app, pilot, "Pompio")
+        assert "did you mean: Pompeo (tab)" in str(view.query_one("#search-status").render())
+        await pilot.press("ctrl+u", *"Kazali")
+        await search_painted(view, pilot, "Kazali")
+        assert "did you mean: Khazali (tab)" in screen_text(app)
+        await pilot.press("tab")
+        await search_painted(view, pilot, "Khazali")
+        assert view.result_list.ids[0] == "actor:qais-khazali"
