@@ -310,9 +310,11 @@ class BrowserScreen(NoteKeeping):
             if note is not None:
                 self.edit_note(note.target, note)
             return
-        from_detail = self.focused is not None and self.detail in self.focused.ancestors_with_self
-        if self.open(message.entity_id) and from_detail:
-            self.detail.focus()
+        # From a link or a search result the reader goes on reading: to the new entry's first link, as enter on a row.
+        chain = self.focused.ancestors_with_self if self.focused is not None else []
+        to_links = any(node is self.detail or isinstance(node, SearchView) for node in chain)
+        if self.open(message.entity_id) and to_links:
+            self.call_after_refresh(self._focus_detail)
 
     @on(DetailView.Left)
     def _left_detail(self, message: DetailView.Left) -> None:
@@ -320,8 +322,7 @@ class BrowserScreen(NoteKeeping):
         self.shown_view.focus()
 
     def _focus_detail(self) -> None:
-        links = self.detail.links
-        (links[0] if links else self.detail).focus()
+        self.detail.focus_first_link()
 
     # -- actions -------------------------------------------------------------
 
