@@ -90,3 +90,68 @@ async def test_escape_leaves_the_notes_filter_and_slash_searches_only_from_an_em
         await pilot.press("ctrl+u", "slash")
         await settle(pilot)
         assert browser.views.current == "search" and browser.query_one(SearchView).input.has_focus
+
+
+def _footer(app) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def _pick(pilot, browser, place: Place) -> None:
+    navigation = browser.navigation
+    if browser.has_class("-narrow") and not browser.has_class("-navigation"):
+        await pilot.press("ctrl+b")
+        await settle(pilot)
+    navigation.focus()
+    navigation.move_cursor(navigation._place_nodes[place.view_key])
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_a_view_picked_in_the_navigation_has_the_keys_and_a_briefing_picked_leaves_them_there(
+    tmp_path: Path,
+) -> None:
+    """Enter on "Actors" left the keys in the tree: down moved the tree, not the list of actors."""
+    for size in ((120, 40), (80, 24)):
+        app = small_app(tmp_path)
+        async with app.run_test(size=size) as pilot:
+            browser = await loaded(pilot)
+            expected = {
+                View.ACTORS: "EntryTable",
+                View.CLAIMS: "EntryTable",
+                View.EVENTS: "EntryTable",
+                View.SOURCES: "EntryTable",
+                View.TIMELINE: "EventList",
+                View.NETWORK: "Tree",
+            }
+            for view, focused in expected.items():
+                await _pick(pilot, browser, Place(view, "briefing:alpha"))
+                assert browser.place is not None and browser.place.view is view
+                assert type(app.focused).__name__ == focused, (size, view)
+            await _pick(pilot, browser, Place(View.NOTES))
+            assert app.focused is browser.query_one(NotesList).table
+            if size[0] >= 100:
+                await _pick(pilot, browser, Place(View.BRIEFINGS, None, "briefing:alpha"))
+                assert app.focused is browser.navigation, "a briefing picked: the tree, to go on into it"
+
+
+async def test_the_footer_shows_forward_when_there_is_somewhere_to_go_and_no_letters_in_search(
+    tmp_path: Path,
+) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        browser = await loaded(pilot)
+        assert "forward" not in _footer(app)
+        browser.open("actor:ghaani")
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert "] forward" in _footer(app)
+        await pilot.press("slash")
+        await pilot.press(*"Qaani")
+        view = browser.query_one(SearchView)
+        await search_painted(view, pilot, "Qaani")
+        for footer in (_footer(app), (await pilot.press("down"), await settle(pilot), _footer(app))[2]):
+            assert "leave search" in footer
+            for letters in ("/ search", "a annotate", "t timeline", "q quit"):
+                assert letters not in footer, "a letter here is one of the query"
+        assert "enter open" in _footer(app), "in the results"
