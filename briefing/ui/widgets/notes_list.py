@@ -64,7 +64,7 @@ class NotesList(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "edit", tooltip="Edit the selected note", id="edit_note"),
         Binding("d", "delete", "delete", tooltip="Delete the selected note (asks first)", id="delete_note"),
-        Binding("escape", "to_list", "to the notes", show=False, tooltip="From the filter back to the notes"),
+        Binding("escape", "to_list", "to the notes", tooltip="From the filter back to the notes"),
     ]
 
     class Edit(Message):
