@@ -94,6 +94,11 @@ class ActorNames:
         close = difflib.get_close_matches(word, nearby, n=1, cutoff=0.8)
         return written[close[0]] if close else None
 
+    def begins_a_word(self, start: str) -> bool:
+        """Whether a word of some actor's name or alias starts with ``start`` (folded)."""
+        self._tables()
+        return any(word.startswith(start) for word in self._written)
+
     def corrected(self, folded_words: list[str] | tuple[str, ...]) -> str | None:
         fixed = [self.closest_word(word) for word in folded_words]
         if not any(fixed):
@@ -145,8 +150,8 @@ def suggest(query: Query, names: ActorNames) -> tuple[str, ...]:
             replacements.append((start, start + len(term.raw), f"from:{term.raw} to:{term.raw}"))
             dates_free = False
             continue
-        if term.prefix:
-            continue
+        if term.prefix and names.begins_a_word(term.words[-1]):
+            continue  # a name still being typed ("Khaz"); a start no name has ("Kazali" as typed) is a miss
         better = names.corrected(term.words)
         if better:
             replacements.append((start, start + len(term.raw), better))

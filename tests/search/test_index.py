@@ -92,6 +92,13 @@ def test_did_you_mean_puts_a_misspelt_name_right(index: SearchIndex) -> None:
     assert index.search("militia Kazali").suggestions == ("militia Khazali",)
 
 
+def test_did_you_mean_puts_a_misspelt_name_right_as_it_is_typed(index: SearchIndex) -> None:
+    """The last word, being typed, is the start of a word: one no name starts with is a miss already."""
+    assert index.search("Kazali", partial=True).suggestions == ("Khazali",)
+    assert index.search("militia Kazali", partial=True).suggestions == ("militia Khazali",)
+    assert index.search("Khaz", partial=True).suggestions == (), "the start of a name: still being typed"
+
+
 def test_did_you_mean_turns_the_name_of_a_kind_into_a_filter(index: SearchIndex) -> None:
     assert index.search("Khazali claims").suggestions == ("Khazali kind:claim",)
     assert index.search("Khazali claims", partial=True).suggestions == ("Khazali kind:claim",), "as it is typed"

@@ -222,7 +222,8 @@ async def test_a_in_the_timeline_annotates_the_event_under_the_cursor(tmp_path: 
         assert note.target == under_cursor.id
 
 
-async def test_a_on_a_search_result_annotates_that_result(tmp_path: Path) -> None:
+async def test_a_search_result_opened_with_enter_is_annotated_with_a(tmp_path: Path) -> None:
+    """In the results ``a`` is a letter of the query (type to search); once the result is open, a note."""
     app = _app(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -233,6 +234,8 @@ async def test_a_on_a_search_result_annotates_that_result(tmp_path: Path) -> Non
         await pilot.press("down", "down")
         await settle(pilot)
         assert view.cursor_id == "actor:asaib-ahl-al-haq"
+        await pilot.press("enter")
+        await settle(pilot)
         await _write_note_with_a(app, pilot, "who funds them")
         (note,) = NotesStore(notes_path(tmp_path)).all()
         assert note.target == "actor:asaib-ahl-al-haq"

@@ -244,3 +244,57 @@ async def test_a_query_longer_than_the_input_keeps_its_end_in_view(tmp_path: Pat
         await pilot.pause()
         input_line = screen_text(app).splitlines()[view.input.region.y]
         assert "convoy convoy" in input_line and "END" not in input_line
+
+
+async def test_slash_again_selects_the_last_query_so_a_new_name_replaces_it(tmp_path: Path) -> None:
+    """``khaz``, escape, ``/`` and ``kazali`` once searched for ``khazkazali``."""
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        view = await _type(app, pilot, "khaz")
+        await pilot.press("escape")
+        await pilot.pause()
+        await _type(app, pilot, "pompeo")
+        assert view.input.value == "pompeo"
+        assert view.result_list.ids[0] == "actor:mike-pompeo"
+        await pilot.press("escape", "slash")
+        await pilot.pause()
+        await pilot.press("end", "s")
+        assert view.input.value == "pompeos", "an arrow key, home or end keeps the query to edit"
+
+
+async def test_letters_typed_in_the_results_go_to_the_query_and_never_run_commands(tmp_path: Path) -> None:
+    """Tab with nothing offered moves to the results; ``t`` there once opened the timeline, ``q`` quit."""
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        view = await _type(app, pilot, "rocket")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert view.result_list.has_focus
+        await pilot.press(*" attack")
+        await search_painted(view, pilot, "rocket attack")
+        assert view.input.has_focus and view.input.value == "rocket attack"
+        assert app.browser.views.current == "search", "t did not open the timeline"
+        burst(app, "down", "t", "q", "a")
+        await settle(pilot)
+        assert app.is_running and app.browser.views.current == "search"
+        assert view.input.value == "rocket attacktqa"
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.browser.open_entry is not None, "enter still opens the result"
+
+
+async def test_did_you_mean_shows_for_a_misspelt_name_as_it_is_typed(tmp_path: Path) -> None:
+    """``Kazali`` and ``Pompio`` once offered nothing until a space was typed after them."""
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(app, pilot)
+        view = await _type(app, pilot, "Pompio")
+        assert "did you mean: Pompeo (tab)" in str(view.query_one("#search-status").render())
+        await pilot.press("ctrl+u", *"Kazali")
+        await search_painted(view, pilot, "Kazali")
+        assert "did you mean: Khazali (tab)" in screen_text(app)
+        await pilot.press("tab")
+        await search_painted(view, pilot, "Khazali")
+        assert view.result_list.ids[0] == "actor:qais-khazali"

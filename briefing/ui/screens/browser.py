@@ -75,8 +75,7 @@ class BrowserScreen(NoteKeeping):
             "forward",
             "forward",
             key_display="]",
-            show=False,
-            tooltip="Forward again after going back",
+            tooltip="Forward again after going back (shown while there is somewhere to go)",
             id="forward",
         ),
         Binding(
@@ -289,6 +288,9 @@ class BrowserScreen(NoteKeeping):
         self.go(message.place)
         if self.has_class("-narrow") and self.has_class("-navigation"):
             self.action_toggle_navigation()
+        elif message.place.view is not View.BRIEFINGS:
+            # A view picked, its keys: down moves in its list.  A briefing picked, the tree keeps them, to go on.
+            self._focus_shown_view()
 
     @on(EntryTable.Highlighted)
     def _table_highlighted(self, message: EntryTable.Highlighted) -> None:
@@ -317,9 +319,11 @@ class BrowserScreen(NoteKeeping):
             if note is not None:
                 self.edit_note(note.target, note)
             return
+        # From a link or a search result the reader goes on reading: to the new entry's first link, as enter on a row.
         from_detail = self.focused is not None and self.detail in self.focused.ancestors_with_self
-        if self.open(message.entity_id) and from_detail:
-            self.detail.focus()
+        to_links = from_detail or self._in_search()
+        if self.open(message.entity_id) and to_links:
+            self.call_after_refresh(self._focus_detail)
 
     @on(DetailView.Left)
     def _left_detail(self, message: DetailView.Left) -> None:
@@ -327,8 +331,7 @@ class BrowserScreen(NoteKeeping):
         self.shown_view.focus()
 
     def _focus_detail(self) -> None:
-        links = self.detail.links
-        (links[0] if links else self.detail).focus()
+        self.detail.focus_first_link()
 
     # -- actions -------------------------------------------------------------
 
@@ -336,10 +339,15 @@ class BrowserScreen(NoteKeeping):
         if action == "back":
             return True if self.history.can_go_back else None
         if action == "forward":
-            return True if self.history.can_go_forward else None
+            return self.history.can_go_forward
         if action == "detail_page":
             return bool(self.detail.paged)
+        if action == "open_search":
+            return not self._in_search()  # there a slash is a letter of the query
         return super().check_action(action, parameters)
+
+    def _in_search(self) -> bool:
+        return self.focused is not None and any(isinstance(n, SearchView) for n in self.focused.ancestors_with_self)
 
     def action_detail_page(self, step: int) -> None:
         self.detail.action_page(step)
@@ -361,7 +369,12 @@ class BrowserScreen(NoteKeeping):
     def show_view(self, view: View, briefing_id: str | None) -> None:
         """Go to a view, as a step in the history, and put the keys in it."""
         self.go(Place(view, briefing_id))
-        self.call_after_refresh(self.shown_view.focus)
+        self._focus_shown_view()
+
+    def _focus_shown_view(self) -> None:
+        """Focus the view in the list area once it is composed: a view just mounted has no list yet."""
+        view = self.shown_view
+        view.call_later(view.focus)
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The command palette's ways around: each view of the briefing the reader is in, and the rest."""
@@ -376,7 +389,7 @@ class BrowserScreen(NoteKeeping):
             if self.place is not None:
                 self.call_after_refresh(navigation.mark, self.place)
         elif navigation.has_focus:
-            self.shown_view.focus()
+            self._focus_shown_view()
 
     def action_open_search(self) -> None:
         """Search over the list area; the query and results stay there for the next ``/``."""

@@ -30,6 +30,7 @@ def _sections() -> list[tuple[str, list[type[DOMNode]]]]:
     from briefing.ui.widgets.entry_table import EntryTable
     from briefing.ui.widgets.link import Link
     from briefing.ui.widgets.navigation import Navigation
+    from briefing.ui.widgets.notes_list import NotesList
     from briefing.ui.widgets.result_list import ResultList
     from briefing.ui.widgets.search_view import SearchView
     from briefing.ui.widgets.timeline_view import TimelineView
@@ -42,11 +43,43 @@ def _sections() -> list[tuple[str, list[type[DOMNode]]]]:
         ("Navigation", [Navigation]),
         ("Timeline", [TimelineView]),
         ("Network", [ActorNetwork]),
+        ("Notes", [NotesList]),
     ]
 
 
 _MOVING: list[type[DOMNode]] = [Screen, DataTable, Tree]
 """Textual's own keys for moving focus and moving in lists and trees."""
+
+TREES = "In the navigation and the network: "
+
+MOVING_WORDS: dict[str, str] = {
+    "app.focus_next": "To the next part of the screen: the list, the entry's links, a filter",
+    "app.focus_previous": "Back to the part before",
+    "screen.copy_text": "Copy the text selected with the mouse",
+    "cursor_up": "The row above",
+    "cursor_down": "The row below",
+    "cursor_left": "The column to the left, or scroll left",
+    "scroll_left": "The column to the left, or scroll left",
+    "cursor_right": "The column to the right, or scroll right",
+    "scroll_right": "The column to the right, or scroll right",
+    "scroll_home": "The first row",
+    "scroll_top": "The first row",
+    "scroll_end": "The last row",
+    "scroll_bottom": "The last row",
+    "page_up": "A page up",
+    "page_down": "A page down",
+    "page_left": "A page to the left",
+    "page_right": "A page to the right",
+    "cursor_parent": TREES + "up to the briefing (or group) of the row",
+    "cursor_parent_next_sibling": TREES + "on to the next briefing (or group)",
+    "cursor_previous_sibling": TREES + "the row before at the same level",
+    "cursor_next_sibling": TREES + "the row after at the same level",
+    "toggle_node": TREES + "open or close the row",
+    "toggle_expand_all": TREES + "open or close every row",
+}
+"""Textual's keys in our words, by action; an action left out (enter, "Select") is in a section of its own.
+
+Several actions of the same meaning (a table's cursor, a tree's scroll) make one row of their keys."""
 
 
 def _own_bindings(classes: Iterable[type[DOMNode]]) -> list[Binding]:
@@ -79,12 +112,33 @@ def key_rows(app: App[object], bindings: Iterable[Binding]) -> list[tuple[str, s
     return [(" / ".join(keys), what) for keys, what in rows.values()]
 
 
+def moving_bindings() -> list[Binding]:
+    """Textual's moving keys, each described in our words and grouped by them (one action per meaning)."""
+    found = [b for b in _all_bindings(_MOVING) if b.action in MOVING_WORDS]
+    return [replace(b, action=MOVING_WORDS[b.action], tooltip=MOVING_WORDS[b.action]) for b in found]
+
+
+def one_row_per_key(rows: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Rows of the same keys in one section as one row: "enter" does one thing per place it is pressed."""
+    merged: dict[str, list[str]] = {}
+    for keys, what in rows:
+        merged.setdefault(keys, [])
+        if what not in merged[keys]:
+            merged[keys].append(what)
+    return [(keys, "; ".join(_joined(whats))) for keys, whats in merged.items()]
+
+
+def _joined(whats: list[str]) -> list[str]:
+    """Each description after the first as the rest of one sentence."""
+    return [whats[0], *(what[:1].lower() + what[1:] for what in whats[1:])]
+
+
 def help_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
     palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Jump to an entry, change theme, …")
     sections = [("Anywhere", key_rows(app, [*_all_bindings([type(app)]), palette]))]
     sections += [(title, key_rows(app, _own_bindings(classes))) for title, classes in _sections()]
-    sections.append(("Moving around", key_rows(app, _all_bindings(_MOVING))))
-    return [(title, rows) for title, rows in sections if rows]
+    sections.append(("Moving around", key_rows(app, moving_bindings())))
+    return [(title, one_row_per_key(rows)) for title, rows in sections if rows]
 
 
 class HelpScreen(ModalScreen[None]):

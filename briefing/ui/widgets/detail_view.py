@@ -161,6 +161,7 @@ class DetailView(VerticalScroll):
         """The page shown of each long text (``title``, ``body``) of the open entry."""
         self._drawn: tuple[object, ...] | None = None
         self._pending = False
+        self._to_first_link = False
 
     def show(self, outline: Outline | None, hint: str = "") -> None:
         """Show ``outline`` (or, with None, the ``hint``); quick successive calls draw only the last."""
@@ -176,8 +177,17 @@ class DetailView(VerticalScroll):
             self._pending = True
             self.call_later(self._draw)
 
+    def focus_first_link(self) -> None:
+        """Put the reader on the first link of the entry shown (the pane, if it has none), once it is drawn."""
+        self._to_first_link = True
+        if not self._pending:
+            self._draw()
+
     def _draw(self) -> None:
         self._pending = False
+        if self._to_first_link:
+            self._to_first_link = False
+            self.call_after_refresh(self._focus_first_link)
         key = (self.outline, self._hint, frozenset(self._expanded.items()), frozenset(self._pages.items()))
         if key == self._drawn:
             return
@@ -272,6 +282,10 @@ class DetailView(VerticalScroll):
 
     def action_leave(self) -> None:
         self.post_message(self.Left())
+
+    def _focus_first_link(self) -> None:
+        links = self.links
+        (links[0] if links else self).focus()
 
     @property
     def links(self) -> list[Link]:

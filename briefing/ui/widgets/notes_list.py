@@ -12,10 +12,11 @@ from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import DataTable, Input
 
@@ -49,10 +50,21 @@ def matches(note: Note, library: Library, query: str) -> bool:
     return True
 
 
+class NotesFilter(LineInput):
+    """The filter line.  ``/`` typed while it is empty starts the search of the whole library, as it does
+    anywhere else; once the filter holds words a slash is one of their letters (``tag:a/b``, a URL)."""
+
+    def types(self, event: events.Key) -> bool:
+        if event.character == "/" and not self.value:
+            return False
+        return super().types(event)
+
+
 class NotesList(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "edit", tooltip="Edit the selected note", id="edit_note"),
         Binding("d", "delete", "delete", tooltip="Delete the selected note (asks first)", id="delete_note"),
+        Binding("escape", "to_list", "to the notes", tooltip="From the filter back to the notes"),
     ]
 
     class Edit(Message):
@@ -66,7 +78,7 @@ class NotesList(Vertical):
         self.library = Library()
 
     def compose(self) -> ComposeResult:
-        yield LineInput(placeholder="filter: words, tag:verify, flag:important", id="notes-filter")
+        yield NotesFilter(placeholder="filter: words, tag:verify, flag:important", id="notes-filter")
         table: DataTable[Text] = DataTable(cursor_type="row", id="notes-table")
         table.add_columns("entry", "flag", "tags", "note", "updated")
         yield table
@@ -74,6 +86,27 @@ class NotesList(Vertical):
     @property
     def table(self) -> DataTable[Text]:
         return self.query_one("#notes-table", DataTable)
+
+    def focus(self, scroll_visible: bool = True) -> NotesList:
+        """Focus the list, where the reader starts: enter, e and d act at once; the filter is above it."""
+        try:
+            self.table.focus(scroll_visible)
+        except NoMatches:  # just mounted: the list is there once composed
+            self.call_after_refresh(self.focus, scroll_visible)
+        return self
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """In the filter, e and d are letters (not shown as keys) and escape leads back to the list."""
+        focused = self.screen.focused
+        in_filter = isinstance(focused, NotesFilter) and focused.parent is self
+        if action == "to_list":
+            return in_filter
+        if action in ("edit", "delete"):
+            return not in_filter
+        return True
+
+    def action_to_list(self) -> None:
+        self.screen.set_focus(self.table)
 
     def show(self, notes: Sequence[Note], library: Library) -> None:
         self.notes = sorted(notes, key=lambda n: n.updated, reverse=True)

@@ -1,8 +1,10 @@
 """The search query's input line: a ``LineInput``, minus a screen relayout per keystroke.
 
-Coming back to the query (up from the results, ``/`` again) leaves the
-cursor at its end, to refine it: Input's default, selecting all of it on
-focus, would make the next key replace the query.
+Coming back to the query from the results (up, or a letter typed there)
+leaves the cursor at its end, to refine it: Input's default, selecting all
+of it on focus, would make the next key replace the query.  ``/`` again is
+a new search: the search view selects the old query itself
+(``SearchView.focus_input``).
 
 Input keeps its text's width as its virtual size, and a change of virtual
 size asks for a layout of the whole screen.  On a one-line input without a

@@ -73,7 +73,7 @@ def hit_lines(hit: SearchHit, width: int) -> tuple[Text, Text]:
 
 class ResultList(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "open", show=False, tooltip="Open the result under the cursor"),
+        Binding("enter", "choose", "open", key_display="enter", tooltip="Open the result under the cursor"),
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
         Binding("pageup", "page(-1)", show=False),
@@ -185,6 +185,11 @@ class ResultList(ScrollView, can_focus=True):
             self.post_message(EntryHighlighted(entity_id))
 
     # -- the reader ---------------------------------------------------------------------
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """A printable key is a letter of the query (the search view types it there), never a command:
+        the footer leaves out the letter keys of the screen and the app while the results have the focus."""
+        return character is not None and character.isprintable()
 
     def action_move(self, step: int) -> None:
         if step < 0 and self.cursor == 0:

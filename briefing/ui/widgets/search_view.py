@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -135,10 +135,18 @@ class SearchView(Vertical):
         return results.cursor_id if results.has_focus else None
 
     def focus_input(self, query: str | None = None) -> None:
-        """Focus the query, replaced by ``query`` if given, with the cursor at its end."""
+        """Focus the query, replaced by ``query`` if given, with the cursor at its end.
+
+        Without ``query`` (``/`` again) the last query comes back selected: a
+        reader who types looks for something new and replaces it (rather than
+        ``khaz`` + ``kazali`` becoming ``khazkazali``), while an arrow key, home
+        or end keeps it to edit.
+        """
         if query is not None:
             self.input.value = input_line(query)
             self.input.cursor_position = len(self.input.value)
+        else:
+            self.input.select_all()
         self.input.focus()
 
     def ready(self, search: Searcher) -> None:
@@ -235,6 +243,19 @@ class SearchView(Vertical):
     # Bindings rather than a key handler, and set_focus rather than focus(): the app looks a
     # binding up from the focus of the moment each key reaches it, so once the focus has moved
     # here, the arrows right behind (a held key, a burst) go by the results' bindings.
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter typed in the results is typed in the query (type to search), never a browser command.
+
+        Every key bubbles up here before the bindings run; enter, the arrows and escape are not
+        printable and go on to them.  Posted to the input rather than inserted, so a burst keeps
+        its order.
+        """
+        if event.is_printable and self.screen.focused is self.result_list:
+            event.stop()
+            event.prevent_default()
+            self.screen.set_focus(self.input)
+            self.input.post_message(events.Key(event.key, event.character))
 
     def action_to_results(self) -> None:
         if self.result_list.hits:
