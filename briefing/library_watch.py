@@ -10,7 +10,8 @@ A library folder is flat (``briefing_files`` lists its own files only), so
 each is watched without its subfolders.  One that does not exist yet (the
 reader's own library before the first import) cannot be watched itself: its
 nearest existing parent is watched until it appears, and then the folder,
-with one change reported for whatever it already holds.
+with one change reported if it already holds briefings.  Folders made on
+the way (the data dir, on the first note) are no change.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def library_changes(folders: Sequence[Path], stop: Stop) -> Iterator[None]:
         )
         for batch in changes:
             now = _watch_points(folders)
-            if now != watched or any(_is_briefing_file(Path(path), folders) for _, path in batch):
+            appeared = [folder for folder in folders if folder in now and folder not in watched]
+            if any(_is_briefing_file(Path(path), folders) for _, path in batch) or any(map(_holds_briefings, appeared)):
                 yield
             if now != watched:
                 watched = now
@@ -62,6 +64,13 @@ def _watch_points(folders: Sequence[Path]) -> list[Path]:
         if point.is_dir() and point not in points:
             points.append(point)
     return points
+
+
+def _holds_briefings(folder: Path) -> bool:
+    try:
+        return any(_is_briefing_file(path, [folder]) for path in folder.iterdir())
+    except OSError:
+        return False
 
 
 def _is_briefing_file(path: Path, folders: Sequence[Path]) -> bool:

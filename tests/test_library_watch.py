@@ -66,9 +66,20 @@ def test_hidden_files_and_other_files_are_not(tmp_path: Path) -> None:
 def test_a_folder_that_is_not_there_yet_is_watched_once_it_appears(tmp_path: Path) -> None:
     library = tmp_path / "data" / "library"
     with watching([library]) as seen:
-        library.mkdir(parents=True)
-        assert wait_for(seen, 1)  # it may already hold files
-        time.sleep(0.5)
-        before = len(seen)
+        (tmp_path / "data").mkdir()
+        (tmp_path / "data" / "notes.json").write_text("{}")
+        library.mkdir()
+        time.sleep(1.5)
+        assert seen == [], "the data dir and an empty library folder appearing change nothing"
         (library / "a.json").write_text("{}")
-        assert wait_for(seen, before + 1)
+        assert wait_for(seen, 1)
+
+
+def test_a_folder_that_appears_with_briefings_in_it_is_a_change(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    (staged / "a.json").write_text("{}")
+    with watching([library]) as seen:
+        staged.rename(library)
+        assert wait_for(seen, 1)
