@@ -8,7 +8,7 @@ from briefing.store.notes import NotesStore
 from briefing.store.paths import notes_path
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.places import View
-from briefing.ui.textual_compat import notifications
+from briefing.ui.textual_compat import notifications, screen_strips
 from briefing.workspace import Workspace
 from tests.ui.helpers import loaded, screen_text, settle
 
@@ -49,3 +49,36 @@ async def test_the_note_deleted_notice_goes_once_undo_brings_the_note_back(tmp_p
         assert not any("Note deleted" in m for m in _notices(app)), _notices(app)
         assert "Note deleted" not in screen_text(app)
         assert "Note restored" in screen_text(app)
+
+
+HOSTILE_NOTE = (
+    "**AAH leader.** See [click](javascript:alert(1)), <https://x.example> and https://y.example;"
+    " [bold]b[/bold] [@click=app.quit]q[/] \x1b]8;;https://evil.example\x1b\\here\x1b]8;;\x1b\\ &#x202e;rev"
+)
+
+
+async def test_a_note_reads_as_markdown_under_its_entry_and_nothing_in_it_acts(tmp_path: Path) -> None:
+    from textual.widgets import Markdown
+
+    NotesStore(notes_path(tmp_path)).add("actor:qais-khazali", HOSTILE_NOTE, ("aah",))
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.browser.open("actor:qais-khazali")
+        await settle(pilot)
+        (body,) = app.browser.detail.query(Markdown)
+        app.browser.detail.scroll_to_widget(body, animate=False)
+        await settle(pilot)
+        region = app.browser.detail.region
+        strips = screen_strips(app)[region.y : region.bottom]
+        shown = "\n".join(strip.text[region.x : region.right] for strip in strips)
+        assert "**" not in shown, "the note's Markdown is drawn, not shown raw:\n" + shown
+        assert "[click](javascript:alert(1))" in shown, "a link shows its text and address as written"
+        assert "<https://x.example>" in shown and "https://y.example" in shown
+        assert "[bold]b[/bold] [@click=app.quit]q[/]" in shown, "markup is text"
+        assert "&#x202e;rev" in shown and "\u202e" not in shown, "an entity is not turned into a control"
+        assert "\x1b" not in shown
+        segments = [segment for strip in strips for segment in strip if segment.style is not None]
+        assert any(s.style.bold for s in segments if "AAH leader." in s.text), "**AAH leader.** is bold"
+        acting = [s.text for s in segments if s.style.link or "@click" in s.style.meta]
+        assert acting == [], f"parts of the note act when clicked: {acting}"
