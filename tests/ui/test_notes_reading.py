@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+
+import pytest
 
 from briefing.store.notes import NotesStore
 from briefing.store.paths import notes_path
@@ -23,6 +26,11 @@ async def _until(pilot, condition, what: str) -> None:
             return
         await pilot.pause(0.05)
     raise AssertionError(what)
+
+
+def _day(stamp: str) -> str:
+    """The reader's local date of a note's UTC time."""
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d")
 
 
 def _notices(app: BriefingApp) -> list[str]:
@@ -82,3 +90,35 @@ async def test_a_note_reads_as_markdown_under_its_entry_and_nothing_in_it_acts(t
         assert any(s.style.bold for s in segments if "AAH leader." in s.text), "**AAH leader.** is bold"
         acting = [s.text for s in segments if s.style.link or "@click" in s.style.meta]
         assert acting == [], f"parts of the note act when clicked: {acting}"
+
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_notes_list_shows_each_note_s_date_and_entry_and_the_entry_below_as_the_cursor_moves(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    store = NotesStore(notes_path(tmp_path))
+    rocket = store.add("event:2020-08-03-rocket-attack", "which **rocket** attack was this?", ("verify",))
+    khazali = store.add("actor:qais-khazali", "AAH leader: compare his statements over the summer", ("aah",))
+    app = _app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        app.browser.show_view(View.NOTES, None)
+        await settle(pilot)
+        table = app.browser.query_one("#notes-table")
+        table.focus()
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "3 Aug 2020 · Rocket" in shown, "a note on one of 21 rocket attacks says which\n" + shown
+        assert shown.count(_day(rocket.updated)) >= 2, "each note shows the day it was written"
+        assert "which rocket attack" in shown, "the list reads the note's Markdown rather than showing it"
+        outline = app.browser.detail.outline
+        assert outline is not None and outline.id == khazali.target, "the newest note's entry shows below"
+        await pilot.press("down")
+        await settle(pilot)
+        outline = app.browser.detail.outline
+        assert outline is not None and outline.id == rocket.target, "the entry follows the cursor"
+        assert rocket.id in outline.note_texts, "with the note under it"
+        assert app.browser.open_entry is None, "the history is left alone until enter"
