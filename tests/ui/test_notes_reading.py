@@ -121,4 +121,8 @@ async def test_the_notes_list_shows_each_note_s_date_and_entry_and_the_entry_bel
         outline = app.browser.detail.outline
         assert outline is not None and outline.id == rocket.target, "the entry follows the cursor"
         assert rocket.id in outline.note_texts, "with the note under it"
+        region = app.browser.detail.region
+        lines = screen_text(app).splitlines()[region.y : region.bottom]
+        below = "\n".join(line[region.x : region.right] for line in lines)
+        assert "which rocket attack was this?" in below, "the note is in sight, drawn:\n" + below
         assert app.browser.open_entry is None, "the history is left alone until enter"

@@ -264,9 +264,9 @@ class BrowserScreen(NoteKeeping):
             return
         self._show_in_detail(entity_id)
 
-    def _show_in_detail(self, entity_id: str) -> None:
+    def _show_in_detail(self, entity_id: str, reveal: str | None = None) -> None:
         try:
-            self.detail.show(outline(self.library, entity_id, self.notes_on(entity_id)))
+            self.detail.show(outline(self.library, entity_id, self.notes_on(entity_id)), reveal=reveal)
         except NotFoundError as exc:
             self.detail.show(None, str(exc))
 
@@ -401,7 +401,7 @@ class BrowserScreen(NoteKeeping):
         message.stop()
         entity_id = self.entry_of(message.entity_id)
         if entity_id is not None:
-            self._show_in_detail(entity_id)
+            self._show_in_detail(entity_id, reveal=message.entity_id if entity_id != message.entity_id else None)
 
     def entry_in_reach(self) -> str | None:
         """The id under the cursor of a view that has one apart from the open entry (the timeline, the

@@ -185,14 +185,19 @@ class DetailView(VerticalScroll):
         """The page shown of each long text (``title``, ``body``) of the open entry."""
         self._drawn: tuple[object, ...] | None = None
         self._pending = False
+        self._reveal: str | None = None
 
-    def show(self, outline: Outline | None, hint: str = "") -> None:
-        """Show ``outline`` (or, with None, the ``hint``); quick successive calls draw only the last."""
+    def show(self, outline: Outline | None, hint: str = "", *, reveal: str | None = None) -> None:
+        """Show ``outline`` (or, with None, the ``hint``); quick successive calls draw only the last.
+
+        With ``reveal`` (a note's id) the pane scrolls to that note's line rather than to the top.
+        """
         if outline is None or self.outline is None or outline.id != self.outline.id:
             self._expanded.clear()
             self._pages.clear()
         self.outline = outline
         self._hint = hint
+        self._reveal = reveal
         self._schedule()
 
     def _schedule(self) -> None:
@@ -204,6 +209,7 @@ class DetailView(VerticalScroll):
         self._pending = False
         key = (self.outline, self._hint, frozenset(self._expanded.items()), frozenset(self._pages.items()))
         if key == self._drawn:
+            self.call_after_refresh(self._scroll_to_reveal)
             return
         self._drawn = key
         outline = self.outline
@@ -213,6 +219,13 @@ class DetailView(VerticalScroll):
             self.remove_children()
             self.mount_all(self._widgets(outline) if outline else [Static(text(self._hint), classes="hint")])
             self.scroll_home(animate=False)
+        self.call_after_refresh(self._scroll_to_reveal)
+
+    def _scroll_to_reveal(self) -> None:
+        """Bring the line of the note to reveal into sight, its text under it (laid out by now)."""
+        link = next((link for link in self.links if link.target == self._reveal), None) if self._reveal else None
+        if link is not None:
+            self.scroll_to_widget(link, animate=False, top=True, immediate=True)
 
     def _line(self, line: Line, note_texts: dict[str, str]) -> Iterator[Widget]:
         """One widget per reference (its caption the line's label, on the first only), or one for plain words."""
