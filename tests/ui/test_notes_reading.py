@@ -51,6 +51,8 @@ async def test_the_note_deleted_notice_goes_once_undo_brings_the_note_back(tmp_p
         await _until(pilot, lambda: any("Note deleted" in m for m in _notices(app)), "no notice of the delete")
         await settle(pilot)
         assert "Note deleted" in screen_text(app)
+        outline = app.browser.detail.outline
+        assert outline is None or not outline.note_texts, "the entry below no longer shows the note deleted"
         await pilot.press("u")
         await _until(pilot, lambda: "Note restored" in _notices(app), "no notice of the undo")
         await settle(pilot)

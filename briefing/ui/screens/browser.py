@@ -256,6 +256,8 @@ class BrowserScreen(NoteKeeping):
     def entry_notes_changed(self, target: str | None) -> None:
         if self.place is not None and (target is None or self.place.entry_id == target):
             self._show_entry(self.place)
+        elif (shown := self.detail.outline) is not None and shown.id == target:
+            self._show_in_detail(target)  # an entry a list's cursor shows (the Notes list's), not the open one
 
     def _show_entry(self, place: Place) -> None:
         entity_id = place.entry_id
