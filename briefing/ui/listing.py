@@ -19,7 +19,7 @@ from rich.text import Text
 from briefing.library import Library, LibraryEntity
 from briefing.model.dates import When
 from briefing.model.entities import Claim
-from briefing.model.vocabulary import EntityKind, event_kind_label
+from briefing.model.vocabulary import EntityKind, Precision, event_kind_label
 from briefing.text import shorten, text
 
 
@@ -32,10 +32,24 @@ class Column:
     fill: bool = False
     """Free text that takes the width the other columns leave (and is cut to it)."""
     numeric: bool = False
+    width: int = 0
+    """The most cells it takes, its cells cut with an ellipsis beyond (0: as wide as its widest cell)."""
+    least: int = 0
+    """The fewest it gives up cells to, when the main text needs room (0: it keeps its width)."""
+    drop: int = 0
+    """Left out when even then the main text has too little room, the highest first (0: always shown)."""
 
 
 def _when(value: When | None) -> Text:
-    return text(value.label if value else "", "dim" if value is None else "")
+    return text(_date_label(value) if value else "", "dim" if value is None else "")
+
+
+def _date_label(value: When) -> str:
+    """A date as a list shows it: months of one year as "Jan–Sep 2020" (the detail pane spells the range out)."""
+    end = value.end
+    if end is not None and value.precision is Precision.MONTH and value.start.year == end.year:
+        return f"{value.start:%b}–{end:%b %Y}"
+    return value.label
 
 
 def _when_key(value: When | None) -> tuple[int, date | None, date | None]:
@@ -82,8 +96,8 @@ COLUMNS: dict[EntityKind, tuple[Column, ...]] = {
         _briefing_count(EntityKind.EVENT),
     ),
     EntityKind.ACTOR: (
-        Column("name", "name", lambda lib, a: _plain(a.name, 40), lambda lib, a: _lower(a.name)),
-        Column("kind", "kind", lambda lib, a: text(a.actor_kind), lambda lib, a: str(a.actor_kind)),
+        Column("name", "name", lambda lib, a: _plain(a.name, 40), lambda lib, a: _lower(a.name), width=24, least=14),
+        Column("kind", "kind", lambda lib, a: text(a.actor_kind), lambda lib, a: str(a.actor_kind), drop=1),
         Column(
             "mentions",
             "mentions",
@@ -95,20 +109,48 @@ COLUMNS: dict[EntityKind, tuple[Column, ...]] = {
     ),
     EntityKind.CLAIM: (
         Column("date", "date", lambda lib, c: _when(c.date), lambda lib, c: _when_key(c.date)),
-        Column("kind", "kind", lambda lib, c: text(c.claim_kind), lambda lib, c: str(c.claim_kind)),
-        Column("status", "status", lambda lib, c: text(c.status), lambda lib, c: str(c.status)),
-        Column("by", "by", lambda lib, c: _plain(_attributed(lib, c), 18), lambda lib, c: _lower(_attributed(lib, c))),
+        Column("kind", "kind", lambda lib, c: text(c.claim_kind), lambda lib, c: str(c.claim_kind), drop=1),
+        Column("status", "status", lambda lib, c: text(c.status), lambda lib, c: str(c.status), drop=2),
+        Column(
+            "by",
+            "by",
+            lambda lib, c: _plain(_attributed(lib, c), 40),
+            lambda lib, c: _lower(_attributed(lib, c)),
+            width=18,
+            least=10,
+        ),
         Column("text", "claim", lambda lib, c: _plain(c.text, 200), lambda lib, c: _lower(c.text), fill=True),
     ),
     EntityKind.EVENT: (
         Column("date", "date", lambda lib, e: _when(e.when), lambda lib, e: _when_key(e.when)),
-        Column("kind", "kind", lambda lib, e: _plain(event_kind_label(e.event_kind), 24), lambda lib, e: e.event_kind),
+        Column(
+            "kind",
+            "kind",
+            lambda lib, e: _plain(event_kind_label(e.event_kind), 40),
+            lambda lib, e: e.event_kind,
+            width=16,
+            least=10,
+        ),
         Column("title", "title", lambda lib, e: _plain(e.title, 200), lambda lib, e: _lower(e.title), fill=True),
-        Column("location", "location", lambda lib, e: _plain(e.location, 30), lambda lib, e: _lower(e.location)),
+        Column(
+            "location",
+            "location",
+            lambda lib, e: _plain(e.location, 40),
+            lambda lib, e: _lower(e.location),
+            width=18,
+            least=10,
+        ),
     ),
     EntityKind.SOURCE: (
         Column("date", "date", lambda lib, s: _when(s.date), lambda lib, s: _when_key(s.date)),
-        Column("publisher", "publisher", lambda lib, s: _plain(s.publisher, 30), lambda lib, s: _lower(s.publisher)),
+        Column(
+            "publisher",
+            "publisher",
+            lambda lib, s: _plain(s.publisher, 40),
+            lambda lib, s: _lower(s.publisher),
+            width=20,
+            least=12,
+        ),
         Column("title", "title", lambda lib, s: _plain(s.title, 200), lambda lib, s: _lower(s.title), fill=True),
     ),
 }

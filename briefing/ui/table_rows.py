@@ -49,8 +49,10 @@ def row_segments(
     post = Style.from_color(component.color, component.bgcolor)
     segments: list[Segment] = []
     for index, (cell, cell_width) in enumerate(zip(cells, widths, strict=False)):
+        if not cell_width:
+            continue  # a column left out of a narrow table
         pre = row_style + Style.from_meta({"row": row, "column": index}) + component
-        cell_options = options.update_dimensions(cell_width, 1).update(no_wrap=True)
+        cell_options = options.update_dimensions(cell_width, 1).update(no_wrap=True, overflow="ellipsis")
         padded = Styled(Padding(cell, (0, CELL_PADDING)), pre_style=pre, post_style=post)
         segments.extend(console.render_lines(padded, cell_options)[0])
     remaining = max(0, width - sum(widths))

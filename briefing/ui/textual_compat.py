@@ -96,3 +96,16 @@ def notifications(app: App[object]) -> list[Notification]:
     are cut to their width and go after a timeout.
     """
     return list(app._notifications)
+
+
+def dismiss(app: App[object], notification: Notification) -> None:
+    """Take ``notification`` off the screen before its time (nothing if it has gone already).
+
+    For a notice a later step makes untrue: "Note deleted" once undo has
+    brought the note back.  Why private: Textual has no public call that
+    removes one notice (a click on its toast does it through
+    ``App._unnotify``), and ``App.clear_notifications`` takes every other
+    notice with it.
+    """
+    if notification in app._notifications:
+        app._unnotify(notification)

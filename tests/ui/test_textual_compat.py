@@ -174,3 +174,24 @@ async def test_notifications_are_the_notices_shown_oldest_first() -> None:
         assert [(n.message, n.severity) for n in shown] == [("first", "information"), ("second", "warning")]
         app.clear_notifications()
         assert textual_compat.notifications(app) == []
+
+
+def test_app_unnotify_takes_one_notification() -> None:
+    assert [name for name, _ in _parameters(App._unnotify)] == ["self", "notification", "refresh"]
+
+
+async def test_dismiss_takes_one_notice_off_the_screen_and_leaves_the_others() -> None:
+    from textual.notifications import Notify
+
+    app = Host()
+    async with app.run_test(notifications=True) as pilot:
+        gone = Notification("to go", "", "information", 30)
+        app.post_message(Notify(gone))
+        app.notify("to stay")
+        await pilot.pause()
+        assert [n.message for n in textual_compat.notifications(app)] == ["to go", "to stay"]
+        textual_compat.dismiss(app, gone)
+        await pilot.pause()
+        assert [n.message for n in textual_compat.notifications(app)] == ["to stay"]
+        assert "to go" not in textual_compat.screen_text(app) and "to stay" in textual_compat.screen_text(app)
+        textual_compat.dismiss(app, gone)  # gone already: nothing happens

@@ -262,6 +262,8 @@ class BrowserScreen(NoteKeeping):
     def entry_notes_changed(self, target: str | None) -> None:
         if self.place is not None and (target is None or self.place.entry_id == target):
             self._show_entry(self.place)
+        elif (shown := self.detail.outline) is not None and shown.id == target:
+            self._show_in_detail(target)  # an entry a list's cursor shows (the Notes list's), not the open one
 
     def _show_entry(self, place: Place) -> None:
         entity_id = place.entry_id
@@ -270,9 +272,9 @@ class BrowserScreen(NoteKeeping):
             return
         self._show_in_detail(entity_id)
 
-    def _show_in_detail(self, entity_id: str) -> None:
+    def _show_in_detail(self, entity_id: str, reveal: str | None = None) -> None:
         try:
-            self.detail.show(outline(self.library, entity_id, self.notes_on(entity_id)))
+            self.detail.show(outline(self.library, entity_id, self.notes_on(entity_id)), reveal=reveal)
         except NotFoundError as exc:
             self.detail.show(None, str(exc))
 
@@ -421,7 +423,7 @@ class BrowserScreen(NoteKeeping):
         message.stop()
         entity_id = self.entry_of(message.entity_id)
         if entity_id is not None:
-            self._show_in_detail(entity_id)
+            self._show_in_detail(entity_id, reveal=message.entity_id if entity_id != message.entity_id else None)
 
     def entry_in_reach(self) -> str | None:
         """The id under the cursor of a view that has one apart from the open entry (the timeline, the

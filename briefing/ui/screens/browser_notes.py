@@ -17,6 +17,7 @@ from contextlib import suppress
 from rich.text import Text
 from textual import on, work
 from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.widgets.tree import TreeNode
 
@@ -24,7 +25,8 @@ from briefing.errors import BriefingError
 from briefing.library import Library
 from briefing.model.entities import Note
 from briefing.notebook import Notebook
-from briefing.text import shorten, text
+from briefing.text import clean, shorten, text
+from briefing.ui import textual_compat
 from briefing.ui.messages import DeleteNote
 from briefing.ui.places import Place
 from briefing.ui.screens.confirm import Confirm
@@ -49,6 +51,8 @@ class NoteKeeping(Screen[None]):
         self.notebook = notebook
         self.notes_node: TreeNode[Place] | None = None
         """The navigation's "Notes" entry, which counts them."""
+        self._deleted_notices: dict[str, Notification] = {}
+        """The "Note deleted" notice of each note deleted, which goes once undo brings the note back."""
 
     def entry_in_reach(self) -> str | None:
         """What ``a`` annotates: the entry (or note, standing for its entry) the reader is on."""
@@ -124,7 +128,7 @@ class NoteKeeping(Screen[None]):
     @on(NoteDeleted)
     def _note_deleted(self, message: NoteDeleted) -> None:
         self.notes_changed(message.note.target)
-        self.notify("Note deleted: u brings it back", markup=False)
+        self._deleted_notices[message.note.id] = self._notify_kept("Note deleted: u brings it back")
 
     @work(thread=True, group="notes")
     def action_undo_delete(self) -> None:
@@ -141,7 +145,16 @@ class NoteKeeping(Screen[None]):
     @on(NoteRestored)
     def _note_restored(self, message: NoteRestored) -> None:
         self.notes_changed(message.note.target)
+        deleted = self._deleted_notices.pop(message.note.id, None)
+        if deleted is not None:
+            textual_compat.dismiss(self.app, deleted)
         self.notify("Note restored", markup=False)
+
+    def _notify_kept(self, message: str) -> Notification:
+        """``notify``, keeping hold of the notice so that it can be dismissed (``App.notify`` returns nothing)."""
+        notice = Notification(clean(message), "", "information", self.app.NOTIFICATION_TIMEOUT, markup=False)
+        self.app.post_message(Notify(notice))
+        return notice
 
     # -- showing ----------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from markdown_it import MarkdownIt
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
@@ -43,6 +44,21 @@ every redraw.  A page of this size takes a few milliseconds.
 
 MARKDOWN_UP_TO = 4_000
 """Notes longer than this (characters) show as a plain-text excerpt; a 50 KB Markdown note took 16 s to draw."""
+
+_NOT_IN_NOTES = ["link", "image", "autolink", "linkify", "reference", "html_block", "html_inline", "entity"]
+"""What the notes' Markdown does not read: everything that makes a link, raw HTML, and entities (``&#x202e;``)."""
+
+
+def note_markdown() -> MarkdownIt:
+    """The Markdown of a note: emphasis, headings, lists, quotes, code and tables, and nothing that acts.
+
+    Textual's Markdown widget turns a link into a click that runs an action,
+    and ``&#x202e;`` into the character ``clean`` took out; with those rules
+    off, ``[text](url)``, ``<url>`` and ``&amp;`` are shown as written, so the
+    reader sees where a link would go and nothing in a note can be clicked.
+    Every text the parser gives Textual is drawn as text, never as markup.
+    """
+    return MarkdownIt("gfm-like", {"html": False, "linkify": False}).disable(_NOT_IN_NOTES)
 
 
 class ShowMore(Widget, can_focus=True):
@@ -137,6 +153,14 @@ def _items(parts: list[Part]) -> Iterator[tuple[Ref | None, str]]:
         yield ref, "".join(words)
 
 
+def _note_link(ref: Ref, note_text: str) -> Ref:
+    """The link to a note whose text is drawn under it: its flag and "edit note", not its first line again, raw."""
+    first = note_text.strip().splitlines()[0] if note_text.strip() else ""
+    if not first or not ref.label.endswith(first):
+        return ref
+    return Ref(ref.id, ref.label.removesuffix(first) + "edit note", ref.missing)
+
+
 class DetailView(VerticalScroll):
     """Shows one outline; posts ``OpenEntry`` (from its links) and ``Left`` (escape)."""
 
@@ -162,14 +186,19 @@ class DetailView(VerticalScroll):
         self._drawn: tuple[object, ...] | None = None
         self._pending = False
         self._to_first_link = False
+        self._reveal: str | None = None
 
-    def show(self, outline: Outline | None, hint: str = "") -> None:
-        """Show ``outline`` (or, with None, the ``hint``); quick successive calls draw only the last."""
+    def show(self, outline: Outline | None, hint: str = "", *, reveal: str | None = None) -> None:
+        """Show ``outline`` (or, with None, the ``hint``); quick successive calls draw only the last.
+
+        With ``reveal`` (a note's id) the pane scrolls to that note's line rather than to the top.
+        """
         if outline is None or self.outline is None or outline.id != self.outline.id:
             self._expanded.clear()
             self._pages.clear()
         self.outline = outline
         self._hint = hint
+        self._reveal = reveal
         self._schedule()
 
     def _schedule(self) -> None:
@@ -190,6 +219,7 @@ class DetailView(VerticalScroll):
             self.call_after_refresh(self._focus_first_link)
         key = (self.outline, self._hint, frozenset(self._expanded.items()), frozenset(self._pages.items()))
         if key == self._drawn:
+            self.call_after_refresh(self._scroll_to_reveal)
             return
         self._drawn = key
         outline = self.outline
@@ -199,13 +229,20 @@ class DetailView(VerticalScroll):
             self.remove_children()
             self.mount_all(self._widgets(outline) if outline else [Static(text(self._hint), classes="hint")])
             self.scroll_home(animate=False)
+        self.call_after_refresh(self._scroll_to_reveal)
 
-    def _line(self, line: Line) -> Iterator[Widget]:
+    def _scroll_to_reveal(self) -> None:
+        """Bring the line of the note to reveal into sight, its text under it (laid out by now)."""
+        link = next((link for link in self.links if link.target == self._reveal), None) if self._reveal else None
+        if link is not None:
+            self.scroll_to_widget(link, animate=False, top=True, immediate=True)
+
+    def _line(self, line: Line, note_texts: dict[str, str]) -> Iterator[Widget]:
         """One widget per reference (its caption the line's label, on the first only), or one for plain words."""
         for index, (ref, after) in enumerate(_items(line.parts)):
             caption = (line.label if index == 0 else "") if line.label else None
             if ref is not None:
-                yield Link(ref, after, caption=caption)
+                yield Link(_note_link(ref, note_texts[ref.id]) if ref.id in note_texts else ref, after, caption=caption)
             else:
                 yield Words(after, caption)
 
@@ -215,7 +252,7 @@ class DetailView(VerticalScroll):
             if isinstance(part, Ref) and part.id in outline.note_texts:
                 body = clean(outline.note_texts[part.id])
                 if len(body) <= MARKDOWN_UP_TO:
-                    yield Markdown(body, open_links=False, classes="note-body")
+                    yield Markdown(body, parser_factory=note_markdown, open_links=False, classes="note-body")
                 else:
                     # Textual's Markdown grows worse than linearly with size: a long note shows as plain text.
                     excerpt = text(body[:MARKDOWN_UP_TO])
@@ -232,7 +269,7 @@ class DetailView(VerticalScroll):
             widgets.append(Static(text(section.title), classes="section-title"))
             lines = section.lines[: self._expanded.get(index, LINES_SHOWN)]
             for line in lines:
-                widgets.extend(self._line(line))
+                widgets.extend(self._line(line, outline.note_texts))
                 widgets.extend(self._note_body(outline, line))
             if len(lines) < len(section.lines):
                 widgets.append(ShowMore(index, len(section.lines) - len(lines)))

@@ -185,6 +185,9 @@ class EntryTable(LineTable):
     def _header_clicked(self, column: Column) -> None:
         self.sort_by(column.key)
 
+    def _kept_column(self) -> str:
+        return self._shown_sort[0]
+
     # -- what the rows show -------------------------------------------------------
 
     def _header_cells(self) -> list[Text]:

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.ui.listing import Column
-from briefing.ui.table_layout import cell_widths, column_at, fill_width
+from briefing.ui.table_layout import cell_widths, column_at, layout
 from briefing.ui.table_rows import row_segments
 
 _CACHED_ROWS = 1_000
@@ -102,7 +102,9 @@ class LineTable(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._columns: tuple[Column, ...] = ()
         self._widths: list[int] = []
-        self._fill_width = 0
+        """Each column's widest cell, as measured."""
+        self._layout: list[int] = []
+        """Each column's width as laid out in the table's width now (0: left out)."""
         self._cells: dict[int, list[Text]] = {}
         self._lines: dict[tuple[object, ...], Strip] = {}
         self._base_style: Style | None = None
@@ -126,6 +128,10 @@ class LineTable(ScrollView, can_focus=True):
     def _header_clicked(self, column: Column) -> None:
         """The reader clicked ``column``'s header."""
 
+    def _kept_column(self) -> str:
+        """The key of a column shown however narrow the table (the one sorted by), or ""."""
+        return ""
+
     def action_select_cursor(self) -> None:
         """Enter, or a click on the cursor's row: a subclass says what it opens."""
         self._keys_moved()
@@ -138,17 +144,17 @@ class LineTable(ScrollView, can_focus=True):
         if widths is not None:
             self._widths = widths
         self._cells.clear()
-        self._fill_width = self._width_to_fill()
+        self._layout = self._lay_out()
         self._relayout()
         self.move_cursor(row=cursor, force=True)
         # The new virtual size is laid out on the next refresh; scrolled before it, a row far down clamps to the top.
         self.call_after_refresh(self._scroll_to_cursor)
 
-    def _width_to_fill(self) -> int:
-        return fill_width(self._columns, self._widths, self.size.width or 80)
+    def _lay_out(self) -> list[int]:
+        return layout(self._columns, self._widths, self.size.width or 80, self._kept_column())
 
     def _render_widths(self) -> list[int]:
-        return cell_widths(self._columns, self._widths, self._fill_width)
+        return cell_widths(self._layout)
 
     def _relayout(self) -> None:
         self._lines.clear()
@@ -158,10 +164,7 @@ class LineTable(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
-        fill = self._width_to_fill()
-        if fill != self._fill_width:
-            self._fill_width = fill
-            self._cells.clear()
+        self._layout = self._lay_out()
         self._relayout()
 
     # -- the cursor -------------------------------------------------------------

@@ -1,43 +1,34 @@
 """All the reader's notes in one table, filterable by words, ``tag:`` and ``flag:``.
 
 Orphaned notes (whose entry has left the library) are listed and marked,
-never hidden.  Enter opens the note's entry; ``e`` edits, ``d`` deletes
-(after asking), ``u`` brings back the last note deleted in this session.
+never hidden.  The cursor shows a note's entry below (``NoteTable``); enter
+opens it; ``e`` edits, ``d`` deletes (after asking), ``u`` brings back the
+last note deleted in this session.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.message import Message
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from briefing.library import Library
 from briefing.model.entities import Note
-from briefing.text import shorten, text
-from briefing.ui.messages import DeleteNote, OpenEntry
+from briefing.ui.messages import DeleteNote
+from briefing.ui.widgets.note_table import NoteTable, entry_name
 from briefing.ui.widgets.text_entry import LineInput
-
-
-def local_time(stamp: str) -> str:
-    """An ISO UTC timestamp as the reader's local date and time."""
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp[:16]
 
 
 def matches(note: Note, library: Library, query: str) -> bool:
     """Every word of ``query`` holds: ``tag:x``, ``flag:y``, or a word of the note or its entry."""
-    haystack = f"{note.text} {library.label(note.target)} {note.target}".casefold()
+    haystack = f"{note.text} {entry_name(library, note.target)} {note.target}".casefold()
     for word in query.casefold().split():
         if word.startswith("tag:"):
             if word[4:].lstrip("#") not in note.tags:
@@ -79,13 +70,16 @@ class NotesList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield NotesFilter(placeholder="filter: words, tag:verify, flag:important", id="notes-filter")
-        table: DataTable[Text] = DataTable(cursor_type="row", id="notes-table")
-        table.add_columns("entry", "flag", "tags", "note", "updated")
-        yield table
+        yield NoteTable(id="notes-table")
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#notes-table", DataTable)
+    def table(self) -> NoteTable:
+        return self.query_one("#notes-table", NoteTable)
+
+    @property
+    def cursor_id(self) -> str | None:
+        """The note under the cursor, standing for its entry (what ``a`` annotates)."""
+        return self.table.cursor_id
 
     def focus(self, scroll_visible: bool = True) -> NotesList:
         """Focus the list, where the reader starts: enter, e and d act at once; the filter is above it."""
@@ -124,40 +118,12 @@ class NotesList(Vertical):
 
     def _fill(self) -> None:
         query = self.query_one("#notes-filter", Input).value
-        table = self.table
-        row = table.cursor_row
-        table.clear()
-        for note in self.notes:
-            if query.strip() and not matches(note, self.library, query):
-                continue
-            entry = text(shorten(self.library.label(note.target), 36))
-            if note.target not in self.library:
-                entry = Text("orphaned ", style="bold red") + text(shorten(note.target, 28))
-            table.add_row(
-                entry,
-                text(str(note.flag or ""), "bold yellow"),
-                text(" ".join(f"#{t}" for t in note.tags), "cyan"),
-                text(shorten(note.label, 60)),
-                text(local_time(note.updated), "dim"),
-                key=note.id,
-            )
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        shown = [n for n in self.notes if matches(n, self.library, query)] if query.strip() else self.notes
+        self.table.show(self.library, shown)
 
     @property
     def selected(self) -> Note | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((n for n in self.notes if n.id == key), None)
-
-    @on(DataTable.RowSelected, "#notes-table")
-    def _open(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        note = self.selected
-        if note is not None:
-            self.post_message(OpenEntry(note.target))
+        return self.table.cursor_note
 
     def action_edit(self) -> None:
         if (note := self.selected) is not None:
