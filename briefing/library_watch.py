@@ -55,15 +55,28 @@ def library_changes(folders: Sequence[Path], stop: Stop) -> Iterator[None]:
 
 
 def _watch_points(folders: Sequence[Path]) -> list[Path]:
-    """Each folder if it exists, else its nearest existing parent (once each, in order)."""
+    """Each folder if it exists, else its nearest existing parent (once each, in order).
+
+    A folder whose name is not UTF-8 is left out: watchfiles takes text paths only.
+    """
     points: list[Path] = []
     for folder in folders:
+        if not _utf8(folder):
+            continue
         point = folder
         while not point.is_dir() and point != point.parent:
             point = point.parent
         if point.is_dir() and point not in points:
             points.append(point)
     return points
+
+
+def _utf8(path: Path) -> bool:
+    try:
+        str(path).encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _holds_briefings(folder: Path) -> bool:

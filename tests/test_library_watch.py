@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -82,4 +83,14 @@ def test_a_folder_that_appears_with_briefings_in_it_is_a_change(tmp_path: Path) 
     (staged / "a.json").write_text("{}")
     with watching([library]) as seen:
         staged.rename(library)
+        assert wait_for(seen, 1)
+
+
+def test_a_folder_whose_name_is_not_utf8_leaves_the_others_watched(tmp_path: Path) -> None:
+    odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/odd\xff"))
+    odd.mkdir()
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    with watching([odd, plain]) as seen:
+        (plain / "a.json").write_text("{}")
         assert wait_for(seen, 1)

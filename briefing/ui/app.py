@@ -245,7 +245,7 @@ class BriefingApp(App[int]):
         try:
             for _ in library_changes(self.workspace.library_dirs, WorkerCancelled(worker)):
                 self.post_message(self.LibraryChanged())
-        except (OSError, RuntimeError) as exc:  # no file events here (a full inotify table, a vanished folder)
+        except (OSError, RuntimeError, ValueError) as exc:  # no file events (a full inotify table, …)
             self.notify(f"New briefings show after a restart: {exc}", severity="warning", markup=False)
 
     @on(LibraryChanged)
