@@ -7,9 +7,12 @@ cleans it like every notice, and each problem stays on one line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from briefing.library import Library
 from briefing.text import one_line
+
+if TYPE_CHECKING:
+    from briefing.library import Library
 
 PROBLEMS_LISTED = 8
 """Problems named in the notification after loading; the rest are counted."""

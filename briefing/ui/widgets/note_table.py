@@ -143,6 +143,11 @@ class NoteTable(LineTable):
         self._highlight()  # before Textual's own handler has set has_focus
 
     def _highlight(self) -> None:
+        # From the table's own queue: a message made while the notes list fills the table would have the
+        # list as its sender, and Textual ends the bubbling of a parent's message at that parent.
+        self.call_later(self._post_highlight)
+
+    def _post_highlight(self) -> None:
         if (note_id := self.cursor_id) is not None:
             self.post_message(EntryHighlighted(note_id))
 
