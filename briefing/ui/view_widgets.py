@@ -26,6 +26,13 @@ class HasCursor(Protocol):
     def cursor_id(self) -> str | None: ...
 
 
+@runtime_checkable
+class Selects(Protocol):
+    """A view that can put its cursor on an entry the browser opened (the timeline: on back and forward)."""
+
+    def select(self, entity_id: str) -> bool: ...
+
+
 def _timeline(library: Library, briefing_id: str | None, widget_id: str) -> Widget:
     from briefing.ui.widgets.timeline_view import TimelineView
 

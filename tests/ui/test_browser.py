@@ -385,3 +385,38 @@ async def test_a_fifo_at_the_settings_path_is_ignored_and_never_replaced(tmp_pat
             await pilot.pause(0.3)
         assert not released()
         assert stat.S_ISFIFO(path.stat().st_mode)
+
+
+async def test_back_to_a_timeline_event_puts_the_cursor_and_the_detail_on_it(tmp_path: Path) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        browser = await loaded(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        timeline = browser.shown_view
+        assert isinstance(timeline, TimelineView)
+        timeline.post_message(OpenEntry("event:convoy-ied"))
+        await settle(pilot)
+        timeline.focus()
+        timeline.select("event:talks")
+        await settle(pilot)
+        browser.open("actor:ghaani")
+        await settle(pilot)
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert browser.place == Place(View.TIMELINE, "briefing:alpha", "event:convoy-ied")
+        assert timeline.cursor_id == "event:convoy-ied"
+        assert browser.detail.outline is not None and browser.detail.outline.id == "event:convoy-ied"
+
+
+async def test_a_timeline_filter_that_hides_every_event_leaves_the_detail_empty(tmp_path: Path) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        browser = await loaded(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert browser.detail.outline is not None
+        await pilot.press("f", *"nobody by that name")
+        await settle(pilot)
+        assert browser.detail.outline is None
+        assert "Pick an event in the timeline" in screen_text(app)

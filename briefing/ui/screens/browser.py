@@ -10,7 +10,7 @@ not to every row you passed.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -40,13 +40,16 @@ from briefing.ui.places import (
     view_title,
 )
 from briefing.ui.screens.browser_notes import NoteKeeping
-from briefing.ui.view_widgets import HINTS, TALL_VIEWS, VIEW_WIDGETS, HasCursor, widget_id
+from briefing.ui.view_widgets import HINTS, TALL_VIEWS, VIEW_WIDGETS, HasCursor, Selects, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
 from briefing.ui.widgets.detail_view import DetailView
 from briefing.ui.widgets.entry_table import EntryTable
 from briefing.ui.widgets.navigation import Navigation
 from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import Searcher, SearchView
+
+if TYPE_CHECKING:
+    from briefing.ui.widgets.timeline_view import TimelineView
 
 NARROW_BELOW = 100
 """Below this width the navigation starts hidden (ctrl+b, or a click on ≡, shows it)."""
@@ -222,6 +225,8 @@ class BrowserScreen(NoteKeeping):
             widget = self._view_widget(place.view, place.briefing_id)
             if isinstance(widget, NotesList):
                 widget.show(self.all_notes(), self.library)
+            elif isinstance(widget, Selects) and place.entry_id is not None:
+                widget.select(place.entry_id)  # back, forward or a link: the cursor on the place's entry
             self.views.current = widget.id
         if was_in_views and self.views.current != before:
             self.call_after_refresh(self.shown_view.focus)
@@ -424,6 +429,10 @@ class BrowserScreen(NoteKeeping):
         entity_id = self.entry_of(message.entity_id)
         if entity_id is not None:
             self._show_in_detail(entity_id, reveal=message.entity_id if entity_id != message.entity_id else None)
+
+    def on_timeline_view_nothing_highlighted(self, message: TimelineView.NothingHighlighted) -> None:
+        message.stop()
+        self.detail.show(None, HINTS[View.TIMELINE])
 
     def entry_in_reach(self) -> str | None:
         """The id under the cursor of a view that has one apart from the open entry (the timeline, the
