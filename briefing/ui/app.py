@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import Worker, get_current_worker
+from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.store import paths
@@ -34,6 +34,7 @@ from briefing.ui.commands import EntryCommands, PaletteSource
 from briefing.ui.messages import OpenEntry
 from briefing.ui.notices import added_notice, problems_notice
 from briefing.ui.screens.start import StartScreen
+from briefing.ui.worker_stop import WorkerCancelled
 
 if TYPE_CHECKING:
     from briefing.library import Library
@@ -55,16 +56,6 @@ to finish (as a test does) means every other one."""
 
 class LoadCancelled(Exception):
     """The app closed while the library was still loading."""
-
-
-class WorkerCancelled:
-    """A worker's cancellation as an event's ``is_set``: what stops the library's file watch when the app closes."""
-
-    def __init__(self, worker: Worker[Any]) -> None:
-        self.worker = worker
-
-    def is_set(self) -> bool:
-        return self.worker.is_cancelled
 
 
 class BriefingApp(App[int]):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.widget import Widget
@@ -39,6 +39,7 @@ from briefing.ui.places import (
     trail,
     view_title,
 )
+from briefing.ui.screens.browser_keys import BROWSER_KEYS
 from briefing.ui.screens.browser_notes import NoteKeeping
 from briefing.ui.view_widgets import HINTS, TALL_VIEWS, VIEW_WIDGETS, HasCursor, Selects, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
@@ -63,51 +64,7 @@ EMPTY_HINT = "Nothing to show here."
 class BrowserScreen(NoteKeeping):
     CSS_PATH = "browser.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "open_search", "search", key_display="/", tooltip="Search the library", id="search"),
-        Binding(
-            "left_square_bracket,alt+left",
-            "back",
-            "back",
-            key_display="[",
-            tooltip="Back to the previous place",
-            id="back",
-        ),
-        Binding(
-            "right_square_bracket,alt+right",
-            "forward",
-            "forward",
-            key_display="]",
-            tooltip="Forward again after going back (shown while there is somewhere to go)",
-            id="forward",
-        ),
-        Binding(
-            "a",
-            "annotate",
-            "annotate",
-            tooltip="Write a note on the entry under the cursor, or the open one",
-            id="annotate",
-        ),
-        Binding("t", "timeline", "timeline", tooltip="The timeline of the current briefing", id="timeline"),
-        Binding(
-            "u,ctrl+z",
-            "undo_delete",
-            "undo delete",
-            tooltip="Bring back the last deleted note (shown while there is one)",
-            id="undo_delete",
-        ),
-        # m and M page through a long text of the open entry from anywhere (the detail pane lists them).
-        Binding("m", "detail_page(1)", show=False),
-        Binding("M", "detail_page(-1)", show=False),
-        Binding(
-            "ctrl+b",
-            "toggle_navigation",
-            "navigation",
-            show=False,
-            tooltip="Show or hide the navigation",
-            id="toggle_navigation",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = BROWSER_KEYS
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_BELOW, "-tall-screen")]
@@ -225,7 +182,7 @@ class BrowserScreen(NoteKeeping):
             widget = self._view_widget(place.view, place.briefing_id)
             if isinstance(widget, NotesList):
                 widget.show(self.all_notes(), self.library)
-            elif isinstance(widget, Selects) and place.entry_id is not None:
+            elif isinstance(widget, Selects) and place.entry_id is not None and widget.is_mounted:
                 widget.select(place.entry_id)  # back, forward or a link: the cursor on the place's entry
             self.views.current = widget.id
         if was_in_views and self.views.current != before:
