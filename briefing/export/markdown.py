@@ -35,6 +35,18 @@ def inline(value: object) -> str:
     return _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1)[0].isdigit() else "\\" + m.group(1), escaped)
 
 
+_NOTE_INERT = re.compile(r"([\[\]<>&|])")
+_HEADING = re.compile(r"^(\s*)(#)", re.MULTILINE)
+
+
+def note_text(value: object, indent: str) -> str:
+    """A note as the reader wrote it, in Markdown (emphasis, lists, code), but inert: no link, image, table or HTML
+    (their brackets and bars escaped, so they read as written, as in the browser), no heading to break the brief's
+    outline; every line indented under the note's list item."""
+    text = _HEADING.sub(r"\1\\\2", _NOTE_INERT.sub(r"\\\1", clean(value).strip()))
+    return "\n".join(indent + line if line.strip() else "" for line in text.splitlines()).strip()
+
+
 def block(value: object, indent: str = "") -> str:
     """Content of several paragraphs: each paragraph one escaped line, blank lines between."""
     paragraphs = [inline(p) for p in re.split(r"\n\s*\n", clean(value)) if p.strip()]
@@ -273,8 +285,8 @@ def _notes(library: Library, notes: Sequence[Note]) -> str:
         out.append(f"### {inline(library.label(target))}\n")
         for note in group:
             flag = f"⚑ {inline(note.flag)} · " if note.flag else ""
-            tags = " " + " ".join(inline(f"#{t}") for t in note.tags) if note.tags else ""
-            text = block(note.text, "  ") or "*(empty note)*"
+            tags = " " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""  # letters, digits, - and _
+            text = note_text(note.text, "  ") or "*(empty note)*"
             out.append(f"- {inline(note.updated[:10])} · {flag}{text}{tags}")
         out.append("")
     return "\n".join(out)

@@ -131,7 +131,7 @@ def test_notes_are_grouped_by_briefing_and_entry(small_library: Library) -> None
     assert "## Notes (2)" in alpha
     assert "### Quds Force\n" in alpha
     assert alpha.index("First thought.") < alpha.index("Second thought.")
-    assert "- 2024-01-02 · ⚑ verify · Was he there? \\#travel" in beta
+    assert "- 2024-01-02 · ⚑ verify · Was he there? #travel" in beta
     assert "## Notes on entries not in the library" in beta
     assert "An entry that no longer exists." in beta
     only_beta = md.render(small_library, notes, "briefing:beta")
@@ -175,3 +175,13 @@ def test_hostile_names_cannot_break_the_document(tmp_path: Path) -> None:
     assert "\x1b" not in out
     assert not re.search(r"^\s*\|", out, flags=re.M)
     assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", out)
+
+
+def test_a_notes_markdown_is_kept_as_written_and_nothing_in_it_acts(small_library: Library) -> None:
+    text = "**AAH leader.** compare _his_ statements\n\n# not a heading\n- one\n- [click](javascript:alert(1)) <b>x</b>"
+    out = md.render(small_library, [note("actor:quds-force", text, tags=("aah", "to_check"))])
+    assert "**AAH leader.** compare _his_ statements" in out, "the reader's emphasis reads as emphasis"
+    assert "#aah #to_check" in out and "\\#aah" not in out, "tags read as the reader typed them"
+    assert "\\# not a heading" in out, "a note cannot add a heading to the brief"
+    assert "\\[click\\](javascript:alert(1)) \\<b\\>x\\</b\\>" in out, "links and HTML read as written"
+    assert "  - one" in out, "the note's list stays under its note"
