@@ -9,7 +9,7 @@ the syntax alone:
   gone through ``text()``/``one_line()`` first;
 * markup turned on (``markup=True``) anywhere: content is never markup;
 * Textual's ``Input`` or ``TextArea`` built directly, or ``SuggestFromList``
-  outside ``text_entry``: ``LineInput``, ``TextEditor`` and ``suggest_from``
+  outside ``text_entry``: ``LineInput``, ``TextEditor`` and ``LastNameSuggester``
   clean what those draw from the plain string.
 
 A name or attribute passed on (``Static(title)``) cannot be judged without
@@ -67,10 +67,13 @@ def problems(source: str, filename: str) -> Iterator[str]:
             if called in DRAW_THEIR_VALUE:
                 yield f"{where}: {called}() draws its value raw: use LineInput / TextEditor (text_entry.py)"
             if called == "SuggestFromList" and not filename.endswith("text_entry.py"):
-                yield f"{where}: SuggestFromList draws raw suggestions: use text_entry.suggest_from"
+                yield f"{where}: SuggestFromList draws raw suggestions: use text_entry.LastNameSuggester"
             for keyword in node.keywords:
                 if keyword.arg == "markup" and isinstance(keyword.value, ast.Constant) and keyword.value.value:
                     yield f"{where}: markup on: content is never markup"
+        elif isinstance(node, ast.ClassDef) and not filename.endswith("text_entry.py"):
+            if any(_name(base) == "Suggester" for base in node.bases):
+                yield f"{where}: a Suggester draws its suggestions raw: keep them in text_entry.py, cleaned"
         elif isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Attribute) and target.attr in SHOWN_ATTRIBUTES and _built(node.value):
@@ -101,6 +104,7 @@ def test_the_browser_hands_widgets_no_uncleaned_string() -> None:
         "Input(value=query)",
         "TextArea(note.text)",
         "SuggestFromList(names)",
+        "class Names(Suggester):\n    pass",
     ],
 )
 def test_the_lint_catches(line: str) -> None:

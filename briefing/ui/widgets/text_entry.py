@@ -20,7 +20,7 @@ Both also keep their text clean (``briefing.text``): Input and TextArea
 draw their value themselves, straight from the string, so whatever is set
 or loaded (a recalled query, a note's stored text) or pasted is cleaned on
 its way in, and the actor filter's suggestions are cleaned names
-(``suggest_from``).
+(``LastNameSuggester``).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from typing import Any
 
 from textual import events
 from textual.app import ScreenStackError
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
@@ -75,9 +75,20 @@ class LineInput(InOrder, Input):
         return input_line(value)
 
 
-def suggest_from(values: Iterable[str]) -> SuggestFromList:
-    """Completions for a ``LineInput`` from content (names): Input draws a suggestion as it gets it."""
-    return SuggestFromList(dict.fromkeys(one_line(value) for value in values), case_sensitive=False)
+class LastNameSuggester(Suggester):
+    """Completes the name being typed after the last comma, from names (cleaned, as the reader sees them)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        super().__init__(case_sensitive=True)  # the reader's own letters are kept; matching ignores case
+        self._names = list(dict.fromkeys(one_line(name) for name in names))
+
+    async def get_suggestion(self, value: str) -> str | None:
+        typed = value.rpartition(",")[2].lstrip()
+        if not typed:
+            return None
+        wanted = typed.casefold()
+        name = next((name for name in self._names if name.casefold().startswith(wanted)), None)
+        return value + name[len(typed) :] if name is not None else None
 
 
 class TextEditor(InOrder, TextArea):

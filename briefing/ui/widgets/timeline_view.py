@@ -12,7 +12,6 @@ hide every event.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -22,14 +21,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.suggester import Suggester
 from textual.widgets import Input, Select, Static
 from textual.worker import get_current_worker
 
 from briefing.library import Library
 from briefing.model.entities import Actor, Event
 from briefing.model.vocabulary import EntityKind, event_kind_short_label
-from briefing.text import join, one_line, text
+from briefing.text import join, text
 from briefing.timeline import (
     Filter,
     Row,
@@ -50,7 +48,7 @@ from briefing.timeline_filters import (
 from briefing.ui.messages import EntryHighlighted
 from briefing.ui.series_colours import MAX_COMPARED
 from briefing.ui.widgets.event_list import EventList
-from briefing.ui.widgets.text_entry import LineInput
+from briefing.ui.widgets.text_entry import LastNameSuggester, LineInput
 from briefing.ui.widgets.timeline_chart import TimelineChart
 
 _SERIES_PREFIX = "series:"
@@ -66,22 +64,6 @@ class Typed:
     actors: str = ""
     first: str = ""
     last: str = ""
-
-
-class LastNameSuggester(Suggester):
-    """Completes the name being typed after the last comma, from names (cleaned, as the reader sees them)."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        super().__init__(case_sensitive=True)  # the reader's own letters are kept; matching ignores case
-        self._names = list(dict.fromkeys(one_line(name) for name in names))
-
-    async def get_suggestion(self, value: str) -> str | None:
-        typed = value.rpartition(",")[2].lstrip()
-        if not typed:
-            return None
-        wanted = typed.casefold()
-        name = next((name for name in self._names if name.casefold().startswith(wanted)), None)
-        return value + name[len(typed) :] if name is not None else None
 
 
 class TimelineView(Vertical):
