@@ -200,9 +200,11 @@ def _sentence_claims(
     if according is not None:
         who = findings.in_span(number, according.start("who"), according.end("who"))
         speakers = subjects(text, who, findings, according.start("who"))
-        reported = text[sentence.start : according.start()] + text[according.end() : sentence.end]
+        reported = tidy(text[sentence.start : according.start()] + text[according.end() : sentence.end])
+        if not reported:  # "According to him." says who, but nothing
+            return []
         about = _about(findings, number, sentence.start, according.start(), speakers)
-        return [DraftClaim(tidy(reported), tuple(speakers), about, ClaimKind.REPORT, number, when, sentence.text)]
+        return [DraftClaim(reported, tuple(speakers), about, ClaimKind.REPORT, number, when, sentence.text)]
     found: list[DraftClaim] = []
     for start, end in _clauses(text, sentence.start, sentence.end):
         verb = _VERB_RE.search(text, start, end)
