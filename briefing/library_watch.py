@@ -27,6 +27,9 @@ from briefing.store.briefings import BRIEFING_SUFFIX
 DEBOUNCE_MS = 400
 """Changes this close together are one: an import writes several files and renames them in place."""
 
+LOOK_AGAIN_MS = 500
+"""With no file event, the watch still wakes this often (to look into a folder that has just appeared)."""
+
 
 class Stop(Protocol):
     """When to stop watching: a ``threading.Event``, or anything else that can say (a cancelled worker)."""
@@ -38,16 +41,26 @@ def library_changes(folders: Sequence[Path], stop: Stop) -> Iterator[None]:
     """Yield whenever a briefing file in ``folders`` was added, changed or removed; end soon after ``stop`` is set."""
     folders = [Path(folder).absolute() for folder in folders]
     watched = _watch_points(folders)
+    appeared: list[Path] = []
     while watched and not stop.is_set():
         changes = watch(
-            *watched, watch_filter=None, debounce=DEBOUNCE_MS, stop_event=stop, raise_interrupt=False, recursive=False
+            *watched,
+            watch_filter=None,
+            debounce=DEBOUNCE_MS,
+            stop_event=stop,
+            rust_timeout=LOOK_AGAIN_MS,
+            yield_on_timeout=True,
+            raise_interrupt=False,
+            recursive=False,
         )
         for batch in changes:
-            now = _watch_points(folders)
-            appeared = [folder for folder in folders if folder in now and folder not in watched]
+            # Folders that appeared are looked into once this watch is up, so no file slips between the two.
             if any(_is_briefing_file(Path(path), folders) for _, path in batch) or any(map(_holds_briefings, appeared)):
                 yield
+            appeared = []
+            now = _watch_points(folders)
             if now != watched:
+                appeared = [folder for folder in folders if folder in now and folder not in watched]
                 watched = now
                 break
         else:
