@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,18 @@ async def loaded(pilot: Pilot[Any]) -> BrowserScreen:
     await workers_done(app)
     await pilot.pause()
     return app.browser
+
+
+async def until(
+    pilot: Pilot[Any], condition: Callable[[], object], what: str, seconds: float = 5.0, step: float = 0.05
+) -> None:
+    """Wait, letting the app run, until ``condition`` holds; fail with ``what`` after ``seconds``."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError(what)
+        await pilot.pause(step)
 
 
 async def workers_done(app: App[Any]) -> None:

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import copy
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
-
-from textual.pilot import Pilot
 
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.places import Place, View
@@ -16,20 +13,12 @@ from briefing.ui.screens.browser import BrowserScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.textual_compat import notifications
 from tests.factories import alpha_tables, beta_tables, make_library_dir, write_tables
-from tests.ui.helpers import loaded, screen_text, settle, workspace_for
+from tests.ui.helpers import loaded, screen_text, settle, until, workspace_for
 
 WAIT_S = 15.0
 """File events arrive within a second; a loaded machine may take longer."""
 
-
-async def until(pilot: Pilot[Any], done: Callable[[], bool]) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + WAIT_S
-    while not done():
-        if loop.time() > deadline:
-            raise AssertionError("the browser never saw the change")
-        await asyncio.sleep(0.05)
-        await pilot.pause()
+seen = partial(until, what="the browser never saw the change", seconds=WAIT_S)
 
 
 def _app(folder: Path, tmp_path: Path) -> BriefingApp:
@@ -46,8 +35,8 @@ async def test_a_briefing_imported_elsewhere_appears_and_the_reader_stays_where_
         assert "Beta follow-up" not in screen_text(app)
 
         write_tables(folder / "beta.json", copy.deepcopy(beta_tables()))
-        await until(pilot, lambda: app.library is not None and "briefing:beta" in app.library.briefings)
-        await until(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
+        await seen(pilot, lambda: app.library is not None and "briefing:beta" in app.library.briefings)
+        await seen(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
         await settle(pilot)
         assert app.browser.place == Place(View.CLAIMS, "briefing:alpha", "claim:qaani-warns")
         assert "Beta follow-up" in screen_text(app)
@@ -67,8 +56,8 @@ async def test_a_removed_briefing_takes_the_reader_to_the_start_and_its_entries_
         browser.go(Place(View.EVENTS, "briefing:beta", "event:beta-visit"))
         await settle(pilot)
         (folder / "beta.json").unlink()
-        await until(pilot, lambda: app.library is not None and "briefing:beta" not in app.library.briefings)
-        await until(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
+        await seen(pilot, lambda: app.library is not None and "briefing:beta" not in app.library.briefings)
+        await seen(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
         await settle(pilot)
         place = app.browser.place
         assert place is not None and place.briefing_id != "briefing:beta"
@@ -89,7 +78,7 @@ async def test_an_open_dialog_is_not_pulled_from_under_the_reader(tmp_path: Path
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen) and app.browser is browser
         await pilot.press("escape")
-        await until(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
+        await seen(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
         assert isinstance(app.screen, BrowserScreen)
         assert app.library is not None and "briefing:beta" in app.library.briefings
 
@@ -100,7 +89,8 @@ async def test_the_readers_own_library_folder_is_watched_before_it_exists(tmp_pa
     app = create_app(workspace_for(make_library_dir(tmp_path / "lib", alpha_tables()), data))
     app.workspace.library_dirs.append(data / "library")
     async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
+        browser = await loaded(pilot)
         await asyncio.sleep(0.3)
         make_library_dir(data / "library", beta_tables())
-        await until(pilot, lambda: app.library is not None and "briefing:beta" in app.library.briefings)
+        await seen(pilot, lambda: app.library is not None and "briefing:beta" in app.library.briefings)
+        await seen(pilot, lambda: app.browser is not browser and app.browser.is_mounted)

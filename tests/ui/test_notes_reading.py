@@ -13,19 +13,11 @@ from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.places import View
 from briefing.ui.textual_compat import notifications, screen_strips
 from briefing.workspace import Workspace
-from tests.ui.helpers import loaded, screen_text, settle
+from tests.ui.helpers import loaded, screen_text, settle, until
 
 
 def _app(data: Path) -> BriefingApp:
     return create_app(Workspace.from_options(None, data))
-
-
-async def _until(pilot, condition, what: str) -> None:
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(what)
 
 
 def _day(stamp: str) -> str:
@@ -48,13 +40,13 @@ async def test_the_note_deleted_notice_goes_once_undo_brings_the_note_back(tmp_p
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
-        await _until(pilot, lambda: any("Note deleted" in m for m in _notices(app)), "no notice of the delete")
+        await until(pilot, lambda: any("Note deleted" in m for m in _notices(app)), "no notice of the delete")
         await settle(pilot)
         assert "Note deleted" in screen_text(app)
         outline = app.browser.detail.outline
         assert outline is None or not outline.note_texts, "the entry below no longer shows the note deleted"
         await pilot.press("u")
-        await _until(pilot, lambda: "Note restored" in _notices(app), "no notice of the undo")
+        await until(pilot, lambda: "Note restored" in _notices(app), "no notice of the undo")
         await settle(pilot)
         assert not any("Note deleted" in m for m in _notices(app)), _notices(app)
         assert "Note deleted" not in screen_text(app)

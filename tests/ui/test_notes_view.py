@@ -16,19 +16,11 @@ from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import SearchView
 from briefing.workspace import Workspace
 from tests.special_files import fifo_that_cannot_hang
-from tests.ui.helpers import burst, loaded, screen_text, search_painted, settle
+from tests.ui.helpers import burst, loaded, screen_text, search_painted, settle, until
 
 
 def _app(data: Path) -> BriefingApp:
     return create_app(Workspace.from_options(None, data))
-
-
-async def _until(pilot, condition, what: str) -> None:
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(what)
 
 
 def _detail_text(app: BriefingApp) -> str:
@@ -48,7 +40,7 @@ async def test_a_note_written_with_a_is_on_disk_and_shows_under_the_entry(tmp_pa
         await pilot.press("tab")
         await pilot.press(*"verify")
         await pilot.press("ctrl+s")
-        await _until(pilot, lambda: not isinstance(app.screen, NoteEditor), "the editor never closed")
+        await until(pilot, lambda: not isinstance(app.screen, NoteEditor), "the editor never closed")
         (note,) = NotesStore(notes_path(tmp_path)).all()
         assert (note.target, note.text, note.tags) == (
             "actor:qais-khazali",
@@ -84,7 +76,7 @@ async def test_notes_from_another_process_appear_in_the_open_browser(tmp_path: P
         await pilot.pause()
         NotesStore(notes_path(tmp_path)).add("actor:asaib-ahl-al-haq", "written by briefing annotate", ("x",))
         notes = app.browser.query_one(NotesList)
-        await _until(pilot, lambda: notes.table.row_count == 1, "the other process's note never appeared")
+        await until(pilot, lambda: notes.table.row_count == 1, "the other process's note never appeared")
 
 
 async def test_delete_asks_first_and_undo_brings_the_same_note_back(tmp_path: Path) -> None:
@@ -105,9 +97,9 @@ async def test_delete_asks_first_and_undo_brings_the_same_note_back(tmp_path: Pa
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
-        await _until(pilot, lambda: not NotesStore(notes_path(tmp_path)).all(), "the note was never deleted")
+        await until(pilot, lambda: not NotesStore(notes_path(tmp_path)).all(), "the note was never deleted")
         await pilot.press("u")
-        await _until(pilot, lambda: NotesStore(notes_path(tmp_path)).all(), "undo never restored the note")
+        await until(pilot, lambda: NotesStore(notes_path(tmp_path)).all(), "undo never restored the note")
         assert [n.id for n in NotesStore(notes_path(tmp_path)).all()] == [kept.id]
 
 
@@ -198,10 +190,10 @@ async def test_a_very_long_note_shows_as_an_excerpt_and_the_app_keeps_answering(
 
 async def _write_note_with_a(app: BriefingApp, pilot, text: str) -> None:
     await pilot.press("a")
-    await _until(pilot, lambda: isinstance(app.screen, NoteEditor), "a opened no editor")
+    await until(pilot, lambda: isinstance(app.screen, NoteEditor), "a opened no editor")
     await pilot.press(*text)
     await pilot.press("ctrl+s")
-    await _until(pilot, lambda: not isinstance(app.screen, NoteEditor), "the editor never closed")
+    await until(pilot, lambda: not isinstance(app.screen, NoteEditor), "the editor never closed")
 
 
 async def test_a_in_the_timeline_annotates_the_event_under_the_cursor(tmp_path: Path) -> None:
@@ -255,12 +247,12 @@ async def test_d_on_a_note_under_its_entry_deletes_it_after_asking_and_u_brings_
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
-        await _until(pilot, lambda: not NotesStore(notes_path(tmp_path)).all(), "the note was never deleted")
+        await until(pilot, lambda: not NotesStore(notes_path(tmp_path)).all(), "the note was never deleted")
         await settle(pilot)
         assert "check the Camp Cropper dates" not in _detail_text(app)
         assert "undo delete" in screen_text(app), "the footer offers the way back"
         await pilot.press("u")
-        await _until(pilot, lambda: NotesStore(notes_path(tmp_path)).all(), "undo never restored the note")
+        await until(pilot, lambda: NotesStore(notes_path(tmp_path)).all(), "undo never restored the note")
         assert [n.id for n in NotesStore(notes_path(tmp_path)).all()] == [kept.id]
 
 

@@ -18,13 +18,12 @@ import html
 import json
 import os
 import re
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from textual import events
 from textual.command import CommandPalette
-from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from briefing.store.paths import notes_path, settings_path
@@ -37,6 +36,7 @@ from briefing.ui.screens.note_editor import NoteEditor
 from briefing.ui.widgets.search_view import SearchView
 from tests.factories import alpha_tables, make_library_dir
 from tests.hardening.helpers import HIDDEN, INTERLINEAR, UNSAFE
+from tests.ui import helpers
 from tests.ui.helpers import loaded, settle, workspace_for
 
 # The terminal's vocabulary, each one a way in.
@@ -138,12 +138,8 @@ def assert_clean(app: BriefingApp, where: str, *seen: str) -> str:
     return shown
 
 
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str) -> None:
-    for _ in range(100):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(what)
+until = partial(helpers.until, seconds=2.0, step=0.02)
+"""Each wait here is for one frame's work: two seconds is plenty."""
 
 
 # -- the four ways in the hostile tester found ------------------------------------------------
