@@ -161,14 +161,17 @@ class NoteKeeping(Screen[None]):
     def notes_changed(self, target: str | None) -> None:
         """Draw what shows notes again: the open entry (if they are on it), the notes list, the count."""
         self.entry_notes_changed(target)
-        for notes in self.query(NotesList):
-            notes.show(self.all_notes(), self.library)
-        self.update_notes_count()
+        notes = self.all_notes()
+        for shown in self.query(NotesList):
+            shown.show(notes, self.library)
+        self.update_notes_count(len(notes))
         self.refresh_bindings()  # "u undo delete" shows while there is a deleted note to bring back
 
-    def update_notes_count(self) -> None:
+    def update_notes_count(self, count: int | None = None) -> None:
+        """The count on the navigation's "Notes" entry (read from the notebook if not given)."""
         if self.notes_node is not None:
-            self.notes_node.set_label(Text.assemble("Notes ", (str(len(self.all_notes())), "dim")))
+            count = len(self.all_notes()) if count is None else count
+            self.notes_node.set_label(Text.assemble("Notes ", (str(count), "dim")))
 
     # Reads for the screen: a notes file that cannot be read shows no notes (the app said why when it loaded).
 
