@@ -7,6 +7,8 @@ import copy
 from functools import partial
 from pathlib import Path
 
+import pytest
+
 from briefing.ui.app import BriefingApp, create_app
 from briefing.ui.places import Place, View
 from briefing.ui.screens.browser import BrowserScreen
@@ -94,3 +96,17 @@ async def test_the_readers_own_library_folder_is_watched_before_it_exists(tmp_pa
         make_library_dir(data / "library", beta_tables())
         await seen(pilot, lambda: app.library is not None and "briefing:beta" in app.library.briefings)
         await seen(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
+
+
+@pytest.mark.parametrize("turns", [0, 1, 3])
+async def test_quitting_while_a_reloaded_library_is_put_in_ends_cleanly(tmp_path: Path, turns: int) -> None:
+    folder = make_library_dir(tmp_path / "lib", alpha_tables())
+    app = _app(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert app.library is not None and app.jump_index is not None
+        app.post_message(BriefingApp.LibraryReloaded(app.library, app.jump_index))
+        for _ in range(turns):
+            await asyncio.sleep(0)
+        app.exit()
+    assert app.return_code in (0, None)

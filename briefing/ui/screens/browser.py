@@ -100,6 +100,8 @@ class BrowserScreen(NoteKeeping):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        if not self.is_attached:
+            return  # the app quit while a reloaded library's browser was being put in: its parts are gone already
         library = self.library
         navigation = self.navigation
         navigation.border_title = Text("Library")
