@@ -152,6 +152,17 @@ async def test_the_footer_shows_forward_when_there_is_somewhere_to_go_and_no_let
         await search_painted(view, pilot, "Qaani")
         for footer in (_footer(app), (await pilot.press("down"), await settle(pilot), _footer(app))[2]):
             assert "leave search" in footer
-            for letters in ("/ search", "a annotate", "t timeline", "q quit"):
+            for letters in ("/ search", "a annotate", "t timeline", "q quit", "[ back", "] forward"):
                 assert letters not in footer, "a letter here is one of the query"
         assert "enter open" in _footer(app), "in the results"
+
+
+async def test_a_list_footer_offers_sorting_and_every_key_fits_at_80_columns(tmp_path: Path) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        browser = await loaded(pilot)
+        await _pick(pilot, browser, Place(View.CLAIMS, "briefing:alpha"))
+        footer = _footer(app)
+        for key in ("enter open", "s sort", "/ search", "t timeline", "q quit", "^p palette"):
+            assert key in footer, (key, footer)
+        assert "? help" in screen_text(app).splitlines()[0], "help is on the top line instead"

@@ -19,7 +19,7 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher, Footer, Input
 
 from briefing.errors import NotFoundError
 from briefing.library import Library
@@ -302,6 +302,8 @@ class BrowserScreen(NoteKeeping):
     # -- actions -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("back", "forward") and self._keys_are_text():
+            return False  # `[` and `]` are letters there; escape is the way out, and the footer says so
         if action == "back":
             return True if self.history.can_go_back else None
         if action == "forward":
@@ -311,6 +313,9 @@ class BrowserScreen(NoteKeeping):
         if action == "open_search":
             return not self._in_search()  # there a slash is a letter of the query
         return super().check_action(action, parameters)
+
+    def _keys_are_text(self) -> bool:
+        return isinstance(self.focused, Input) or self._in_search()
 
     def _in_search(self) -> bool:
         return self.focused is not None and any(isinstance(n, SearchView) for n in self.focused.ancestors_with_self)

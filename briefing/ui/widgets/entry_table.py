@@ -38,7 +38,7 @@ class EntryTable(LineTable):
             tooltip="Open the entry and move to its links",
             id="list.open",
         ),
-        Binding("s", "sort_next", "sort", show=False, tooltip="Sort by the next column", id="list.sort"),
+        Binding("s", "sort_next", "sort", tooltip="Sort by the next column (r reverses)", id="list.sort"),
         Binding("r", "reverse", "reverse", show=False, tooltip="Reverse the order", id="list.reverse"),
     ]
 
