@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar, overload
 
 from briefing.library import Library, LibraryEntity
+from briefing.model.dates import stamp_label
 from briefing.model.entities import Actor, Briefing, Claim, Event, Note, Source
 from briefing.model.ids import ID_RE, kind_of
 from briefing.model.vocabulary import EntityKind, event_kind_label
@@ -128,7 +129,7 @@ def outline(library: Library, entity_id: str, notes: Iterable[Note] = ()) -> Out
 def _note_line(note: Note) -> Line:
     flag = f"⚑ {note.flag} · " if note.flag else ""
     tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
-    return Line(note.updated[:10], [Ref(note.id, f"{flag}{note.label}"), tags])
+    return Line(stamp_label(note.updated), [Ref(note.id, f"{flag}{note.label}"), tags])
 
 
 def _build(library: Library, entity: LibraryEntity) -> Outline:

@@ -94,7 +94,7 @@ def test_notes_are_listed_with_their_flag_and_tags(small_library: Library) -> No
         NoteFlag.VERIFY,
     )
     view = outline(small_library, "actor:ghaani", [note])
-    assert section(view, "Notes (1)") == [("2024-01-03", "⚑ verify · Check the spelling.  #names")]
+    assert section(view, "Notes (1)") == [("3 Jan 2024", "⚑ verify · Check the spelling.  #names")]
 
 
 def test_a_reference_that_does_not_resolve_is_marked_missing(tmp_path: Path) -> None:

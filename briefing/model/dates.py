@@ -112,6 +112,15 @@ def _iso(day: date, precision: Precision) -> str:
     return day.isoformat()
 
 
+def stamp_label(stamp: str) -> str:
+    """An ISO UTC timestamp (a note's ``updated``) as the reader's local day, written as every other date on screen."""
+    try:
+        day = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().date()
+    except ValueError:
+        return stamp[:10]
+    return _label(day, Precision.DAY)
+
+
 def _label(day: date, precision: Precision) -> str:
     if precision is Precision.YEAR:
         return f"{day.year}"

@@ -69,7 +69,7 @@ class BriefingApp(App[int]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "quit", tooltip="Quit briefing", id="quit"),
-        # Not in the footer: the top line ends in "? help", and at 80 columns the footer has room for a view's keys only.
+        # Not in the footer: the top line ends in "? help", and at 80 columns the footer has room for no more.
         Binding("question_mark", "help", "help", key_display="?", show=False, tooltip="This list of keys", id="help"),
         Binding(
             "ctrl+t", "change_theme", "theme", show=False, tooltip="Choose a colour theme (remembered)", id="theme"

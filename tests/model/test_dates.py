@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from briefing.model.dates import DateError, When, parse_iso, parse_loose
+from briefing.model.dates import DateError, When, parse_iso, parse_loose, stamp_label
 from briefing.model.vocabulary import Precision
 
 
@@ -106,3 +106,8 @@ def test_a_loose_date_without_a_year_takes_the_default() -> None:
 def test_a_loose_date_that_cannot_be_read_is_an_error(text: str) -> None:
     with pytest.raises(DateError):
         parse_loose(text)
+
+
+def test_a_note_time_is_shown_as_a_local_day_like_every_other_date() -> None:
+    assert stamp_label("2024-01-03T10:00:00Z") == "3 Jan 2024"
+    assert stamp_label("not a time") == "not a time"[:10], "a broken stamp shows as it is, cut, never an error"

@@ -21,8 +21,9 @@ def _app(data: Path) -> BriefingApp:
 
 
 def _day(stamp: str) -> str:
-    """The reader's local date of a note's UTC time."""
-    return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d")
+    """The reader's local date of a note's UTC time, written as the other dates on screen ("3 Aug 2020")."""
+    day = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    return f"{day.day} {day:%b %Y}"
 
 
 def _notices(app: BriefingApp) -> list[str]:

@@ -9,7 +9,6 @@ on one of 21 "Rocket attack on US targets" says which: an event by its date.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from functools import cache
 from typing import ClassVar
 
@@ -18,6 +17,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from briefing.library import Library
+from briefing.model.dates import stamp_label
 from briefing.model.entities import Event, Note
 from briefing.text import shorten, text
 from briefing.ui.listing import Column
@@ -29,14 +29,6 @@ from briefing.ui.widgets.line_table import LineTable
 
 MEASURED = 500
 """Notes measured for the columns' widths, newest first: so 100,000 notes list at once (a wider cell is cut)."""
-
-
-def local_date(stamp: str) -> str:
-    """An ISO UTC timestamp as the reader's local date."""
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d")
-    except ValueError:
-        return stamp[:10]
 
 
 def entry_name(library: Library, target: str) -> str:
@@ -84,7 +76,7 @@ def _cut(value: str, style: str = "") -> Text:
 
 
 NOTE_COLUMNS: tuple[Column, ...] = (
-    Column("updated", "updated", lambda lib, n: text(local_date(n.updated), "dim"), lambda lib, n: n.updated),
+    Column("updated", "updated", lambda lib, n: text(stamp_label(n.updated), "dim"), lambda lib, n: n.updated),
     Column("entry", "entry", _entry_cell, lambda lib, n: entry_name(lib, n.target), width=40, least=20),
     Column("marks", "flag · tags", lambda lib, n: _marks(n), lambda lib, n: n.tags, width=20, least=13),
     Column("note", "note", lambda lib, n: _cut(excerpt(n)), lambda lib, n: n.text, fill=True),
