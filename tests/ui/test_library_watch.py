@@ -14,6 +14,7 @@ from briefing.ui.places import Place, View
 from briefing.ui.screens.browser import BrowserScreen
 from briefing.ui.screens.help import HelpScreen
 from briefing.ui.textual_compat import notifications
+from briefing.ui.view_widgets import HasCursor
 from tests.factories import alpha_tables, beta_tables, make_library_dir, write_tables
 from tests.ui.helpers import loaded, screen_text, settle, until, workspace_for
 
@@ -110,3 +111,20 @@ async def test_quitting_while_a_reloaded_library_is_put_in_ends_cleanly(tmp_path
             await asyncio.sleep(0)
         app.exit()
     assert app.return_code in (0, None)
+
+
+async def test_a_reloaded_timeline_has_its_cursor_on_the_reader_s_event(tmp_path: Path) -> None:
+    folder = make_library_dir(tmp_path / "lib")
+    app = _app(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browser = await loaded(pilot)
+        place = Place(View.TIMELINE, "briefing:alpha", "event:convoy-ied")  # the later of alpha's two events
+        browser.go(place)
+        await settle(pilot)
+        assert app.library is not None and app.jump_index is not None
+        app.post_message(BriefingApp.LibraryReloaded(app.library, app.jump_index))
+        await seen(pilot, lambda: app.browser is not browser and app.browser.is_mounted)
+        await settle(pilot)
+        timeline = app.browser.shown_view
+        assert app.browser.place == place
+        assert isinstance(timeline, HasCursor) and timeline.cursor_id == "event:convoy-ied"

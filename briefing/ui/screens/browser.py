@@ -184,7 +184,7 @@ class BrowserScreen(NoteKeeping):
             widget = self._view_widget(place.view, place.briefing_id)
             if isinstance(widget, NotesList):
                 widget.show(self.all_notes(), self.library)
-            elif isinstance(widget, Selects) and place.entry_id is not None and widget.is_mounted:
+            elif isinstance(widget, Selects) and place.entry_id is not None:
                 widget.select(place.entry_id)  # back, forward or a link: the cursor on the place's entry
             self.views.current = widget.id
         if was_in_views and self.views.current != before:

@@ -147,6 +147,8 @@ class TimelineView(Vertical):
         self.shown_count = 0
         self._events: list[Event] | None = None
         self._typed = Typed()
+        self._wanted: str | None = None
+        """The event the browser asked for before the events were in (a reloaded library's new timeline)."""
 
     def compose(self) -> ComposeResult:
         yield TimelineChart(id="timeline-chart")
@@ -171,7 +173,13 @@ class TimelineView(Vertical):
         return self
 
     def select(self, event_id: str) -> bool:
-        """Put the list's cursor on an event (one the browser opened); False if the filters hide it."""
+        """Put the list's cursor on an event (one the browser opened); False if the filters hide it.
+
+        Before the events are in, the cursor goes there once they are.
+        """
+        if self._events is None or not self.is_mounted:
+            self._wanted = event_id
+            return True
         return self.query_one(EventList).select(event_id)
 
     @property
@@ -246,7 +254,8 @@ class TimelineView(Vertical):
         else:
             message = "No events match these filters (x clears them)."
         was = self.cursor_id
-        self.query_one(EventList).show(result.rows, message, keep=was)
+        keep, self._wanted = self._wanted or was, None
+        self.query_one(EventList).show(result.rows, message, keep=keep)
         self.query_one(TimelineChart).show(result.charted)
         said = self.query_one("#timeline-status", Static)
         line = _status(result)
