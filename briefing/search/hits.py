@@ -44,8 +44,20 @@ def hits_of(
     marks = ", ".join("?" * len(numbers))
     sql = f"SELECT rowid, id, kind FROM entries WHERE rowid IN ({marks})"
     found = {rowid: (entry_id, kind) for rowid, entry_id, kind in conn.execute(sql, numbers)}
-    # Keyed by EntityKind, a StrEnum, so the kind as stored (a str) finds its table.
-    tables: dict[str, Mapping[str, LibraryEntity | Note]] = {
+    tables = _tables(library, notes)
+    highlighter = Highlighter(query.terms())
+    hits = []
+    for rowid, score in ranked:
+        entry_id, kind = found.get(rowid, ("", EntityKind.NOTE))
+        entity = tables[kind].get(entry_id)
+        if entity is not None:
+            hits.append(_hit(entity, score, library, highlighter, whole=whole))
+    return hits
+
+
+def _tables(library: Library, notes: Mapping[str, Note]) -> dict[str, Mapping[str, LibraryEntity | Note]]:
+    """Where each kind's entries are, keyed by EntityKind, a StrEnum, so the kind as stored (a str) finds its table."""
+    return {
         EntityKind.ACTOR: library.actors,
         EntityKind.BRIEFING: library.briefings,
         EntityKind.CLAIM: library.claims,
@@ -53,29 +65,24 @@ def hits_of(
         EntityKind.SOURCE: library.sources,
         EntityKind.NOTE: notes,
     }
-    highlighter = Highlighter(query.terms())
-    hits = []
-    for rowid, score in ranked:
-        entry_id, kind = found.get(rowid, ("", EntityKind.NOTE))
-        entity = tables[kind].get(entry_id)
-        if entity is None:
-            continue
-        title, title_spans = title_of(documents.display_title(entity), highlighter, whole=whole)
-        text, spans = snippet(documents.snippet_fields(entity, library), highlighter, besides=title, whole=whole)
-        when = documents.date_of(entity)
-        owner = entity.target if isinstance(entity, Note) else entity
-        hits.append(
-            SearchHit(
-                id=entity.id,
-                kind=entity.kind,
-                title=title,
-                snippet=text,
-                score=score,
-                briefings=library.briefings_of(owner),
-                date=_label(when) if when is not None else "",
-                title_spans=title_spans,
-                spans=spans,
-                when=when,
-            )
-        )
-    return hits
+
+
+def _hit(
+    entity: LibraryEntity | Note, score: float | None, library: Library, highlighter: Highlighter, *, whole: bool
+) -> SearchHit:
+    title, title_spans = title_of(documents.display_title(entity), highlighter, whole=whole)
+    text, spans = snippet(documents.snippet_fields(entity, library), highlighter, besides=title, whole=whole)
+    when = documents.date_of(entity)
+    owner = entity.target if isinstance(entity, Note) else entity
+    return SearchHit(
+        id=entity.id,
+        kind=entity.kind,
+        title=title,
+        snippet=text,
+        score=score,
+        briefings=library.briefings_of(owner),
+        date=_label(when) if when is not None else "",
+        title_spans=title_spans,
+        spans=spans,
+        when=when,
+    )
