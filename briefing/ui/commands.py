@@ -90,7 +90,7 @@ def habit_commands(browser: Habits) -> Iterator[SystemCommand]:
         "Copy entry as text", "The entry as plain text, to the clipboard", partial(browser.copy_entry, "text")
     )
     yield SystemCommand(
-        "Copy citation", "Title. Source, date. Address: of its source", partial(browser.copy_entry, "citation")
+        "Copy citation", "Title. Source, date. Address (of its source)", partial(browser.copy_entry, "citation")
     )
     yield SystemCommand("Copy id", "The entry's id (KIND:slug), to the clipboard", partial(browser.copy_entry, "id"))
     yield SystemCommand(

@@ -48,6 +48,7 @@ BROWSER_KEYS: list[BindingType] = [
         "o",
         "open_source",
         "open source",
+        show=False,  # at 80 columns the footer has room for c and no more; help and the palette list it
         tooltip="Open the address of the entry's source in your web browser (asks which if it has several)",
         id="open_source",
     ),
