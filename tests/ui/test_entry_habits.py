@@ -18,6 +18,7 @@ from briefing.model.entities import Source
 from briefing.store.notes import NotesStore
 from briefing.store.paths import notes_path
 from briefing.ui.app import BriefingApp, create_app
+from briefing.ui.places import View
 from briefing.ui.screens import browser_habits
 from briefing.ui.screens.confirm import Confirm
 from briefing.ui.screens.copy_choice import CopyChoice
@@ -377,3 +378,26 @@ async def test_help_lists_the_new_keys(tmp_path: Path) -> None:
         await pilot.pause()
         rows = {keys for _title, section in help_sections(app) for keys, _what in section}
         assert {"c", "y", "o", "E"} <= rows, rows
+
+
+async def test_E_in_the_notes_list_edits_the_note_under_the_cursor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _editor(tmp_path, monkeypatch, "text = open(path).read()\nopen(path, 'w').write(text + ' (checked)')")
+    store = _notes(tmp_path)
+    notes = [store.add("actor:ghaani", "one"), store.add("actor:ghaani", "two")]
+    app = _app(tmp_path)
+    _suspendable(app, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        browser = await loaded(pilot)
+        browser.show_view(View.NOTES, None)
+        await settle(pilot)
+        browser.shown_view.focus()
+        await pilot.press("down")
+        await settle(pilot)
+        under_cursor = browser.entry_in_reach()
+        assert under_cursor == notes[0].id, "the cursor on the older note: not the one E falls back to"
+        await pilot.press("E")
+        await settle(pilot)
+        expected = {n.id: n.text + (" (checked)" if n.id == under_cursor else "") for n in notes}
+        await until(pilot, lambda: {n.id: n.text for n in _notes(tmp_path).all()} == expected, "the wrong note changed")
