@@ -26,7 +26,7 @@ from briefing.ui.screens.help import help_sections
 from briefing.ui.screens.source_choice import SourceChoice
 from briefing.ui.textual_compat import notifications
 from tests.factories import alpha_tables, beta_tables, make_library_dir
-from tests.ui.helpers import loaded, settle, until, workspace_for
+from tests.ui.helpers import loaded, screen_text, settle, until, workspace_for
 
 WIRE_URL = "https://wire.example/report?id=1"
 CITATION = f"Wire report. Test Wire, 9 Mar 2021. {WIRE_URL}"
@@ -37,6 +37,10 @@ def _app(tmp_path: Path, wire_url: str = WIRE_URL, beta_url: str = "https://othe
     alpha["sources"]["source:wire-2021"]["url"] = wire_url
     beta["sources"]["source:beta-report"]["url"] = beta_url
     return create_app(workspace_for(make_library_dir(tmp_path / "lib", alpha, beta), tmp_path / "data"))
+
+
+def _footer(app: BriefingApp) -> str:
+    return screen_text(app).splitlines()[-1]
 
 
 def _notices(app: BriefingApp) -> list[str]:
@@ -401,3 +405,21 @@ async def test_E_in_the_notes_list_edits_the_note_under_the_cursor(
         await settle(pilot)
         expected = {n.id: n.text + (" (checked)" if n.id == under_cursor else "") for n in notes}
         await until(pilot, lambda: {n.id: n.text for n in _notes(tmp_path).all()} == expected, "the wrong note changed")
+
+
+async def test_the_entrys_footer_shows_c_and_every_key_still_fits_at_80_columns(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        browser = await loaded(pilot)
+        browser.open("claim:qaani-warns")
+        await settle(pilot)
+        assert "c copy" not in _footer(app), "a list's footer is full at 80 columns"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert browser.detail.has_focus_within
+        footer = _footer(app)
+        for key in ("c copy", "a annotate", "q quit", "^p palette"):
+            assert key in footer, (key, footer)
+        await pilot.press("c", "i")
+        await pilot.pause()
+        assert app.clipboard == "claim:qaani-warns"

@@ -38,6 +38,7 @@ BROWSER_KEYS: list[BindingType] = [
         "c",
         "copy",
         "copy",
+        show=False,  # at 80 columns a list's footer has no room left; the entry's footer shows it (DetailView)
         tooltip="Copy the entry under the cursor, or the open one: as text, a citation or its id",
         id="copy",
     ),
@@ -48,7 +49,7 @@ BROWSER_KEYS: list[BindingType] = [
         "o",
         "open_source",
         "open source",
-        show=False,  # at 80 columns the footer has room for c and no more; help and the palette list it
+        show=False,  # no room in the footer at 80 columns; help and the palette list it
         tooltip="Open the address of the entry's source in your web browser (asks which if it has several)",
         id="open_source",
     ),
