@@ -68,6 +68,8 @@ class LazyLines(Sequence[Line], Generic[T]):
 class Section:
     title: str
     lines: Sequence[Line] = field(default_factory=list)
+    of_entry: bool = True
+    """Part of the entry itself; not what mentions it nor the reader's notes (a copy "as text" leaves those out)."""
 
 
 @dataclass
@@ -118,10 +120,10 @@ def outline(library: Library, entity_id: str, notes: Iterable[Note] = ()) -> Out
     mentions = library.backlinks(entity.id)
     if mentions and not isinstance(entity, Briefing):
         mention_lines = LazyLines(mentions, lambda m: _mention_line(library, m))
-        out.sections.append(Section(f"Mentioned in ({len(mentions)})", mention_lines))
+        out.sections.append(Section(f"Mentioned in ({len(mentions)})", mention_lines, of_entry=False))
     notes = list(notes)
     if notes:
-        out.sections.append(Section(f"Notes ({len(notes)})", [_note_line(n) for n in notes]))
+        out.sections.append(Section(f"Notes ({len(notes)})", [_note_line(n) for n in notes], of_entry=False))
         out.note_texts = {n.id: n.text for n in notes}
     return out
 

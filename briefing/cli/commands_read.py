@@ -15,7 +15,8 @@ from briefing.export.interchange import entity_record
 from briefing.library import Library, LibraryEntity
 from briefing.model.entities import Actor, Briefing, Claim, Event, Source
 from briefing.model.vocabulary import EntityKind
-from briefing.outline import Outline, Ref, outline
+from briefing.outline import Outline, outline
+from briefing.outline_text import Role, outline_rows
 from briefing.text import text as safe_text
 from briefing.workspace import Workspace
 
@@ -144,27 +145,25 @@ def run_show(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
+ROLE_STYLES: dict[Role, str] = {
+    "title": "bold",
+    "meta": "dim",
+    "heading": "bold underline",
+    "label": "cyan",
+    "text": "",
+    "missing": "red",
+    "id": "dim",
+}
+
+
 def print_outline(view: Outline) -> None:
+    """The outline as ``outline_text`` lays it out (as "copy as text" copies it), styled for a terminal."""
     console = output.console()
-    console.print(safe_text(view.title, "bold"))
-    console.print(safe_text(f"{view.id}" + (f" · {view.subtitle}" if view.subtitle else ""), "dim"))
-    if view.body:
-        console.print()
-        console.print(safe_text(view.body))
-    for section in view.sections:
-        console.print()
-        console.print(safe_text(section.title, "bold underline"))
-        for line in section.lines:
-            row = Text("  ")
-            if line.label:
-                row.append_text(safe_text(f"{line.label:<14} ", "cyan"))
-            for part in line.parts:
-                if isinstance(part, Ref):
-                    row.append_text(safe_text(part.label, "red" if part.missing else ""))
-                    row.append_text(safe_text(f" [{part.id}]" if not part.missing else " [missing]", "dim"))
-                else:
-                    row.append_text(safe_text(part))
-            console.print(row)
+    for row in outline_rows(view):
+        line = Text()
+        for piece, role in row:
+            line.append_text(safe_text(piece, ROLE_STYLES[role]))
+        console.print(line)
 
 
 def run_validate(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -20,6 +20,7 @@ from briefing.text import highlighted, text
 from briefing.ui.messages import OpenEntry
 
 if TYPE_CHECKING:
+    from briefing.clip import ClipKind
     from briefing.ui.history import History
     from briefing.ui.jump_index import Candidate, JumpIndex
     from briefing.ui.places import Place, View
@@ -73,6 +74,29 @@ def view_commands(browser: Browsing, briefing: str | None) -> Iterator[SystemCom
         yield SystemCommand("Back", "Where you were before", browser.action_back)
     if browser.history.can_go_forward:
         yield SystemCommand("Forward", "Forward again after going back", browser.action_forward)
+
+
+class Habits(Protocol):
+    """What the palette's copy, open and edit commands ask of the browser screen."""
+
+    def copy_entry(self, kind: ClipKind, target: str | None = None) -> None: ...
+    def action_open_source(self) -> None: ...
+    def action_edit_elsewhere(self) -> None: ...
+
+
+def habit_commands(browser: Habits) -> Iterator[SystemCommand]:
+    """Copy the entry the reader is on (as text, a citation, its id), open its source, write its note in $EDITOR."""
+    yield SystemCommand(
+        "Copy entry as text", "The entry as plain text, to the clipboard", partial(browser.copy_entry, "text")
+    )
+    yield SystemCommand(
+        "Copy citation", "Title. Source, date. Address (of its source)", partial(browser.copy_entry, "citation")
+    )
+    yield SystemCommand("Copy id", "The entry's id (KIND:slug), to the clipboard", partial(browser.copy_entry, "id"))
+    yield SystemCommand(
+        "Open source", "The address of the entry's source, in your web browser", browser.action_open_source
+    )
+    yield SystemCommand("Edit note in $EDITOR", "The entry's note in your own editor", browser.action_edit_elsewhere)
 
 
 def prompt(candidate: Candidate, spans: tuple[tuple[int, int], ...] = ()) -> Text:

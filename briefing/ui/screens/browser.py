@@ -25,7 +25,7 @@ from briefing.errors import NotFoundError
 from briefing.library import Library
 from briefing.notebook import Notebook
 from briefing.outline import outline
-from briefing.ui.commands import view_commands
+from briefing.ui.commands import habit_commands, view_commands
 from briefing.ui.history import History
 from briefing.ui.messages import EntryHighlighted, OpenEntry
 from briefing.ui.places import (
@@ -39,8 +39,9 @@ from briefing.ui.places import (
     trail,
     view_title,
 )
+from briefing.ui.screens.browser_editor import ExternalNotes
+from briefing.ui.screens.browser_habits import EntryHabits
 from briefing.ui.screens.browser_keys import BROWSER_KEYS
-from briefing.ui.screens.browser_notes import NoteKeeping
 from briefing.ui.view_widgets import HINTS, TALL_VIEWS, VIEW_WIDGETS, HasCursor, Selects, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
 from briefing.ui.widgets.detail_view import DetailView
@@ -61,7 +62,7 @@ SHORT_BELOW = 32
 EMPTY_HINT = "Nothing to show here."
 
 
-class BrowserScreen(NoteKeeping):
+class BrowserScreen(EntryHabits, ExternalNotes):
     CSS_PATH = "browser.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_KEYS
@@ -349,7 +350,8 @@ class BrowserScreen(NoteKeeping):
 
     def palette_commands(self) -> Iterator[SystemCommand]:
         """The command palette's ways around: each view of the briefing the reader is in, and the rest."""
-        return view_commands(self, briefing_in_reach(self.library, self.place))
+        yield from view_commands(self, briefing_in_reach(self.library, self.place))
+        yield from habit_commands(self)
 
     def action_toggle_navigation(self) -> None:
         self.toggle_class("-navigation")

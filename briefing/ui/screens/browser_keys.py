@@ -35,6 +35,33 @@ BROWSER_KEYS: list[BindingType] = [
     ),
     Binding("t", "timeline", "timeline", tooltip="The timeline of the current briefing", id="timeline"),
     Binding(
+        "c",
+        "copy",
+        "copy",
+        show=False,  # at 80 columns a list's footer has no room left; the entry's footer shows it (DetailView)
+        tooltip="Copy the entry under the cursor, or the open one: as text, a citation or its id",
+        id="copy",
+    ),
+    Binding(
+        "y", "copy_id", "copy id", show=False, tooltip="Copy the entry's id (KIND:slug), as vim yanks", id="copy_id"
+    ),
+    Binding(
+        "o",
+        "open_source",
+        "open source",
+        show=False,  # no room in the footer at 80 columns; help and the palette list it
+        tooltip="Open the address of the entry's source in your web browser (asks which if it has several)",
+        id="open_source",
+    ),
+    Binding(
+        "E",
+        "edit_elsewhere",
+        "note in $EDITOR",
+        show=False,
+        tooltip="Write the entry's note in your own editor ($VISUAL or $EDITOR)",
+        id="edit_elsewhere",
+    ),
+    Binding(
         "u,ctrl+z",
         "undo_delete",
         "undo delete",

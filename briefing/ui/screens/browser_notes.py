@@ -69,12 +69,18 @@ class NoteKeeping(Screen[None]):
     # -- writing --------------------------------------------------------------
 
     def action_annotate(self) -> None:
+        target = self.entry_here("Open an entry first: a note is always on an entry")
+        if target is not None:
+            self.edit_note(target, None)
+
+    def entry_here(self, otherwise: str) -> str | None:
+        """The entry the reader is on (a note stands for its entry); None, saying ``otherwise``, if none."""
         reach = self.entry_in_reach()
         target = self.entry_of(reach) if reach is not None else None
         if target is None or target not in self.library:
-            self.notify("Open an entry first: a note is always on an entry", markup=False)
-            return
-        self.edit_note(target, None)
+            self.notify(otherwise, markup=False)
+            return None
+        return target
 
     def edit_note(self, target: str, note: Note | None) -> None:
         """The editor, for a new note on ``target`` or for ``note``."""

@@ -170,6 +170,8 @@ class DetailView(VerticalScroll):
         Binding(
             "M", "page(-1)", "previous page", show=False, tooltip="The previous page of a long text", id="detail.less"
         ),
+        # The browser's own c, shown in the footer here, where it has room (in a list at 80 columns it has none).
+        Binding("c", "screen.copy", "copy", tooltip="Copy this entry: as text, a citation or its id", id="detail.copy"),
     ]
 
     class Left(Message):
