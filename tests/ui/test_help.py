@@ -28,5 +28,5 @@ async def test_help_has_no_words_of_textuals_defaults_and_no_key_twice_in_a_sect
             assert len(keys) == len(set(keys)), f"{title}: {keys}"
         moving = dict(next(rows for title, rows in sections if title == "Moving around"))
         assert moving["tab"].startswith("To the next part of the screen")
-        assert "home / ^home" in moving, "the first row, whichever list: one row of its keys"
+        assert "home / ^home / g" in moving, "the first row, whichever list: one row of its keys"
         assert any(title == "Notes" for title, _rows in sections)

@@ -15,6 +15,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static, Tree
 
+from briefing.ui.motions import all_motions
+
 KEY_WIDTH = 22
 
 MOUSE = (
@@ -137,7 +139,7 @@ def help_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
     palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Jump to an entry, change theme, …")
     sections = [("Anywhere", key_rows(app, [*_all_bindings([type(app)]), palette]))]
     sections += [(title, key_rows(app, _own_bindings(classes))) for title, classes in _sections()]
-    sections.append(("Moving around", key_rows(app, moving_bindings())))
+    sections.append(("Moving around", key_rows(app, [*moving_bindings(), *all_motions()])))
     return [(title, one_row_per_key(rows)) for title, rows in sections if rows]
 
 

@@ -23,6 +23,7 @@ from briefing.model.vocabulary import RELATION_LABELS, RelationType
 from briefing.network import Branch, Network
 from briefing.text import one_line, shorten
 from briefing.ui.messages import EntryHighlighted, OpenEntry
+from briefing.ui.widgets.motion_tree import MotionTree
 
 INITIALLY_EXPANDED = 8
 """Hubs opened one level when the view appears."""
@@ -73,7 +74,7 @@ class ActorNetwork(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(_summary(self.network), id="network-summary")
-        tree: Tree[_Place | None] = Tree(Text("Actors"), id="network-tree")
+        tree: MotionTree[_Place | None] = MotionTree(Text("Actors"), id="network-tree")
         tree.show_root = False
         tree.auto_expand = False
         tree.guide_depth = 3

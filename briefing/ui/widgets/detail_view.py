@@ -24,6 +24,7 @@ from textual.widgets import Markdown, Static
 
 from briefing.outline import Line, Outline, Part, Ref
 from briefing.text import clean, one_line, shorten, text
+from briefing.ui.motions import motions, rows_of
 from briefing.ui.widgets.link import Link, Words
 
 LINES_SHOWN = 25
@@ -169,6 +170,16 @@ class DetailView(VerticalScroll):
         Binding("m", "page(1)", "next page", show=False, tooltip="The next page of a long text", id="detail.more"),
         Binding(
             "M", "page(-1)", "previous page", show=False, tooltip="The previous page of a long text", id="detail.less"
+        ),
+        *motions(
+            {
+                "down": "scroll_down",
+                "up": "scroll_up",
+                "first": "scroll_home",
+                "last": "scroll_end",
+                "half_down": "half_page(0.5)",
+                "half_up": "half_page(-0.5)",
+            }
         ),
         # The browser's own c, shown in the footer here, where it has room (in a list at 80 columns it has none).
         Binding("c", "screen.copy", "copy", tooltip="Copy this entry: as text, a citation or its id", id="detail.copy"),
@@ -318,6 +329,9 @@ class DetailView(VerticalScroll):
         message.stop()
         self._expanded[message.section] = self._expanded.get(message.section, LINES_SHOWN) + MORE_AT_ONCE
         self._schedule()
+
+    def action_half_page(self, pages: float) -> None:
+        self.scroll_to(y=self.scroll_y + rows_of(pages, self.scrollable_content_region.height), animate=False)
 
     def action_leave(self) -> None:
         self.post_message(self.Left())

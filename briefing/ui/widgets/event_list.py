@@ -22,6 +22,7 @@ from briefing.model.vocabulary import SHORT_LABEL_WIDTH, event_kind_short_label,
 from briefing.text import one_line, shorten
 from briefing.timeline import MonthHeader, Row
 from briefing.ui.messages import EntryHighlighted, OpenEntry
+from briefing.ui.motions import motions, rows_of
 from briefing.ui.series_colours import series_styles
 
 EVENT_LIST_SERIES = series_styles("EventList", "event-list")
@@ -55,6 +56,16 @@ class EventList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "edge(-1)", "First", show=False),
         Binding("end", "edge(1)", "Last", show=False),
+        *motions(
+            {
+                "down": "move(1)",
+                "up": "move(-1)",
+                "first": "edge(-1)",
+                "last": "edge(1)",
+                "half_down": "page(0.5)",
+                "half_up": "page(-0.5)",
+            }
+        ),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -131,9 +142,10 @@ class EventList(ScrollView, can_focus=True):
         if self.cursor is not None:
             self._move_to(self.cursor + step, step)
 
-    def action_page(self, direction: int) -> None:
+    def action_page(self, pages: float) -> None:
         if self.cursor is not None:
-            self._move_to(self.cursor + direction * max(self.scrollable_content_region.height - 1, 1), direction)
+            rows = rows_of(pages, max(self.scrollable_content_region.height - 1, 1))
+            self._move_to(self.cursor + rows, 1 if rows > 0 else -1)
 
     def action_edge(self, direction: int) -> None:
         self._move_to(0 if direction < 0 else len(self.rows) - 1, -direction)

@@ -22,6 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefing.ui.listing import Column
+from briefing.ui.motions import motions, rows_of
 from briefing.ui.table_layout import cell_widths, column_at, layout
 from briefing.ui.table_rows import row_segments
 
@@ -44,6 +45,16 @@ class LineTable(ScrollView, can_focus=True):
         Binding("ctrl+end", "move_to(-1)", show=False),
         Binding("home", "scroll_home", show=False),
         Binding("end", "scroll_end", show=False),
+        *motions(
+            {
+                "down": "cursor_down",
+                "up": "cursor_up",
+                "first": "move_to(0)",
+                "last": "move_to(-1)",
+                "half_down": "page(0.5)",
+                "half_up": "page(-0.5)",
+            }
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -215,11 +226,12 @@ class LineTable(ScrollView, can_focus=True):
         self._keys_moved()
         self.move_cursor(row=self.cursor_row + 1)
 
-    def action_page(self, direction: int) -> None:
+    def action_page(self, pages: float) -> None:
+        """Move by ``pages`` pages (a half: ctrl+d, ctrl+u), the rows scrolling with the cursor."""
         self._keys_moved()
-        rows = self._page_rows()
-        self.scroll_to(y=self.scroll_y + direction * rows, animate=False, immediate=True)
-        self.move_cursor(row=self.cursor_row + direction * rows)
+        rows = rows_of(pages, self._page_rows())
+        self.scroll_to(y=self.scroll_y + rows, animate=False, immediate=True)
+        self.move_cursor(row=self.cursor_row + rows)
 
     def action_move_to(self, row: int) -> None:
         self._keys_moved()

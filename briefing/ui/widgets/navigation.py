@@ -19,6 +19,7 @@ from textual.widgets.tree import TreeNode
 from briefing.library import Library
 from briefing.text import shorten, text
 from briefing.ui.places import BRIEFING_VIEWS, VIEW_LABELS, Place, View, view_count
+from briefing.ui.widgets.motion_tree import MotionTree
 
 EXPAND_ALL_UP_TO = 12
 """With more briefings than this, only the one the reader is in starts expanded."""
@@ -36,7 +37,7 @@ def _view_label(view: View, count: int | None) -> Text:
     return label
 
 
-class Navigation(Tree[Place]):
+class Navigation(MotionTree[Place]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",

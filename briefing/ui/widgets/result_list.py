@@ -29,6 +29,7 @@ from textual.strip import Strip
 from briefing.search.results import SearchHit
 from briefing.text import highlighted, text
 from briefing.ui.messages import EntryHighlighted
+from briefing.ui.motions import motions, rows_of
 
 ROWS = 2
 """Lines per hit: kind, title and, at the right, the date; then the snippet."""
@@ -80,6 +81,7 @@ class ResultList(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", show=False),
         Binding("home", "move_to(0)", show=False),
         Binding("end", "move_to(-1)", show=False),
+        *motions({"half_down": "page(0.5)", "half_up": "page(-0.5)"}),  # j, k, g and G are letters of the query
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"result-list--cursor"}
     DEFAULT_CSS = """
@@ -197,9 +199,9 @@ class ResultList(ScrollView, can_focus=True):
         if self.hits:
             self.cursor = max(0, min(len(self.hits) - 1, self.cursor + step))
 
-    def action_page(self, direction: int) -> None:
+    def action_page(self, pages: float) -> None:
         if self.hits:
-            step = direction * max(1, self.size.height // ROWS - 1)
+            step = rows_of(pages, max(1, self.size.height // ROWS - 1))
             self.cursor = max(0, min(len(self.hits) - 1, self.cursor + step))
 
     def action_move_to(self, index: int) -> None:
