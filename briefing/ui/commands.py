@@ -53,6 +53,7 @@ class Browsing(Protocol):
     def open_search(self, query: str | None = None) -> None: ...
     def action_back(self) -> None: ...
     def action_forward(self) -> None: ...
+    def action_step_hit(self, step: int) -> None: ...
 
 
 def view_commands(browser: Browsing, briefing: str | None) -> Iterator[SystemCommand]:
@@ -70,6 +71,10 @@ def view_commands(browser: Browsing, briefing: str | None) -> Iterator[SystemCom
     yield SystemCommand("Briefings", "Every briefing in the library", partial(browser.show_view, View.BRIEFINGS, None))
     yield SystemCommand("Notes", "Your notes, on every entry", partial(browser.show_view, View.NOTES, None))
     yield SystemCommand("Search", "Search the library and your notes as you type", browser.open_search)
+    yield SystemCommand("Next search hit", "The next hit of the last search (n)", partial(browser.action_step_hit, 1))
+    yield SystemCommand(
+        "Previous search hit", "The previous hit of the last search (N)", partial(browser.action_step_hit, -1)
+    )
     if browser.history.can_go_back:
         yield SystemCommand("Back", "Where you were before", browser.action_back)
     if browser.history.can_go_forward:

@@ -121,7 +121,7 @@ async def test_a_view_picked_in_the_navigation_has_the_keys_and_a_briefing_picke
                 View.EVENTS: "EntryTable",
                 View.SOURCES: "EntryTable",
                 View.TIMELINE: "EventList",
-                View.NETWORK: "Tree",
+                View.NETWORK: "MotionTree",
             }
             for view, focused in expected.items():
                 await _pick(pilot, browser, Place(view, "briefing:alpha"))

@@ -41,6 +41,7 @@ from briefing.ui.places import (
 )
 from briefing.ui.screens.browser_editor import ExternalNotes
 from briefing.ui.screens.browser_habits import EntryHabits
+from briefing.ui.screens.browser_hits import HitStepping
 from briefing.ui.screens.browser_keys import BROWSER_KEYS
 from briefing.ui.view_widgets import HINTS, TALL_VIEWS, VIEW_WIDGETS, HasCursor, Selects, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
@@ -62,7 +63,7 @@ SHORT_BELOW = 32
 EMPTY_HINT = "Nothing to show here."
 
 
-class BrowserScreen(EntryHabits, ExternalNotes):
+class BrowserScreen(EntryHabits, ExternalNotes, HitStepping):
     CSS_PATH = "browser.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_KEYS
@@ -303,7 +304,7 @@ class BrowserScreen(EntryHabits, ExternalNotes):
     # -- actions -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("back", "forward") and self._keys_are_text():
+        if action in ("back", "forward", "step_hit") and self._keys_are_text():
             return False  # `[` and `]` are letters there; escape is the way out, and the footer says so
         if action == "back":
             return True if self.history.can_go_back else None

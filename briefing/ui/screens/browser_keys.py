@@ -33,6 +33,17 @@ BROWSER_KEYS: list[BindingType] = [
         tooltip="Write a note on the entry under the cursor, or the open one",
         id="annotate",
     ),
+    Binding(
+        "n", "step_hit(1)", "next hit", show=False, tooltip="Open the next hit of the last search", id="next_hit"
+    ),
+    Binding(
+        "N",
+        "step_hit(-1)",
+        "previous hit",
+        show=False,
+        tooltip="Open the previous hit of the last search",
+        id="previous_hit",
+    ),
     Binding("t", "timeline", "timeline", tooltip="The timeline of the current briefing", id="timeline"),
     Binding(
         "c",

@@ -28,7 +28,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
-from briefing.search.results import SearchResults
+from briefing.search.results import SearchHit, SearchResults
 from briefing.text import input_line, text
 from briefing.ui.messages import OpenEntry
 from briefing.ui.paint_hold import PaintHold
@@ -229,6 +229,15 @@ class SearchView(Vertical):
     def _chosen(self, event: ResultList.Chosen) -> None:
         event.stop()
         self._open(event.entity_id)
+
+    def step_hit(self, step: int) -> tuple[SearchHit, int, int] | None:
+        """Move the results' cursor ``step`` hits on, round the ends: the hit, its number and how many (n and N)."""
+        hits = self.result_list.hits
+        if not hits:
+            return None
+        index = (self.result_list.cursor + step) % len(hits)
+        self.result_list.cursor = index
+        return hits[index], index + 1, len(hits)
 
     def _open(self, entity_id: str | None) -> None:
         if entity_id is None:
