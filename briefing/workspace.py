@@ -34,6 +34,8 @@ class Workspace:
     recovery: str | None = None
     """What finishing (or discarding) an import interrupted earlier did, or why it could not; see ``settle_imports``."""
     _imports_settled: bool = field(default=False, repr=False)
+    config_dir: Path | None = None
+    """Where the keymap is (``paths.config_dir``); None: the data dir."""
 
     @classmethod
     def from_options(
@@ -44,7 +46,12 @@ class Workspace:
         include_shipped: bool = True,
     ) -> Workspace:
         data = paths.data_dir(data_dir)
-        return cls(paths.library_dirs(library, data, include_shipped=include_shipped), data)
+        dirs = paths.library_dirs(library, data, include_shipped=include_shipped)
+        return cls(dirs, data, config_dir=paths.config_dir(data_dir))
+
+    @property
+    def keymap_path(self) -> Path:
+        return paths.keymap_path(self.config_dir or self.data_dir)
 
     @property
     def user_library(self) -> Path:

@@ -43,6 +43,7 @@ def _optional_modules() -> list[ModuleType]:
         "commands_extract",
         "commands_serve",
         "commands_bench",
+        "commands_keys",
     ):
         try:
             found.append(importlib.import_module(f"briefing.cli.{name}"))

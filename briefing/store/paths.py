@@ -10,6 +10,7 @@ import platformdirs
 APP_NAME = "briefing"
 LIBRARY_ENV = "BRIEFING_LIBRARY"
 HOME_ENV = "BRIEFING_HOME"
+CONFIG_ENV = "BRIEFING_CONFIG"
 
 
 def shipped_content() -> Path:
@@ -56,6 +57,28 @@ def data_dir(override: Path | None = None) -> Path:
     if env:
         return Path(env)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir(data_override: Path | None = None) -> Path:
+    """Where the reader's own configuration (the keymap) lives.
+
+    BRIEFING_CONFIG if set; else, when the data dir was chosen (``--data-dir``,
+    BRIEFING_HOME), that same folder, so one folder holds a whole setup;
+    else the platform's config dir (``~/.config/briefing`` on Linux).
+    """
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env)
+    if data_override is not None:
+        return data_override
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def keymap_path(config: Path) -> Path:
+    return config / "keys.toml"
 
 
 def user_library(data: Path) -> Path:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from briefing.search.index import SearchIndex
     from briefing.search.results import SearchResults
     from briefing.ui.jump_index import JumpIndex
+    from briefing.ui.keymap import UserKeymap
     from briefing.ui.screens.browser import BrowserScreen
     from briefing.ui.widgets.search_view import SearchView
     from briefing.workspace import Workspace
@@ -77,12 +78,15 @@ class BriefingApp(App[int]):
     ]
 
     class LibraryLoaded(Message):
-        def __init__(self, library: Library, index: JumpIndex, notes_problem: str | None) -> None:
+        def __init__(
+            self, library: Library, index: JumpIndex, notes_problem: str | None, keymap: UserKeymap
+        ) -> None:
             super().__init__()
             self.library = library
             self.index = index
             self.notes_problem = notes_problem
             """Why the notes could not be opened, if they could not."""
+            self.keymap = keymap
 
     class SearchReady(Message):
         """The search index is built (or was found in the cache)."""
@@ -119,6 +123,9 @@ class BriefingApp(App[int]):
         self.workspace = workspace
         self.library: Library | None = None
         self.jump_index: JumpIndex | None = None
+        self.user_keys: dict[str, str] = {}
+        """The keys the reader's keymap file rebinds, by binding id (applied once the library is in)."""
+        self.keymap_file = workspace.keymap_path
         self.search_index: SearchIndex | None = None
         self._browser: BrowserScreen | None = None
         self._reload: BriefingApp.LibraryReloaded | None = None
@@ -182,6 +189,7 @@ class BriefingApp(App[int]):
 
         from briefing.library import Library
         from briefing.ui.jump_index import JumpIndex
+        from briefing.ui.keymap import binding_homes, bindings_by_id, load_keymap
         from briefing.ui.screens import browser  # noqa: F401  imported here, off the event loop
 
         try:
@@ -197,9 +205,10 @@ class BriefingApp(App[int]):
             self.workspace.notebook.open()
         except BriefingError as exc:
             notes_problem = f"Notes are unavailable: {exc}"
+        keymap = load_keymap(self.workspace.keymap_path, bindings_by_id([type(self), *binding_homes()]))
         if not worker.is_cancelled:
             gc.freeze()  # the library, out of the collector's way: see _search_ready
-            self.post_message(self.LibraryLoaded(library, index, notes_problem))
+            self.post_message(self.LibraryLoaded(library, index, notes_problem, keymap))
 
     @on(LoadProgress)
     def _load_progress(self, message: LoadProgress) -> None:
@@ -213,6 +222,10 @@ class BriefingApp(App[int]):
 
         self.library = message.library
         self.jump_index = message.index
+        self.user_keys = message.keymap.keys
+        self.set_keymap(self.user_keys)
+        if message.keymap.notice:
+            self.notify(message.keymap.notice, severity="warning", timeout=15, markup=False)
         starts = [screen for screen in self.screen_stack if isinstance(screen, StartScreen)]
         search = starts[0].pending_search if starts else None
         self._browser = browser = BrowserScreen(

@@ -80,8 +80,8 @@ BROWSER_KEYS: list[BindingType] = [
         id="undo_delete",
     ),
     # m and M page through a long text of the open entry from anywhere (the detail pane lists them).
-    Binding("m", "detail_page(1)", show=False),
-    Binding("M", "detail_page(-1)", show=False),
+    Binding("m", "detail_page(1)", show=False, tooltip="The next page of a long text", id="detail.more"),
+    Binding("M", "detail_page(-1)", show=False, tooltip="The previous page of a long text", id="detail.less"),
     Binding(
         "ctrl+b",
         "toggle_navigation",

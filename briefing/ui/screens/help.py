@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import ClassVar
+from pathlib import Path
+from typing import ClassVar, Protocol, runtime_checkable
 
 from rich.table import Table
 from rich.text import Text
@@ -15,6 +16,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static, Tree
 
+from briefing.text import path as shown_path
 from briefing.ui.motions import all_motions
 
 KEY_WIDTH = 22
@@ -135,11 +137,38 @@ def _joined(whats: list[str]) -> list[str]:
     return [whats[0], *(what[:1].lower() + what[1:] for what in whats[1:])]
 
 
+@runtime_checkable
+class Rebinding(Protocol):
+    """An app whose keys the reader's keymap file may change (the help shows the keys as they are)."""
+
+    user_keys: dict[str, str]
+    keymap_file: Path
+
+
+def rebound(bindings: Iterable[Binding], user_keys: Mapping[str, str]) -> list[Binding]:
+    """``bindings`` with the keys the keymap gives their ids (each id's keys once), said to be the reader's."""
+    out: list[Binding] = []
+    done: set[str] = set()
+    for binding in bindings:
+        keys = user_keys.get(binding.id or "")
+        if keys is None:
+            out.append(binding)
+        elif binding.id not in done:
+            done.add(binding.id or "")
+            what = f"{binding.tooltip or binding.description} (your keymap)"
+            out += [replace(binding, key=key, key_display=None, tooltip=what) for key in keys.split(",")]
+    return out
+
+
 def help_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
+    user_keys = app.user_keys if isinstance(app, Rebinding) else {}
     palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Jump to an entry, change theme, …")
-    sections = [("Anywhere", key_rows(app, [*_all_bindings([type(app)]), palette]))]
-    sections += [(title, key_rows(app, _own_bindings(classes))) for title, classes in _sections()]
-    sections.append(("Moving around", key_rows(app, [*moving_bindings(), *all_motions()])))
+    anywhere = key_rows(app, rebound([*_all_bindings([type(app)]), palette], user_keys))
+    if isinstance(app, Rebinding):
+        anywhere.append(("keys.toml", f"Rebind any key in {shown_path(app.keymap_file)} (briefing keys lists the ids)"))
+    sections = [("Anywhere", anywhere)]
+    sections += [(title, key_rows(app, rebound(_own_bindings(classes), user_keys))) for title, classes in _sections()]
+    sections.append(("Moving around", key_rows(app, rebound([*moving_bindings(), *all_motions()], user_keys))))
     return [(title, one_row_per_key(rows)) for title, rows in sections if rows]
 
 

@@ -27,7 +27,9 @@ from briefing.ui.widgets.query_input import QueryInput
 class StartScreen(Screen[None]):
     AUTO_FOCUS = ""  # the hidden query takes keys only once ``/`` shows it
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "search", key_display="/", tooltip="Type a query now; it runs once loaded"),
+        Binding(
+            "slash", "search", "search", key_display="/", tooltip="Type a query now; it runs once loaded", id="search"
+        ),
         Binding("escape", "cancel_search", "no search", show=False),
     ]
 

@@ -112,7 +112,13 @@ class Link(Captioned, can_focus=True):
             tooltip="Open the entry this link names",
             id="link.follow",
         ),
-        Binding("d", "delete_note", "delete note", tooltip="Delete the note under the cursor (asks first)"),
+        Binding(
+            "d",
+            "delete_note",
+            "delete note",
+            tooltip="Delete the note under the cursor (asks first)",
+            id="link.delete_note",
+        ),
     ]
 
     def __init__(self, ref: Ref, after: str = "", *, caption: str | None = None, classes: str | None = None) -> None:

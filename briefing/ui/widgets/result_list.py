@@ -74,7 +74,14 @@ def hit_lines(hit: SearchHit, width: int) -> tuple[Text, Text]:
 
 class ResultList(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "open", key_display="enter", tooltip="Open the result under the cursor"),
+        Binding(
+            "enter",
+            "choose",
+            "open",
+            key_display="enter",
+            tooltip="Open the result under the cursor",
+            id="results.open",
+        ),
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
         Binding("pageup", "page(-1)", show=False),

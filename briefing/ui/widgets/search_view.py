@@ -69,7 +69,13 @@ class SearchView(Vertical):
             show=False,
             tooltip="In the query, the query before (kept across runs); on the first result, back to the query",
         ),
-        Binding("tab", "take_suggestion", "did you mean", tooltip="Search for what 'did you mean' offers"),
+        Binding(
+            "tab",
+            "take_suggestion",
+            "did you mean",
+            tooltip="Search for what 'did you mean' offers",
+            id="search.suggestion",
+        ),
     ]
 
     class Left(Message):

@@ -83,14 +83,17 @@ class TimelineView(Vertical):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("z", "zoom", "zoom", tooltip="Wider bars (week, month, quarter, year), then weeks again"),
-        Binding("K", "filter_kind", "kind", tooltip="Filter by event kind or chart series"),
+        Binding(
+            "z", "zoom", "zoom", tooltip="Wider bars (week, month, quarter, year), then weeks again", id="timeline.zoom"
+        ),
+        Binding("K", "filter_kind", "kind", tooltip="Filter by event kind or chart series", id="timeline.kind"),
         Binding(
             "f",
             "filter_actor",
             "actors",
             tooltip="Type actors' names or aliases, comma-separated: their events alone",
             priority=True,  # so the focus has moved before the name typed right behind it is routed
+            id="timeline.actors",
         ),
         Binding(
             "d",
@@ -98,8 +101,9 @@ class TimelineView(Vertical):
             "dates",
             tooltip="Type a span of dates (from, to): 2020-09-20, 2020-09, 2020 or 20 Sep 2020",
             priority=True,
+            id="timeline.dates",
         ),
-        Binding("x", "clear_filters", "clear", tooltip="Clear the filters"),
+        Binding("x", "clear_filters", "clear", tooltip="Clear the filters", id="timeline.clear"),
         Binding("escape", "to_list", show=False, tooltip="From a filter back to the events"),
     ]
 
