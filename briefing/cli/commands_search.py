@@ -74,6 +74,9 @@ def limit(value: str) -> int:
 
 def run_search(args: argparse.Namespace, workspace: Workspace) -> int:
     query = " ".join(args.query)
+    if not query.strip():
+        output.error("the query is empty: give words, \"a phrase\" or filters such as kind:claim (see the README)")
+        return EXIT_BAD_QUERY
     index = workspace.search_index()
     if index.notice:
         output.error(index.notice)

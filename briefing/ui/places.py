@@ -102,6 +102,8 @@ def trail(library: Library, place: Place) -> list[str]:
     parts: list[str] = []
     if place.briefing_id is not None:
         parts += [library.label(place.briefing_id), VIEW_LABELS[place.view]]
+    elif place.view is not View.BRIEFINGS:
+        parts.append(VIEW_LABELS[place.view])  # the Notes, or a view of the whole library
     if place.entry_id is not None and place.entry_id != place.briefing_id:
         parts.append(library.label(place.entry_id))
     return parts

@@ -120,6 +120,13 @@ def test_a_malformed_query_is_one_line_and_exit_2(cli) -> None:  # type: ignore[
         assert "Traceback" not in err
 
 
+def test_an_empty_query_says_so_and_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
+    for query in ("", "   "):
+        code, out, err = cli(query)
+        assert (code, out) == (2, "")
+        assert err.count("\n") == 1 and "the query is empty" in err
+
+
 def test_a_query_of_one_argument_may_exclude_words(cli) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = cli("qaani -convoys", "--json")
     assert code == 0 and "claim:qaani-warns" not in [h["id"] for h in json.loads(out)]

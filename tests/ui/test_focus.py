@@ -163,6 +163,27 @@ async def test_a_list_footer_offers_sorting_and_every_key_fits_at_80_columns(tmp
         browser = await loaded(pilot)
         await _pick(pilot, browser, Place(View.CLAIMS, "briefing:alpha"))
         footer = _footer(app)
-        for key in ("enter open", "s sort", "/ search", "t timeline", "q quit", "^p palette"):
+        for key in ("enter open", "s sort", "/ search", "t timeline", "q quit"):
             assert key in footer, (key, footer)
+        assert "^p palette" not in footer, "below 100 columns the view's keys have the room"
         assert "? help" in screen_text(app).splitlines()[0], "help is on the top line instead"
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert "^p palette" in _footer(app)
+
+
+async def test_at_80_columns_the_notes_footer_has_every_key_whole_even_with_undo(tmp_path: Path) -> None:
+    """It read "… t timeline q q▏^p palette": the palette key took the room; ctrl+p still works there."""
+    NotesStore(notes_path(tmp_path / "data")).add("actor:ghaani", "one note")
+    app = small_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        browser = await loaded(pilot)
+        await _pick(pilot, browser, Place(View.NOTES))
+        await pilot.press("d", "y")
+        await settle(pilot)
+        footer = _footer(app)
+        for key in ("enter open", "e edit", "d delete", "/ search", "t timeline", "u undo", "q quit"):
+            assert key in footer, (key, footer)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "CommandPalette"

@@ -69,6 +69,8 @@ def test_the_breadcrumb_trail_names_the_briefing_the_view_and_the_entry(small_li
     assert entry == small_library.label("claim:qaani-warns")
     on_briefing = Place(View.BRIEFINGS, None, "briefing:alpha")
     assert trail(small_library, on_briefing) == [small_library.label("briefing:alpha")]
+    assert trail(small_library, Place(View.NOTES)) == ["Notes"], "the Notes say where the reader is too"
+    assert trail(small_library, Place(View.TIMELINE, None)) == ["Timeline"]
 
 
 def test_a_list_title_counts_its_entries_and_a_chart_title_does_not(small_library: Library) -> None:

@@ -47,12 +47,19 @@ VIEWS = {
 AT_BOTH_SIZES = ("start", "actors", "timeline", "help", "search")
 
 
+def _app(tmp_path: Path) -> Any:
+    """The small app, its keymap file named as a reader's would be (help shows where), not the test's temp dir."""
+    app = small_app(tmp_path)
+    app.keymap_file = Path("~/.config/briefing/keys.toml")
+    return app
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("view", AT_BOTH_SIZES)
 def test_view(view: str, size: tuple[int, int], snap_compare: Any, tmp_path: Path) -> None:
-    assert snap_compare(small_app(tmp_path), terminal_size=size, run_before=VIEWS[view])
+    assert snap_compare(_app(tmp_path), terminal_size=size, run_before=VIEWS[view])
 
 
 @pytest.mark.parametrize("view", [v for v in VIEWS if v not in AT_BOTH_SIZES])
 def test_wide_view(view: str, snap_compare: Any, tmp_path: Path) -> None:
-    assert snap_compare(small_app(tmp_path), terminal_size=(120, 40), run_before=VIEWS[view])
+    assert snap_compare(_app(tmp_path), terminal_size=(120, 40), run_before=VIEWS[view])

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -117,6 +117,13 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping):
         self.table.focus()
         if self._opening_search is not None:
             self.open_search(self._opening_search)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Below 100 columns the footer's room goes to the view's keys; ctrl+p still opens the palette (help says)."""
+        footer, wide = self.query_one(Footer), event.size.width >= NARROW_BELOW
+        if footer.show_command_palette != wide:
+            footer.show_command_palette = wide
+            footer.refresh(recompose=True)
 
     # -- parts ---------------------------------------------------------------
 

@@ -75,7 +75,7 @@ BROWSER_KEYS: list[BindingType] = [
     Binding(
         "u,ctrl+z",
         "undo_delete",
-        "undo delete",
+        "undo",
         tooltip="Bring back the last deleted note (shown while there is one)",
         id="undo_delete",
     ),
