@@ -547,6 +547,7 @@ async def test_a_date_range_filters_the_list_and_an_impossible_date_says_why() -
         app.query_one("#timeline-from", Input).value = "2020-02-31"
         await settle(pilot)
         assert "from: '2020-02-31' is not a date I can read (day is out of range for month)" in status(app)
+        assert app.query_one("#timeline-status").size.height >= 2, "at 80 columns the way to fix it wraps, not cut"
         assert event_ids(app)[-2:] == ["event:e3", "event:e4"], "the bound that is a date still holds"
         app.query_one("#timeline-from", Input).value = "2021"
         await settle(pilot)

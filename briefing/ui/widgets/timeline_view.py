@@ -80,6 +80,7 @@ class TimelineView(Vertical):
     TimelineView > #timeline-status {
         height: 1; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
     }
+    TimelineView > #timeline-status.-problem { height: auto; max-height: 3; text-wrap: wrap; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -265,6 +266,8 @@ class TimelineView(Vertical):
         line = _status(result)
         said.update(line)
         said.tooltip = line.copy()  # the whole of it, where the line is too narrow
+        # A problem (a date it cannot read, a name that names nobody) wraps rather than losing how to fix it.
+        said.set_class(bool(result.problems) or any(not part.ids for part in result.parts), "-problem")
         if self.cursor_id != was:
             self._announce()
 
