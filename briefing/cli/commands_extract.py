@@ -14,8 +14,9 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from briefing.cli.destination import add_output_options, check_output
+from briefing.cli.destination import add_output_options
 from briefing.errors import BriefingError, StoreError
+from briefing.export_files import check_output
 from briefing.ingest.dates import DateError, parse_article_date
 from briefing.ingest.extract import DRAFT_REMINDER, Draft, extract
 from briefing.model.records import tables_of

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from briefing.cli import output
-from briefing.cli.destination import add_output_options, check_output
+from briefing.cli.destination import add_output_options
 from briefing.errors import BriefingError, Problem, StoreError, ValidationError
 from briefing.export.interchange import documents_from_interchange, interchange_ids, is_interchange
 from briefing.export.registry import EXPORTERS
-from briefing.export.summary import ExportSummary, notes_of_export
+from briefing.export_files import ExportRequest, export_to_file, render_export
 from briefing.library import Library
 from briefing.library_files import fingerprint_of
 from briefing.model.controls import taken_out
@@ -28,7 +28,6 @@ from briefing.store.briefings import encode_file, read_tables
 from briefing.store.imports import commit
 from briefing.store.locks import locked
 from briefing.store.note_merge import MergePlan
-from briefing.store.outputs import write_output
 from briefing.store.paths import resolved
 from briefing.text import one_line
 from briefing.text import path as text_path
@@ -198,19 +197,13 @@ def run_export(args: argparse.Namespace, workspace: Workspace) -> int:
         if args.briefing not in library.briefings:
             raise BriefingError(f"{args.briefing} is not a briefing id")
     if args.output:
-        check_output(args.output, workspace, force=args.force, instead="export to another file")
-    # Left out, the notes are only counted: a notes file that cannot be read does not stop the export.
-    there = workspace_notes(workspace) if args.notes else workspace.notebook.all()
-    concerned = notes_of_export(library, there, args.briefing)
-    notes = concerned if args.notes else []
-    document = EXPORTERS[args.format].render(library, notes, args.briefing)
-    if args.output:
-        write_output(args.output, document.encode("utf-8"))
+        request = ExportRequest(args.format, args.briefing, args.output, with_notes=args.notes, force=args.force)
+        summary = export_to_file(workspace, request)
     else:
+        document, summary = render_export(workspace, args.format, args.briefing, with_notes=args.notes)
         _check_fits_stdout(document)
         sys.stdout.write(document)
         sys.stdout.flush()
-    summary = ExportSummary.of(args.format, library, args.briefing, len(notes), len(concerned) - len(notes))
     output.error(summary.written(text_path(args.output) if args.output else "standard output"))
     if summary.left_out():
         output.error(summary.left_out())
@@ -229,15 +222,6 @@ def _check_fits_stdout(document: str) -> None:
         ) from None
     except LookupError:
         pass
-
-
-def workspace_notes(workspace: Workspace) -> list[Note]:
-    """The notes an export carries; a notes file that cannot be read stops it, since the export would lack them."""
-    notebook = workspace.notebook
-    notes = notebook.all()
-    if notebook.read_only and notebook.problem:
-        raise BriefingError(notebook.problem)
-    return notes
 
 
 def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
