@@ -68,6 +68,11 @@ def export_to_file(workspace: Workspace, request: ExportRequest) -> ExportSummar
     return summary
 
 
+def would_replace(path: Path) -> bool:
+    """Whether writing ``path`` needs the reader's yes (``--force``): it replaces a file, or writes through a link."""
+    return not is_stream(path) and (replaces_a_file(path) or path.is_symlink())
+
+
 def workspace_notes(workspace: Workspace) -> list[Note]:
     """The notes an export carries; a notes file that cannot be read stops it, since the export would lack them."""
     notebook = workspace.notebook

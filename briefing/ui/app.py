@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from contextlib import suppress
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from briefing.ui.jump_index import JumpIndex
     from briefing.ui.keymap import UserKeymap
     from briefing.ui.screens.browser import BrowserScreen
+    from briefing.ui.screens.browser_export import Exporter
     from briefing.ui.widgets.search_view import SearchView
     from briefing.workspace import Workspace
 
@@ -229,7 +231,11 @@ class BriefingApp(App[int]):
         starts = [screen for screen in self.screen_stack if isinstance(screen, StartScreen)]
         search = starts[0].pending_search if starts else None
         self._browser = browser = BrowserScreen(
-            message.library, self.workspace.notebook, recent_queries=self.settings.recent_queries, search=search
+            message.library,
+            self.workspace.notebook,
+            recent_queries=self.settings.recent_queries,
+            search=search,
+            exporter=self._exporter(),
         )
         self._put_browser(browser)  # over the help or palette the reader may have opened meanwhile
         if message.library.problems:
@@ -285,7 +291,11 @@ class BriefingApp(App[int]):
         added = [b for b in message.library.briefings if b not in old.library.briefings]
         self.library, self.jump_index = message.library, message.index
         self._browser = browser = BrowserScreen(
-            message.library, self.workspace.notebook, recent_queries=self.settings.recent_queries, history=old.history
+            message.library,
+            self.workspace.notebook,
+            recent_queries=self.settings.recent_queries,
+            history=old.history,
+            exporter=self._exporter(),
         )
         self._put_browser(browser)
         gc.unfreeze()  # the old library may go now; the new one is frozen once its search index is ready
@@ -293,6 +303,11 @@ class BriefingApp(App[int]):
         if message.library.problems:
             self._report_problems(message.library)
         self.build_search_index()
+
+    def _exporter(self) -> Exporter:
+        from briefing.export_files import export_to_file
+
+        return partial(export_to_file, self.workspace)
 
     def _put_browser(self, browser: BrowserScreen) -> None:
         """Show ``browser`` in a mode of its own, and drop the mode (and the screens) it replaces."""

@@ -54,6 +54,7 @@ class Browsing(Protocol):
     def action_back(self) -> None: ...
     def action_forward(self) -> None: ...
     def action_step_hit(self, step: int) -> None: ...
+    def action_export(self, whole: bool = False) -> None: ...
 
 
 def view_commands(browser: Browsing, briefing: str | None) -> Iterator[SystemCommand]:
@@ -71,6 +72,10 @@ def view_commands(browser: Browsing, briefing: str | None) -> Iterator[SystemCom
     yield SystemCommand("Briefings", "Every briefing in the library", partial(browser.show_view, View.BRIEFINGS, None))
     yield SystemCommand("Notes", "Your notes, on every entry", partial(browser.show_view, View.NOTES, None))
     yield SystemCommand("Search", "Search the library and your notes as you type", browser.open_search)
+    yield SystemCommand(
+        "Export this briefing…", f"To a file: {where}, as Markdown, JSON, CSV or STIX", browser.action_export
+    )
+    yield SystemCommand("Export the library…", "Every briefing, to one file", partial(browser.action_export, True))
     yield SystemCommand("Next search hit", "The next hit of the last search (n)", partial(browser.action_step_hit, 1))
     yield SystemCommand(
         "Previous search hit", "The previous hit of the last search (N)", partial(browser.action_step_hit, -1)

@@ -30,6 +30,7 @@ def binding_homes() -> list[type[DOMNode]]:
     from briefing.ui.screens.browser import BrowserScreen
     from briefing.ui.screens.confirm import Confirm
     from briefing.ui.screens.copy_choice import CopyChoice
+    from briefing.ui.screens.export_dialog import ExportDialog
     from briefing.ui.screens.help import HelpScreen
     from briefing.ui.screens.note_editor import NoteEditor
     from briefing.ui.screens.source_choice import SourceChoice
@@ -68,6 +69,7 @@ def binding_homes() -> list[type[DOMNode]]:
         Confirm,
         CopyChoice,
         SourceChoice,
+        ExportDialog,
         HelpScreen,
     ]
 

@@ -40,6 +40,7 @@ from briefing.ui.places import (
     view_title,
 )
 from briefing.ui.screens.browser_editor import ExternalNotes
+from briefing.ui.screens.browser_export import Exporter, Exporting
 from briefing.ui.screens.browser_habits import EntryHabits
 from briefing.ui.screens.browser_hits import HitStepping
 from briefing.ui.screens.browser_keys import BROWSER_KEYS
@@ -63,7 +64,7 @@ SHORT_BELOW = 32
 EMPTY_HINT = "Nothing to show here."
 
 
-class BrowserScreen(EntryHabits, ExternalNotes, HitStepping):
+class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting):
     CSS_PATH = "browser.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_KEYS
@@ -79,10 +80,13 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping):
         recent_queries: Sequence[str] = (),
         search: str | None = None,
         history: History[Place] | None = None,
+        exporter: Exporter | None = None,
     ) -> None:
         """``recent_queries``: the search history, oldest first; ``search``: open with search showing this
-        query (typed while the library loaded); ``history``: go on from there (the library was reloaded)."""
+        query (typed while the library loaded); ``history``: go on from there (the library was reloaded);
+        ``exporter``: writes what the reader exports."""
         super().__init__(library, notebook)
+        self.exporter = exporter
         self.recent_queries = recent_queries
         self._searcher: Searcher | None = None
         self._opening_search = search
@@ -322,6 +326,9 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping):
         if action == "open_search":
             return not self._in_search()  # there a slash is a letter of the query
         return super().check_action(action, parameters)
+
+    def briefing_here(self) -> str | None:
+        return briefing_in_reach(self.library, self.place)
 
     def _keys_are_text(self) -> bool:
         return isinstance(self.focused, Input) or self._in_search()

@@ -83,6 +83,14 @@ BROWSER_KEYS: list[BindingType] = [
     Binding("m", "detail_page(1)", show=False, tooltip="The next page of a long text", id="detail.more"),
     Binding("M", "detail_page(-1)", show=False, tooltip="The previous page of a long text", id="detail.less"),
     Binding(
+        "ctrl+e",
+        "export",
+        "export",
+        show=False,
+        tooltip="Export the briefing you are in (Markdown, JSON, CSV or STIX) to a file",
+        id="export",
+    ),
+    Binding(
         "ctrl+b",
         "toggle_navigation",
         "navigation",

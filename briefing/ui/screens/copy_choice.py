@@ -22,10 +22,12 @@ class CopyChoice(ModalScreen[ClipKind | None]):
     CSS_PATH = "dialogs.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "choose('text')", "as text", tooltip="Copy the entry as plain text", id="copy_text"),
-        Binding("c", "choose('citation')", "citation", tooltip="Copy a citation of its source", id="copy_citation"),
-        Binding("i", "choose('id')", "id", tooltip="Copy its id (KIND:slug)", id="copy_id"),
-        Binding("escape", "cancel", "cancel", tooltip="Copy nothing", id="copy_cancel"),
+        Binding("t", "choose('text')", "as text", tooltip="Copy the entry as plain text", id="copy_choice.text"),
+        Binding(
+            "c", "choose('citation')", "citation", tooltip="Copy a citation of its source", id="copy_choice.citation"
+        ),
+        Binding("i", "choose('id')", "id", tooltip="Copy its id (KIND:slug)", id="copy_choice.id"),
+        Binding("escape", "cancel", "cancel", tooltip="Copy nothing", id="copy_choice.cancel"),
     ]
 
     def __init__(self, about: str) -> None:
