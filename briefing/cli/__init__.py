@@ -44,6 +44,7 @@ def _optional_modules() -> list[ModuleType]:
         "commands_serve",
         "commands_bench",
         "commands_keys",
+        "commands_saved",
     ):
         try:
             found.append(importlib.import_module(f"briefing.cli.{name}"))

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 
 from rich.text import Text
 
 from briefing.cli import output
+from briefing.errors import NotFoundError
+from briefing.model.saved_searches import same_name
 from briefing.search.query import QueryError
 from briefing.search.results import SearchHit, SearchResults
+from briefing.store import paths
+from briefing.store.settings import load_settings
 from briefing.text import highlighted
 from briefing.workspace import Workspace
 
@@ -42,7 +47,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         epilog=QUERY_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("query", nargs="+", metavar="QUERY", help="words and filters; several arguments are joined")
+    p.add_argument("query", nargs="*", metavar="QUERY", help="words and filters; several arguments are joined")
+    p.add_argument("--saved", metavar="NAME", help="run the search you saved as NAME (see briefing saved)")
     p.add_argument(
         "--limit", type=limit, default=20, metavar="N", help="at most N results, or 'all' of them (default 20)"
     )
@@ -72,8 +78,24 @@ def limit(value: str) -> int:
     return number
 
 
+def saved_query(workspace: Workspace, name: str) -> str:
+    """The query saved as ``name``; an unknown name is an error that offers the nearest."""
+    saved = load_settings(paths.settings_path(workspace.data_dir)).saved_searches
+    found = next((s for s in saved if same_name(s.name, name)), None)
+    if found is None:
+        near = difflib.get_close_matches(name, [s.name for s in saved], n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ("; briefing saved lists them" if saved else "")
+        raise NotFoundError(f"no saved search is called {name!r}{hint}")
+    return found.query
+
+
 def run_search(args: argparse.Namespace, workspace: Workspace) -> int:
     query = " ".join(args.query)
+    if args.saved is not None:
+        if query.strip():
+            output.error("give a query or --saved NAME, not both")
+            return EXIT_BAD_QUERY
+        query = saved_query(workspace, args.saved)
     if not query.strip():
         output.error("the query is empty: give words, \"a phrase\" or filters such as kind:claim (see the README)")
         return EXIT_BAD_QUERY

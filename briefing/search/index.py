@@ -51,6 +51,7 @@ from briefing.search import cache, schema
 from briefing.search.execute import execute
 from briefing.search.hits import hits_of
 from briefing.search.names import ActorNames, suggest
+from briefing.search.plan import RANK_WINDOW
 from briefing.search.query import Query, parse
 from briefing.search.ranking import Ranker
 from briefing.search.results import SearchResults
@@ -328,6 +329,12 @@ class SearchIndex:
             self.rebuild_reason = "in memory: the cache file was " + ("replaced" if replaced else "not writable")
 
     # -- searching ------------------------------------------------------------------
+
+    def count(self, query: str) -> tuple[int, bool]:
+        """How many entries ``query`` finds, and whether there are at least that many (it counts up to the window
+        a search ranks, 300): a saved search's count in the navigation.  A malformed query raises ``QueryError``."""
+        results = self.search(query, limit=RANK_WINDOW)  # filters alone count only as far as the limit
+        return results.matched, results.more
 
     def search(
         self, query: str | Query, limit: int = 20, *, partial: bool = False, whole: bool = False

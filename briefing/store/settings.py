@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.errors import CorruptFileError
+from briefing.model.saved_searches import SavedSearch, SearchNameError, checked_name, same_name
 from briefing.store.files import dump_json, read_json, write_atomic
 from briefing.store.locks import locked
 
@@ -24,6 +25,8 @@ class Settings:
     """The name of a Textual theme; None means the default."""
     recent_queries: tuple[str, ...] = ()
     """Searches typed in the browser, newest last (the up arrow recalls them)."""
+    saved_searches: tuple[SavedSearch, ...] = ()
+    """Searches the reader named, in the order they were first saved."""
 
 
 RECENT_QUERIES_KEPT = 50
@@ -51,7 +54,24 @@ def load_settings(path: Path) -> Settings:
     return Settings(
         theme=theme if isinstance(theme, str) and theme else None,
         recent_queries=recent[-RECENT_QUERIES_KEPT:],
+        saved_searches=_saved(data.get("saved_searches")),
     )
+
+
+def _saved(value: object) -> tuple[SavedSearch, ...]:
+    """The saved searches as stored; one edited into something else by hand is left out, the others kept."""
+    if not isinstance(value, list):
+        return ()
+    found: list[SavedSearch] = []
+    for item in value:
+        if isinstance(item, dict) and isinstance(item.get("name"), str) and isinstance(item.get("query"), str):
+            try:
+                name = checked_name(item["name"])
+            except SearchNameError:
+                continue
+            if not any(same_name(name, s.name) for s in found):
+                found.append(SavedSearch(name, item["query"]))
+    return tuple(found)
 
 
 def save_settings(path: Path, settings: Settings) -> None:
@@ -63,7 +83,7 @@ def save_settings(path: Path, settings: Settings) -> None:
             data = {}
         data.update(
             {key: list(value) if isinstance(value, tuple) else value for key, value in asdict(settings).items()}
-        )
+        )  # asdict makes each saved search a {"name", "query"} object
         write_atomic(path, dump_json(data))
 
 
@@ -77,6 +97,37 @@ def update_settings(path: Path, **changes: Any) -> Settings:
         updated = replace(current, **changes)
         save_settings(path, updated)
     return updated
+
+
+def save_search(path: Path, search: SavedSearch) -> Settings:
+    """Keep ``search`` (a search of the same name, whatever its case, takes the new query), read and written under
+    one lock: a second browser's saved searches are kept."""
+    with locked(path):
+        current = _current(path)
+        kept = [s for s in current.saved_searches if not same_name(s.name, search.name)]
+        at = next((i for i, s in enumerate(current.saved_searches) if same_name(s.name, search.name)), len(kept))
+        kept.insert(at, search)
+        updated = replace(current, saved_searches=tuple(kept))
+        save_settings(path, updated)
+    return updated
+
+
+def forget_search(path: Path, name: str) -> Settings:
+    """Drop the saved search called ``name`` (whatever its case); nothing changes if there is none."""
+    with locked(path):
+        current = _current(path)
+        updated = replace(
+            current, saved_searches=tuple(s for s in current.saved_searches if not same_name(s.name, name))
+        )
+        save_settings(path, updated)
+    return updated
+
+
+def _current(path: Path) -> Settings:
+    try:
+        return load_settings(path)
+    except CorruptFileError:
+        return Settings()
 
 
 def remember_query(path: Path, query: str) -> Settings:
