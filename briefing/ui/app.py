@@ -29,10 +29,17 @@ from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.store import paths
-from briefing.store.settings import Settings, load_settings, remember_query, update_settings
+from briefing.store.settings import (
+    Settings,
+    forget_search,
+    load_settings,
+    remember_query,
+    save_search,
+    update_settings,
+)
 from briefing.text import clean, one_line
 from briefing.ui.commands import EntryCommands, PaletteSource
-from briefing.ui.messages import OpenEntry
+from briefing.ui.messages import ForgetSearch, KeepSearch, OpenEntry
 from briefing.ui.notices import added_notice, problems_notice
 from briefing.ui.screens.start import StartScreen
 from briefing.ui.worker_stop import WorkerCancelled
@@ -236,6 +243,7 @@ class BriefingApp(App[int]):
             recent_queries=self.settings.recent_queries,
             search=search,
             exporter=self._exporter(),
+            saved=self.settings.saved_searches,
         )
         self._put_browser(browser)  # over the help or palette the reader may have opened meanwhile
         if message.library.problems:
@@ -296,6 +304,7 @@ class BriefingApp(App[int]):
             recent_queries=self.settings.recent_queries,
             history=old.history,
             exporter=self._exporter(),
+            saved=self.settings.saved_searches,
         )
         self._put_browser(browser)
         gc.unfreeze()  # the old library may go now; the new one is frozen once its search index is ready
@@ -362,7 +371,7 @@ class BriefingApp(App[int]):
         # full collection walks only what came after them.  Walking a 100,000-entry library's objects held every
         # thread, the event loop's too, for 0.2 s each time a worker's allocations set one off.
         gc.freeze()
-        self.browser.search_ready(self.search)
+        self.browser.search_ready(self.search, message.index.count)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's commands, and those of the screen the palette was opened on (the browser's views)."""
@@ -387,7 +396,30 @@ class BriefingApp(App[int]):
 
     @on(SettingsSaved)
     def _settings_saved(self, message: SettingsSaved) -> None:
+        saved_before = self.settings.saved_searches
         self.settings = message.settings
+        if message.settings.saved_searches != saved_before and self._browser is not None:
+            self._browser.show_saved(message.settings.saved_searches)
+
+    @on(KeepSearch)
+    def _keep_search(self, message: KeepSearch) -> None:
+        search = message.search
+        self.change_saved(partial(save_search, self.settings_path, search), f"Saved search: {one_line(search.name)}")
+
+    @on(ForgetSearch)
+    def _forget_search(self, message: ForgetSearch) -> None:
+        self.change_saved(partial(forget_search, self.settings_path, message.name), None)
+
+    @work(thread=True, group="settings")
+    def change_saved(self, change: Callable[[], Settings], said: str | None) -> None:
+        """Write the saved searches (under the settings' lock, so a second browser's are kept), then say so."""
+        try:
+            self.post_message(self.SettingsSaved(change()))
+        except BriefingError as exc:
+            self.notify(f"Saved searches unchanged: {exc}", severity="error", markup=False)
+            return
+        if said:
+            self.notify(said, markup=False)
 
     def _report_problems(self, library: Library) -> None:
         title, lines = problems_notice(library)

@@ -32,6 +32,7 @@ def binding_homes() -> list[type[DOMNode]]:
     from briefing.ui.screens.copy_choice import CopyChoice
     from briefing.ui.screens.export_dialog import ExportDialog
     from briefing.ui.screens.help import HelpScreen
+    from briefing.ui.screens.name_prompt import NamePrompt
     from briefing.ui.screens.note_editor import NoteEditor
     from briefing.ui.screens.source_choice import SourceChoice
     from briefing.ui.screens.start import StartScreen
@@ -70,6 +71,7 @@ def binding_homes() -> list[type[DOMNode]]:
         CopyChoice,
         SourceChoice,
         ExportDialog,
+        NamePrompt,
         HelpScreen,
     ]
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from briefing.model.saved_searches import SavedSearch
+
 
 @dataclass
 class OpenEntry(Message):
@@ -30,3 +32,17 @@ class DeleteNote(Message):
     """Delete a note, once the reader has said yes (from the notes list, or a note under an entry)."""
 
     note_id: str
+
+
+@dataclass
+class KeepSearch(Message):
+    """Save a search under a name (the reader named it): the app writes the settings."""
+
+    search: SavedSearch
+
+
+@dataclass
+class ForgetSearch(Message):
+    """Forget the saved search of this name (the reader said yes)."""
+
+    name: str

@@ -23,6 +23,7 @@ from textual.widgets import ContentSwitcher, Footer, Input
 
 from briefing.errors import NotFoundError
 from briefing.library import Library
+from briefing.model.saved_searches import SavedSearch
 from briefing.notebook import Notebook
 from briefing.outline import outline
 from briefing.ui.commands import habit_commands, view_commands
@@ -44,6 +45,7 @@ from briefing.ui.screens.browser_export import Exporter, Exporting
 from briefing.ui.screens.browser_habits import EntryHabits
 from briefing.ui.screens.browser_hits import HitStepping
 from briefing.ui.screens.browser_keys import BROWSER_KEYS
+from briefing.ui.screens.browser_searches import Counter, SavedSearches
 from briefing.ui.view_widgets import HINTS, TALL_VIEWS, VIEW_WIDGETS, HasCursor, Selects, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
 from briefing.ui.widgets.detail_view import DetailView
@@ -64,7 +66,7 @@ SHORT_BELOW = 32
 EMPTY_HINT = "Nothing to show here."
 
 
-class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting):
+class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSearches):
     CSS_PATH = "browser.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_KEYS
@@ -81,12 +83,14 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting):
         search: str | None = None,
         history: History[Place] | None = None,
         exporter: Exporter | None = None,
+        saved: Sequence[SavedSearch] = (),
     ) -> None:
         """``recent_queries``: the search history, oldest first; ``search``: open with search showing this
         query (typed while the library loaded); ``history``: go on from there (the library was reloaded);
-        ``exporter``: writes what the reader exports."""
+        ``exporter``: writes what the reader exports; ``saved``: the reader's saved searches."""
         super().__init__(library, notebook)
         self.exporter = exporter
+        self.saved = tuple(saved)
         self.recent_queries = recent_queries
         self._searcher: Searcher | None = None
         self._opening_search = search
@@ -114,6 +118,7 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting):
         navigation.show_library(library, current=next(iter(library.briefings), None))
         self.notes_node = navigation.add_entry(Text("Notes"), Place(View.NOTES))
         self.update_notes_count()
+        self.show_saved(self.saved)
         if self.history.present is None:
             self.go(start_place(library))
         else:
@@ -392,10 +397,15 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting):
         self.show_widget(view, Text("Search"))
         self.call_after_refresh(view.focus_input, query)
 
-    def search_ready(self, search: Searcher) -> None:
+    def search_ready(self, search: Searcher, counter: Counter | None = None) -> None:
         self._searcher = search
         for view in self.query(SearchView):
             view.ready(search)
+        if counter is not None:
+            self.count_with(counter)
+
+    def open_saved(self, search: SavedSearch) -> None:
+        self.open_search(search.query)
 
     @on(SearchView.Left)
     def _search_left(self, message: SearchView.Left) -> None:

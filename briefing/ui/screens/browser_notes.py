@@ -28,9 +28,9 @@ from briefing.notebook import Notebook
 from briefing.text import clean, shorten, text
 from briefing.ui import textual_compat
 from briefing.ui.messages import DeleteNote
-from briefing.ui.places import Place
 from briefing.ui.screens.confirm import Confirm
 from briefing.ui.screens.note_editor import Draft, NoteEditor
+from briefing.ui.widgets.navigation import Item
 from briefing.ui.widgets.notes_list import NotesList
 
 
@@ -49,7 +49,7 @@ class NoteKeeping(Screen[None]):
         super().__init__()
         self.library = library
         self.notebook = notebook
-        self.notes_node: TreeNode[Place] | None = None
+        self.notes_node: TreeNode[Item] | None = None
         """The navigation's "Notes" entry, which counts them."""
         self._deleted_notices: dict[str, Notification] = {}
         """The "Note deleted" notice of each note deleted, which goes once undo brings the note back."""

@@ -7,6 +7,7 @@ level with :meth:`Navigation.add_entry` (e.g. the reader's notes).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from briefing.library import Library
+from briefing.model.saved_searches import SavedSearch
 from briefing.text import shorten, text
 from briefing.ui.places import BRIEFING_VIEWS, VIEW_LABELS, Place, View, view_count
 from briefing.ui.widgets.motion_tree import MotionTree
@@ -25,6 +27,8 @@ EXPAND_ALL_UP_TO = 12
 """With more briefings than this, only the one the reader is in starts expanded."""
 
 _LABEL_WIDTH = 10
+
+_SEARCH_NAME_WIDTH = 20
 
 TITLE_WIDTH = 26
 """Briefing titles are cut to fit the navigation pane (the breadcrumb shows them whole)."""
@@ -37,7 +41,13 @@ def _view_label(view: View, count: int | None) -> Text:
     return label
 
 
-class Navigation(MotionTree[Place]):
+Item = Place | SavedSearch
+"""What a node stands for: a place to show, or a search the reader saved."""
+
+SEARCHES_LABEL = "Saved searches"
+
+
+class Navigation(MotionTree[Item]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
@@ -47,6 +57,14 @@ class Navigation(MotionTree[Place]):
             tooltip="Show this briefing or view",
             id="navigation.open",
         ),
+        Binding(
+            "d",
+            "forget_search",
+            "forget",
+            show=False,
+            tooltip="Forget the saved search under the cursor (asks first)",
+            id="navigation.forget_search",
+        ),
     ]
 
     class Selected(Message):
@@ -54,11 +72,24 @@ class Navigation(MotionTree[Place]):
             super().__init__()
             self.place = place
 
+    class SearchChosen(Message):
+        """A saved search was picked (enter or a click): run it."""
+
+        def __init__(self, search: SavedSearch) -> None:
+            super().__init__()
+            self.search = search
+
+    class ForgetAsked(Message):
+        def __init__(self, search: SavedSearch) -> None:
+            super().__init__()
+            self.search = search
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(Text("Library"), Place(View.BRIEFINGS), id=id, classes=classes)
         self.auto_expand = False
         self.guide_depth = 2
-        self._place_nodes: dict[tuple[View, str | None], TreeNode[Place]] = {}
+        self._place_nodes: dict[tuple[View, str | None], TreeNode[Item]] = {}
+        self.searches_node: TreeNode[Item] | None = None
 
     def show_library(self, library: Library, current: str | None = None) -> None:
         self.clear()
@@ -80,7 +111,29 @@ class Navigation(MotionTree[Place]):
                 self._place_nodes[(view, briefing_id)] = leaf
         self.root.expand()
 
-    def add_entry(self, label: Text, place: Place) -> TreeNode[Place]:
+    def show_saved(self, searches: Sequence[SavedSearch], counts: Mapping[str, str]) -> None:
+        """The reader's saved searches under one node (none without any), each with its count ("…" until counted)."""
+        if not searches:
+            if self.searches_node is not None:
+                self.searches_node.remove()
+                self.searches_node = None
+            return
+        if self.searches_node is None:
+            self.searches_node = self.root.add(Text(SEARCHES_LABEL), None, expand=True)
+        node = self.searches_node
+        node.remove_children()
+        node.set_label(Text.assemble(SEARCHES_LABEL, (f" {len(searches)}", "dim")))
+        for search in searches:
+            label = text(shorten(search.name, _SEARCH_NAME_WIDTH))
+            label.append(f" {counts.get(search.name, '…')}", "dim")
+            node.add_leaf(label, search)
+
+    def action_forget_search(self) -> None:
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, SavedSearch):
+            self.post_message(self.ForgetAsked(node.data))
+
+    def add_entry(self, label: Text, place: Place) -> TreeNode[Item]:
         """A top-level node for a view of the whole library."""
         node = self.root.add_leaf(label, place)
         self._place_nodes[place.view_key] = node
@@ -98,7 +151,9 @@ class Navigation(MotionTree[Place]):
             self.move_cursor(node, animate=False)
 
     @on(Tree.NodeSelected)
-    def _selected(self, event: Tree.NodeSelected[Place]) -> None:
+    def _selected(self, event: Tree.NodeSelected[Item]) -> None:
         event.stop()
-        if event.node.data is not None:
+        if isinstance(event.node.data, SavedSearch):
+            self.post_message(self.SearchChosen(event.node.data))
+        elif event.node.data is not None:
             self.post_message(self.Selected(event.node.data))

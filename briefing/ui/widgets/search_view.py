@@ -28,6 +28,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
+from briefing.search.query import QueryError, parse
 from briefing.search.results import SearchHit, SearchResults
 from briefing.text import input_line, text
 from briefing.ui.messages import OpenEntry
@@ -76,10 +77,18 @@ class SearchView(Vertical):
             tooltip="Search for what 'did you mean' offers",
             id="search.suggestion",
         ),
+        Binding("ctrl+s", "save", "save", tooltip="Keep this search under a name, in the navigation", id="search.save"),
     ]
 
     class Left(Message):
         """The reader pressed escape in the search input: show what was there before."""
+
+    class SaveAsked(Message):
+        """The reader wants to keep the query (it parses) under a name."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
 
     class Searched(Message):
         """A query worth remembering was used to open an entry."""
@@ -235,6 +244,18 @@ class SearchView(Vertical):
     def _chosen(self, event: ResultList.Chosen) -> None:
         event.stop()
         self._open(event.entity_id)
+
+    def action_save(self) -> None:
+        query = self.input.value.strip()
+        if not query:
+            self.notify("Type a query first: ctrl+s keeps it under a name", markup=False)
+            return
+        try:
+            parse(query)
+        except QueryError as exc:
+            self.notify(f"Not kept: {exc}", severity="warning", markup=False)
+            return
+        self.post_message(self.SaveAsked(query))
 
     def step_hit(self, step: int) -> tuple[SearchHit, int, int] | None:
         """Move the results' cursor ``step`` hits on, round the ends: the hit, its number and how many (n and N)."""
