@@ -106,7 +106,12 @@ def _is_own(target: Path, workspace: Workspace) -> bool:
     folders = [paths.cache_dir(data), paths.user_library(data), paths.import_staging_dir(data)]
     if any(target.is_relative_to(resolved(folder)) for folder in folders):
         return True
-    for own in (paths.notes_path(data), paths.settings_path(data), paths.import_journal_path(data)):
+    for own in (
+        paths.notes_path(data),
+        paths.settings_path(data),
+        paths.pins_path(data),
+        paths.import_journal_path(data),
+    ):
         if _same_file(target, own) or any(_is_companion(target, path) for path in (own.absolute(), resolved(own))):
             return True
     if _is_lock_or_temp(target, [data, *workspace.library_dirs]):

@@ -38,3 +38,11 @@ def test_the_reader_s_own_data_is_never_an_export(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     with pytest.raises(StoreError, match="part of your library or data"):
         export_to_file(workspace, ExportRequest("md", None, tmp_path / "data" / "settings.json", force=True))
+
+
+def test_the_pins_are_the_reader_s_own_data_too(tmp_path: Path) -> None:
+    workspace = Workspace.from_options(None, tmp_path / "data")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "pins.json").write_text('{"pins": []}', encoding="utf-8")
+    with pytest.raises(StoreError, match="part of your library or data"):
+        export_to_file(workspace, ExportRequest("md", None, tmp_path / "data" / "pins.json", force=True))

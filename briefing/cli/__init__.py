@@ -45,6 +45,7 @@ def _optional_modules() -> list[ModuleType]:
         "commands_bench",
         "commands_keys",
         "commands_saved",
+        "commands_pins",
     ):
         try:
             found.append(importlib.import_module(f"briefing.cli.{name}"))

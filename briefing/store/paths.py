@@ -90,6 +90,10 @@ def notes_path(data: Path) -> Path:
     return data / "notes.json"
 
 
+def pins_path(data: Path) -> Path:
+    return data / "pins.json"
+
+
 def settings_path(data: Path) -> Path:
     return data / "settings.json"
 

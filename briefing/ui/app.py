@@ -244,6 +244,7 @@ class BriefingApp(App[int]):
             search=search,
             exporter=self._exporter(),
             saved=self.settings.saved_searches,
+            pins_file=paths.pins_path(self.workspace.data_dir),
         )
         self._put_browser(browser)  # over the help or palette the reader may have opened meanwhile
         if message.library.problems:
@@ -305,6 +306,7 @@ class BriefingApp(App[int]):
             history=old.history,
             exporter=self._exporter(),
             saved=self.settings.saved_searches,
+            pins_file=paths.pins_path(self.workspace.data_dir),
         )
         self._put_browser(browser)
         gc.unfreeze()  # the old library may go now; the new one is frozen once its search index is ready

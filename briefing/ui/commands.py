@@ -92,6 +92,7 @@ class Habits(Protocol):
     def copy_entry(self, kind: ClipKind, target: str | None = None) -> None: ...
     def action_open_source(self) -> None: ...
     def action_edit_elsewhere(self) -> None: ...
+    def action_pin(self) -> None: ...
 
 
 def habit_commands(browser: Habits) -> Iterator[SystemCommand]:
@@ -107,6 +108,9 @@ def habit_commands(browser: Habits) -> Iterator[SystemCommand]:
         "Open source", "The address of the entry's source, in your web browser", browser.action_open_source
     )
     yield SystemCommand("Edit note in $EDITOR", "The entry's note in your own editor", browser.action_edit_elsewhere)
+    yield SystemCommand(
+        "Pin or unpin entry", "Keep the entry at hand under Pinned in the navigation (b)", browser.action_pin
+    )
 
 
 def prompt(candidate: Candidate, spans: tuple[tuple[int, int], ...] = ()) -> Text:

@@ -10,6 +10,7 @@ not to every row you passed.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -45,6 +46,7 @@ from briefing.ui.screens.browser_export import Exporter, Exporting
 from briefing.ui.screens.browser_habits import EntryHabits
 from briefing.ui.screens.browser_hits import HitStepping
 from briefing.ui.screens.browser_keys import BROWSER_KEYS
+from briefing.ui.screens.browser_pins import Pinning
 from briefing.ui.screens.browser_searches import Counter, SavedSearches
 from briefing.ui.view_widgets import HINTS, TALL_VIEWS, VIEW_WIDGETS, HasCursor, Selects, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
@@ -66,7 +68,7 @@ SHORT_BELOW = 32
 EMPTY_HINT = "Nothing to show here."
 
 
-class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSearches):
+class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSearches, Pinning):
     CSS_PATH = "browser.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_KEYS
@@ -84,6 +86,7 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         history: History[Place] | None = None,
         exporter: Exporter | None = None,
         saved: Sequence[SavedSearch] = (),
+        pins_file: Path | None = None,
     ) -> None:
         """``recent_queries``: the search history, oldest first; ``search``: open with search showing this
         query (typed while the library loaded); ``history``: go on from there (the library was reloaded);
@@ -91,6 +94,7 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         super().__init__(library, notebook)
         self.exporter = exporter
         self.saved = tuple(saved)
+        self.pins_file = pins_file
         self.recent_queries = recent_queries
         self._searcher: Searcher | None = None
         self._opening_search = search
@@ -119,6 +123,8 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         self.notes_node = navigation.add_entry(Text("Notes"), Place(View.NOTES))
         self.update_notes_count()
         self.show_saved(self.saved)
+        if self.pins_file is not None:
+            self.read_pins(self.pins_file)
         if self.history.present is None:
             self.go(start_place(library))
         else:

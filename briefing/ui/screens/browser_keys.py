@@ -83,6 +83,14 @@ BROWSER_KEYS: list[BindingType] = [
     Binding("m", "detail_page(1)", show=False, tooltip="The next page of a long text", id="detail.more"),
     Binding("M", "detail_page(-1)", show=False, tooltip="The previous page of a long text", id="detail.less"),
     Binding(
+        "b",
+        "pin",
+        "pin",
+        show=False,
+        tooltip="Pin the entry you are on, or unpin it (the navigation lists your pins)",
+        id="pin",
+    ),
+    Binding(
         "ctrl+e",
         "export",
         "export",

@@ -45,6 +45,7 @@ Item = Place | SavedSearch
 """What a node stands for: a place to show, or a search the reader saved."""
 
 SEARCHES_LABEL = "Saved searches"
+PINS_LABEL = "Pinned"
 
 
 class Navigation(MotionTree[Item]):
@@ -90,6 +91,7 @@ class Navigation(MotionTree[Item]):
         self.guide_depth = 2
         self._place_nodes: dict[tuple[View, str | None], TreeNode[Item]] = {}
         self.searches_node: TreeNode[Item] | None = None
+        self.pins_node: TreeNode[Item] | None = None
 
     def show_library(self, library: Library, current: str | None = None) -> None:
         self.clear()
@@ -127,6 +129,21 @@ class Navigation(MotionTree[Item]):
             label = text(shorten(search.name, _SEARCH_NAME_WIDTH))
             label.append(f" {counts.get(search.name, '…')}", "dim")
             node.add_leaf(label, search)
+
+    def show_pins(self, pinned: Sequence[tuple[str, Place]]) -> None:
+        """The pinned entries (label, where it opens) under one node, oldest pin first; none without pins."""
+        if not pinned:
+            if self.pins_node is not None:
+                self.pins_node.remove()
+                self.pins_node = None
+            return
+        if self.pins_node is None:
+            self.pins_node = self.root.add(Text(PINS_LABEL), None, expand=True)
+        node = self.pins_node
+        node.remove_children()
+        node.set_label(Text.assemble(PINS_LABEL, (f" {len(pinned)}", "dim")))
+        for label, place in pinned:
+            node.add_leaf(text(shorten(label, _SEARCH_NAME_WIDTH + 4)), place)
 
     def action_forget_search(self) -> None:
         node = self.cursor_node
