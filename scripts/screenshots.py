@@ -12,6 +12,7 @@ import asyncio
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,11 @@ from textual.pilot import Pilot  # noqa: E402
 
 from briefing.library import Library  # noqa: E402
 from briefing.model.entities import Actor  # noqa: E402
+from briefing.model.saved_searches import SavedSearch  # noqa: E402
 from briefing.model.vocabulary import EntityKind  # noqa: E402
+from briefing.store.paths import pins_path  # noqa: E402
+from briefing.store.pins import set_pin  # noqa: E402
+from briefing.store.settings import save_search  # noqa: E402
 from briefing.ui.app import WATCH_GROUP, BriefingApp, create_app  # noqa: E402
 from briefing.ui.places import Place, View  # noqa: E402
 from briefing.workspace import Workspace  # noqa: E402
@@ -124,6 +129,35 @@ async def _notes(pilot: Pilot[Any], app: BriefingApp) -> None:
     await _settle(pilot)
 
 
+async def _export(pilot: Pilot[Any], app: BriefingApp) -> None:
+    await _wait_for_library(pilot, app)
+    await pilot.press("ctrl+e")
+    await _settle(pilot)
+
+
+async def _saved_and_pinned(pilot: Pilot[Any], app: BriefingApp) -> None:
+    await _wait_for_library(pilot, app)
+    while app.search_index is None:
+        await pilot.pause(0.05)
+    app.change_saved(
+        partial(save_search, app.settings_path, SavedSearch("Khazali's claims", "khazali kind:claim")), None
+    )
+    app.change_saved(partial(save_search, app.settings_path, SavedSearch("Rocket attacks", "type:rocket")), None)
+    for pinned in ("actor:qais-khazali", "claim:khazali-let-us-leave"):
+        set_pin(pins_path(app.workspace.data_dir), pinned, True)
+    browser = app.browser
+    if browser.pins_file is not None:
+        browser.read_pins(browser.pins_file)
+    browser.open("actor:qais-khazali")
+    for _ in range(40):
+        await _settle(pilot)
+        node = browser.navigation.searches_node
+        if node is not None and all("…" not in str(child.label) for child in node.children):
+            break
+        await pilot.pause(0.05)
+    await _settle(pilot)
+
+
 SHOTS: list[tuple[str, tuple[int, int], Step]] = [
     ("01-start", (120, 40), _keys()),
     ("02-actors-list", (120, 40), _go(View.ACTORS, busiest=True)),
@@ -139,11 +173,14 @@ SHOTS: list[tuple[str, tuple[int, int], Step]] = [
     ("12-search-80x24", (80, 24), _search),
     ("13-note-editor", (120, 40), _note_editor),
     ("14-notes", (120, 40), _notes),
+    ("15-export-80x24", (80, 24), _export),
+    ("16-saved-searches-and-pins", (120, 40), _saved_and_pinned),
 ]
 
 
 async def _shoot(workspace: Workspace, name: str, size: tuple[int, int], step: Step, out: Path) -> Path:
     app = create_app(workspace)
+    app.keymap_file = Path("~/.config/briefing/keys.toml")  # help names it: a reader's path, not the temp dir
     async with app.run_test(size=size) as pilot:
         await step(pilot, app)
         path = app.save_screenshot(f"{name}.svg", str(out))

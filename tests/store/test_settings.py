@@ -27,7 +27,7 @@ def test_keys_this_version_does_not_know_are_kept(tmp_path: Path) -> None:
     path.write_text(json.dumps({"theme": "nord", "future": {"x": 1}}), encoding="utf-8")
     update_settings(path, theme="dracula")
     stored = json.loads(path.read_text(encoding="utf-8"))
-    assert stored == {"theme": "dracula", "recent_queries": [], "future": {"x": 1}}
+    assert stored == {"theme": "dracula", "recent_queries": [], "saved_searches": [], "future": {"x": 1}}
 
 
 def test_a_value_of_the_wrong_type_is_ignored(tmp_path: Path) -> None:
