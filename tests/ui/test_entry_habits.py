@@ -47,6 +47,16 @@ def _notices(app: BriefingApp) -> list[str]:
     return [n.message for n in notifications(app)]
 
 
+async def _pressed_on(pilot: Any, entry: str, *keys: str) -> Any:
+    """The browser, once loaded, with ``entry`` open and ``keys`` pressed on it."""
+    browser = await loaded(pilot)
+    browser.open(entry)
+    await settle(pilot)
+    await pilot.press(*keys)
+    await pilot.pause()
+    return browser
+
+
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The addresses handed to the web browser (none is really opened)."""
@@ -61,11 +71,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 async def test_c_then_c_copies_the_citation_of_the_claim_under_the_cursor(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        browser = await loaded(pilot)
-        browser.open("claim:qaani-warns")
-        await settle(pilot)
-        await pilot.press("c")
-        await pilot.pause()
+        browser = await _pressed_on(pilot, "claim:qaani-warns", "c")
         assert isinstance(app.screen, CopyChoice)
         await pilot.press("c")
         await pilot.pause()
@@ -77,11 +83,7 @@ async def test_c_then_c_copies_the_citation_of_the_claim_under_the_cursor(tmp_pa
 async def test_c_then_t_copies_the_entry_as_show_prints_it(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        browser = await loaded(pilot)
-        browser.open("event:convoy-ied")
-        await settle(pilot)
-        await pilot.press("c", "t")
-        await pilot.pause()
+        await _pressed_on(pilot, "event:convoy-ied", "c", "t")
         lines = app.clipboard.splitlines()
         assert lines[1].startswith("event:convoy-ied · ")
         assert any(line.startswith("  source         Wire report [source:wire-2021]") for line in lines)
@@ -91,11 +93,7 @@ async def test_c_then_t_copies_the_entry_as_show_prints_it(tmp_path: Path) -> No
 async def test_y_copies_the_id_and_the_dialog_is_clickable_and_escape_copies_nothing(tmp_path: Path) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        browser = await loaded(pilot)
-        browser.open("actor:quds-force")
-        await settle(pilot)
-        await pilot.press("c", "escape")
-        await pilot.pause()
+        browser = await _pressed_on(pilot, "actor:quds-force", "c", "escape")
         assert app.screen is browser and app.clipboard == ""
         await pilot.press("y")
         await pilot.pause()
@@ -130,11 +128,7 @@ async def test_a_hostile_title_reaches_the_clipboard_without_control_characters(
     alpha["sources"]["source:wire-2021"]["title"] = "Wire \x1b]52;c;ZXZpbA==\x07report \u202e"
     app = create_app(workspace_for(make_library_dir(tmp_path / "lib", alpha), tmp_path / "data"))
     async with app.run_test(size=(100, 30)) as pilot:
-        browser = await loaded(pilot)
-        browser.open("source:wire-2021")
-        await settle(pilot)
-        await pilot.press("c", "c")
-        await pilot.pause()
+        await _pressed_on(pilot, "source:wire-2021", "c", "c")
         assert app.clipboard.startswith("Wire ]52;c;ZXZpbA==report")
         assert not set(app.clipboard) & {"\x1b", "\x07", "\u202e"}
         assert not any("\x1b" in notice for notice in _notices(app))
@@ -146,11 +140,7 @@ async def test_a_hostile_title_reaches_the_clipboard_without_control_characters(
 async def test_o_opens_the_address_of_the_source_of_a_claim(tmp_path: Path, opened: list[str]) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        browser = await loaded(pilot)
-        browser.open("claim:qaani-warns")
-        await settle(pilot)
-        await pilot.press("o")
-        await pilot.pause()
+        await _pressed_on(pilot, "claim:qaani-warns", "o")
         assert opened == [WIRE_URL]
 
 
@@ -158,11 +148,7 @@ async def test_o_refuses_an_address_with_a_space_in_it(tmp_path: Path, opened: l
     """The file check lets it through (its host has a space); a browser would open something else."""
     app = _app(tmp_path, wire_url="https://wire.example org/x")
     async with app.run_test(size=(100, 30)) as pilot:
-        browser = await loaded(pilot)
-        browser.open("source:wire-2021")
-        await settle(pilot)
-        await pilot.press("o")
-        await pilot.pause()
+        await _pressed_on(pilot, "source:wire-2021", "o")
         assert opened == []
         assert "Not opened: the address has spaces or control characters in it" in _notices(app)
 
@@ -176,11 +162,7 @@ async def test_o_refuses_what_is_not_a_web_address_even_past_the_file_check(
     monkeypatch.setattr(browser_habits, "sources_of", lambda _library, _entry: [hostile])
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        browser = await loaded(pilot)
-        browser.open("source:wire-2021")
-        await settle(pilot)
-        await pilot.press("o")
-        await pilot.pause()
+        await _pressed_on(pilot, "source:wire-2021", "o")
         assert opened == []
         assert any(notice.startswith("Not opened: ") for notice in _notices(app)), _notices(app)
 
@@ -188,11 +170,7 @@ async def test_o_refuses_what_is_not_a_web_address_even_past_the_file_check(
 async def test_o_on_a_source_with_no_address_says_so(tmp_path: Path, opened: list[str]) -> None:
     app = _app(tmp_path, wire_url="")
     async with app.run_test(size=(100, 30)) as pilot:
-        browser = await loaded(pilot)
-        browser.open("source:wire-2021")
-        await settle(pilot)
-        await pilot.press("o")
-        await pilot.pause()
+        await _pressed_on(pilot, "source:wire-2021", "o")
         assert opened == []
         assert "Wire report has no address to open" in _notices(app)
 
@@ -200,11 +178,7 @@ async def test_o_on_a_source_with_no_address_says_so(tmp_path: Path, opened: lis
 async def test_o_offers_a_choice_when_an_entry_has_several_sources(tmp_path: Path, opened: list[str]) -> None:
     app = _app(tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        browser = await loaded(pilot)
-        browser.open("actor:ghaani")
-        await settle(pilot)
-        await pilot.press("o")
-        await pilot.pause()
+        browser = await _pressed_on(pilot, "actor:ghaani", "o")
         assert isinstance(app.screen, SourceChoice)
         assert app.screen.query_one(OptionList).option_count == 2
         await pilot.press("down", "enter")

@@ -141,3 +141,19 @@ async def test_help_lists_the_vim_keys_beside_the_arrows(tmp_path: Path) -> None
         assert "j" in below.split(" / ") and "↓" in below.split(" / ")
         assert any("g" in keys.split(" / ") and what == "The first row" for keys, what in moving.items())
         assert any("^d" in keys.split(" / ") for keys in moving)
+
+
+async def test_the_help_scrolls_with_the_same_keys(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        keys = app.screen.query_one("#help")
+        assert keys.max_scroll_y > 0
+        await pilot.press("G")
+        await settle(pilot)
+        assert keys.scroll_y == keys.max_scroll_y
+        await pilot.press("g", "ctrl+d")
+        await settle(pilot)
+        assert 0 < keys.scroll_y < keys.max_scroll_y

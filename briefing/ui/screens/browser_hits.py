@@ -35,7 +35,9 @@ class HitStepping(NoteKeeping):
                 return
             target = note.target
         self.post_message(OpenEntry(target))
-        self.notify(f"Hit {number} of {total}{_round(step, number, total)}: {shorten(hit.title, 60)}", markup=False)
+        when = f", {hit.date}" if hit.date else ""  # titles repeat ("Rocket attack on US targets" ×21): the date tells
+        said = f"Hit {number} of {total}{_round(step, number, total)}: {shorten(hit.title, 60)}{when}"
+        self.notify(said, markup=False)
 
 
 def _round(step: int, number: int, total: int) -> str:

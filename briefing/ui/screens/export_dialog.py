@@ -21,6 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from briefing.export.registry import EXPORTERS
 from briefing.export_files import ExportRequest
 from briefing.text import shorten, text
+from briefing.ui.widgets.text_entry import LineInput
 
 DEFAULT_FORMAT = "md"
 """A brief to read first: what an analyst most often hands on."""
@@ -61,7 +62,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Select[str](options, value=format, allow_blank=False, compact=True, id="export-format")
             yield Label("File (an existing one is replaced only if you say so)")
             path = self.last.path if self.last else default_path(self.slug, format)
-            yield Input(str(path), compact=True, id="export-path")
+            yield LineInput(str(path), compact=True, id="export-path")
             yield Checkbox(
                 "Include my notes", self.last.with_notes if self.last else False, compact=True, id="export-notes"
             )

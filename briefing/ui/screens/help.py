@@ -17,7 +17,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static, Tree
 
 from briefing.text import path as shown_path
-from briefing.ui.motions import all_motions
+from briefing.ui.motions import all_motions, motions
 
 KEY_WIDTH = 22
 
@@ -175,6 +175,16 @@ def help_sections(app: App[object]) -> list[tuple[str, list[tuple[str, str]]]]:
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "close help", key_display="esc", id="help.close"),
+        *motions(
+            {
+                "down": "scroll('down')",
+                "up": "scroll('up')",
+                "first": "scroll('home')",
+                "last": "scroll('end')",
+                "half_down": "scroll('half_down')",
+                "half_up": "scroll('half_up')",
+            }
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -194,6 +204,15 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#help").border_title = Text("Help · esc closes")
         self.query_one("#help").focus()
+
+    def action_scroll(self, where: str) -> None:
+        keys = self.query_one("#help", VerticalScroll)
+        half = max(keys.scrollable_content_region.height // 2, 1)
+        if where in ("half_down", "half_up"):
+            keys.scroll_relative(y=half if where == "half_down" else -half, animate=False)
+            return
+        moves = {"down": keys.scroll_down, "up": keys.scroll_up, "home": keys.scroll_home, "end": keys.scroll_end}
+        moves[where](animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

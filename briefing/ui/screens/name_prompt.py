@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from briefing.model.saved_searches import NAME_MAX, SearchNameError, checked_name
 from briefing.text import shorten, text
+from briefing.ui.widgets.text_entry import LineInput
 
 
 class NamePrompt(ModalScreen[str | None]):
@@ -33,7 +34,7 @@ class NamePrompt(ModalScreen[str | None]):
             title.append_text(text(shorten(self.query_text, 50), "bold"))
             yield Static(title)
             yield Static(Text("Its name in the navigation (enter keeps it, escape does not):", style="dim"))
-            yield Input(self.query_text[:NAME_MAX], max_length=NAME_MAX, compact=True, id="name-input")
+            yield LineInput(self.query_text[:NAME_MAX], max_length=NAME_MAX, compact=True, id="name-input")
             yield Static(id="name-problem")
 
     @on(Input.Submitted, "#name-input")
