@@ -163,7 +163,7 @@ def print_outline(view: Outline) -> None:
         line = Text()
         for piece, role in row:
             line.append_text(safe_text(piece, ROLE_STYLES[role]))
-        console.print(line)
+        console.print(line, soft_wrap=output.piped())  # into a pipe, one whole line a row, as the listings
 
 
 def run_validate(args: argparse.Namespace, workspace: Workspace) -> int:

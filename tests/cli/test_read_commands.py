@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -260,3 +261,19 @@ def test_show_of_a_name_nothing_has_offers_no_example_id(capsys: pytest.CaptureF
     code, out, err = shipped(capsys, "show", "Zanzibar")
     assert (code, out) == (1, "")
     assert err == "briefing: no entry is named 'Zanzibar'; briefing search 'Zanzibar' looks for it in the text\n"
+
+
+def test_show_into_a_pipe_prints_each_row_whole(tmp_path: Path) -> None:
+    """It wrapped at 80 columns, leaving an id alone at the start of a line."""
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "--data-dir", str(tmp_path), "show", "actor:asaib-ahl-al-haq"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "80"},
+    )
+    assert result.returncode == 0
+    rows = [line for line in result.stdout.splitlines() if "[claim:aah-no-iraqi-probe-of-rocket-attacks]" in line]
+    assert rows and all("Iraq should not open an investigation" in row for row in rows)
+    assert not any(line.startswith("[claim:") for line in result.stdout.splitlines())
