@@ -31,6 +31,7 @@ from briefing.model.entities import Actor, Briefing, Claim, Event, Note, Source
 from briefing.model.ids import is_id, kind_of
 from briefing.model.vocabulary import EntityKind, event_kind_label
 from briefing.search.folding import index_text, index_words, words
+from briefing.text import one_line
 
 COLUMNS = ("name", "title", "body", "extra", "links", "facets")
 WEIGHTS = (10.0, 5.0, 1.5, 2.0, 1.0, 0.0)
@@ -268,7 +269,9 @@ def snippet_fields(entity: LibraryEntity | Note, library: Library) -> Iterator[s
             if entity.actors:
                 yield "with " + _names(library, entity.actors)
         case Note():
-            yield entity.text
-            if is_id(entity.target):
-                yield f"on {kind_of(entity.target)} {library.label(entity.target)}"
+            # Where the note is comes first: its title is already (the start of) its text.  A note of one line
+            # says only where; a longer one where, then the words around the match.
+            where = f"on {kind_of(entity.target)} {library.label(entity.target)}" if is_id(entity.target) else ""
+            rest = "" if one_line(entity.text) == one_line(entity.label) else entity.text
+            yield " · ".join(filter(None, (where, rest))) or entity.text
             yield " ".join(f"#{t}" for t in entity.tags)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from briefing.library import Library
 from briefing.search import ranking
 from briefing.search.index import SearchIndex
 from briefing.search.query import QueryError
@@ -263,6 +265,15 @@ def test_a_one_line_note_shows_its_entry_below_rather_than_its_text_twice(index:
     (hit,) = index.search("quds statements").hits
     assert hit.title == "Check against the Quds statements"
     assert hit.snippet == "on claim Qaani says the convoys will be targeted."
+
+
+def test_a_longer_note_says_which_entry_it_is_on_before_its_words(library: Library, cache: Path) -> None:
+    """It repeated the note's text under its title, and never said which entry the note was on."""
+    long = note("note:01hzz0000000000000000000cc", "actor:qais-khazali", "AAH leader.\nSee what he said on the 27th.")
+    index = SearchIndex.open(cache, library, [long])
+    (hit,) = index.search("27th").hits
+    assert hit.title == "AAH leader."
+    assert hit.snippet.startswith("on actor Qais Khazali · ") and "27th" in hit.snippet
 
 
 def test_a_changed_note_is_found_by_its_new_text_only(index: SearchIndex, ids: Ids) -> None:
