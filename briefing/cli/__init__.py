@@ -15,12 +15,12 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from briefing import __version__
 from briefing.cli import commands_read, output
 from briefing.errors import BriefingError
-from briefing.text import clean, path
+from briefing.text import clean, one_line, path
 from briefing.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -60,6 +60,13 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         super()._print_message(clean(message), file)
+
+    def error(self, message: str) -> NoReturn:
+        """One line, as every other error is, and where to read more; not argparse's usage block."""
+        command = one_line(self.prog).removeprefix("briefing").strip()
+        where = f"{command}: " if command else ""
+        sys.stderr.write(f"briefing: {where}{one_line(message)} (see {one_line(self.prog)} --help)\n")
+        raise SystemExit(2)
 
 
 def _tolerant_stdout() -> None:

@@ -277,3 +277,21 @@ def test_show_into_a_pipe_prints_each_row_whole(tmp_path: Path) -> None:
     rows = [line for line in result.stdout.splitlines() if "[claim:aah-no-iraqi-probe-of-rocket-attacks]" in line]
     assert rows and all("Iraq should not open an investigation" in row for row in rows)
     assert not any(line.startswith("[claim:") for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["export", "--format", "xml"], "briefing: export: argument --format: invalid choice: 'xml'"),
+        (["list", "widgets"], "briefing: list: argument KIND: invalid choice: 'widgets'"),
+        (["nosuch"], "briefing: argument COMMAND: invalid choice: 'nosuch'"),
+    ],
+)
+def test_a_bad_argument_is_one_line_naming_the_command_s_help(
+    capsys: pytest.CaptureFixture[str], args: list[str], said: str
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert err.count("\n") == 1 and err.startswith(said) and "--help)" in err, err
