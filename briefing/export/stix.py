@@ -38,7 +38,6 @@ content's own dates, so exporting the same library twice gives the same bytes.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -46,7 +45,6 @@ from typing import Any
 
 from stix2.v21 import Bundle, ExternalReference, Identity, Note, Relationship, Report, ThreatActor
 
-from briefing.export.base import Exporter
 from briefing.library import Library
 from briefing.model.entities import Actor, Claim, Event, Source
 from briefing.model.entities import Note as ReaderNote
@@ -312,14 +310,3 @@ def build_bundle(library: Library, notes: Sequence[ReaderNote] = (), briefing_id
     objects = [*reports, *(o for o in builder.objects.values() if not any(o is r for r in reports))]
     bundle_id = stix_id("bundle", "bundle|" + "|".join(wanted))
     return Bundle(*objects, id=bundle_id, allow_custom=True) if objects else Bundle(id=bundle_id)
-
-
-class StixExporter(Exporter):
-    name = "stix"
-    suffix = ".json"
-    description = "a STIX 2.1 bundle: reports, threat actors, identities, relationships and notes"
-
-    def render(self, library: Library, notes: Sequence[ReaderNote], briefing_id: str | None = None) -> str:
-        # stix2's own pretty printer takes seconds on a few hundred objects; its plain one is fast.
-        bundle = json.loads(build_bundle(library, notes, briefing_id).serialize())
-        return json.dumps(bundle, indent=2, ensure_ascii=False) + "\n"
