@@ -48,10 +48,11 @@ if TYPE_CHECKING:
     from briefing.library import Library
     from briefing.search.index import SearchIndex
     from briefing.search.results import SearchResults
+    from briefing.ui.history import History
     from briefing.ui.jump_index import JumpIndex
     from briefing.ui.keymap import UserKeymap
+    from briefing.ui.places import Place
     from briefing.ui.screens.browser import BrowserScreen
-    from briefing.ui.screens.browser_export import Exporter
     from briefing.ui.widgets.search_view import SearchView
     from briefing.workspace import Workspace
 
@@ -227,7 +228,6 @@ class BriefingApp(App[int]):
 
     @on(LibraryLoaded)
     def _library_loaded(self, message: LibraryLoaded) -> None:
-        from briefing.ui.screens.browser import BrowserScreen
 
         self.library = message.library
         self.jump_index = message.index
@@ -237,15 +237,7 @@ class BriefingApp(App[int]):
             self.notify(message.keymap.notice, severity="warning", timeout=15, markup=False)
         starts = [screen for screen in self.screen_stack if isinstance(screen, StartScreen)]
         search = starts[0].pending_search if starts else None
-        self._browser = browser = BrowserScreen(
-            message.library,
-            self.workspace.notebook,
-            recent_queries=self.settings.recent_queries,
-            search=search,
-            exporter=self._exporter(),
-            saved=self.settings.saved_searches,
-            pins_file=paths.pins_path(self.workspace.data_dir),
-        )
+        self._browser = browser = self._new_browser(message.library, search=search)
         self._put_browser(browser)  # over the help or palette the reader may have opened meanwhile
         if message.library.problems:
             self._report_problems(message.library)
@@ -288,7 +280,6 @@ class BriefingApp(App[int]):
     @on(LibraryReloaded)
     def _library_reloaded(self, message: LibraryReloaded) -> None:
         """The new library replaces the browser, at the same place, once no dialog is open over it."""
-        from briefing.ui.screens.browser import BrowserScreen
 
         old = self.browser
         if self.screen is not old:
@@ -299,15 +290,7 @@ class BriefingApp(App[int]):
         self._reload = None
         added = [b for b in message.library.briefings if b not in old.library.briefings]
         self.library, self.jump_index = message.library, message.index
-        self._browser = browser = BrowserScreen(
-            message.library,
-            self.workspace.notebook,
-            recent_queries=self.settings.recent_queries,
-            history=old.history,
-            exporter=self._exporter(),
-            saved=self.settings.saved_searches,
-            pins_file=paths.pins_path(self.workspace.data_dir),
-        )
+        self._browser = browser = self._new_browser(message.library, history=old.history)
         self._put_browser(browser)
         gc.unfreeze()  # the old library may go now; the new one is frozen once its search index is ready
         self.notify(added_notice(message.library, added), markup=False)
@@ -315,10 +298,23 @@ class BriefingApp(App[int]):
             self._report_problems(message.library)
         self.build_search_index()
 
-    def _exporter(self) -> Exporter:
+    def _new_browser(
+        self, library: Library, *, search: str | None = None, history: History[Place] | None = None
+    ) -> BrowserScreen:
+        """The browser on ``library``, handed what it needs of the workspace and the settings."""
         from briefing.export_files import export_to_file
+        from briefing.ui.screens.browser import BrowserScreen
 
-        return partial(export_to_file, self.workspace)
+        return BrowserScreen(
+            library,
+            self.workspace.notebook,
+            recent_queries=self.settings.recent_queries,
+            search=search,
+            history=history,
+            exporter=partial(export_to_file, self.workspace),
+            saved=self.settings.saved_searches,
+            pins_file=paths.pins_path(self.workspace.data_dir),
+        )
 
     def _put_browser(self, browser: BrowserScreen) -> None:
         """Show ``browser`` in a mode of its own, and drop the mode (and the screens) it replaces."""
