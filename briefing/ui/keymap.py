@@ -38,8 +38,10 @@ def binding_homes() -> list[type[DOMNode]]:
     from briefing.ui.screens.start import StartScreen
     from briefing.ui.widgets.actor_network import ActorNetwork
     from briefing.ui.widgets.detail_view import DetailView, MorePages, ShowMore
+    from briefing.ui.widgets.entry_list import EntryList
     from briefing.ui.widgets.entry_table import EntryTable
     from briefing.ui.widgets.event_list import EventList
+    from briefing.ui.widgets.filter_line import FilterLine
     from briefing.ui.widgets.link import Link
     from briefing.ui.widgets.motion_tree import MotionTree
     from briefing.ui.widgets.navigation import Navigation
@@ -54,7 +56,9 @@ def binding_homes() -> list[type[DOMNode]]:
         BrowserScreen,
         SearchView,
         ResultList,
+        EntryList,
         EntryTable,
+        FilterLine,
         NoteTable,
         DetailView,
         Link,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from briefing.library import Library, LibraryEntity
 from briefing.model.vocabulary import EntityKind
 from briefing.ui.listing import COLUMNS, DEFAULT_SORT, entries, sorted_entries
+from briefing.ui.row_filter import RowWords
 from briefing.ui.table_layout import content_widths
 
 
@@ -27,7 +28,13 @@ class OrderRequest:
     key: str
     reverse: bool
     rows: list[LibraryEntity] | None
-    """The entries as last listed, or None to list (and measure) them afresh."""
+    """The entries as last listed, or None to list them afresh."""
+    measure: bool = True
+    """Measure the columns (a list listed afresh, unless only its filter changed: the columns keep still)."""
+    words: tuple[str, ...] = ()
+    """The filter's words: only the rows that hold each of them are listed."""
+    row_words: RowWords | None = None
+    """What each row says, kept between the filter's keys (needed when there are ``words``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,17 +44,22 @@ class OrderedList:
     rows: list[LibraryEntity]
     index: dict[str, int]
     widths: list[int] | None
+    total: int | None
+    """Rows before the filter, when the list was listed afresh (None: as before)."""
 
 
 def put_in_order(request: OrderRequest) -> OrderedList:
     """List the entries if asked, put them in order, measure the columns (slow for long lists: not on the loop)."""
     library = request.library
     rows = request.rows if request.rows is not None else entries(library, request.kind, request.briefing_id)
+    total = len(rows)
+    widths = content_widths(library, COLUMNS[request.kind], rows) if request.rows is None and request.measure else None
+    if request.words and request.row_words is not None:
+        rows = request.row_words.matching(rows, request.words)
     spec = {c.key: c for c in COLUMNS[request.kind]}
     ordered = sorted_entries(library, rows, spec[request.key], request.reverse)
-    widths = content_widths(library, COLUMNS[request.kind], ordered) if request.rows is None else None
     index = {entity.id: row for row, entity in enumerate(ordered)}
-    return OrderedList(ordered, index, widths)
+    return OrderedList(ordered, index, widths, total if request.rows is None else None)
 
 
 class SortChoices:

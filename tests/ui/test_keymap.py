@@ -92,3 +92,31 @@ def test_good_entries_apply_beside_a_bad_one(tmp_path: Path) -> None:
     keymap = load_keymap(path, bindings_by_id([App, *binding_homes()]))
     assert keymap.keys == {"timeline": "T"}
     assert keymap.notice is not None and "the other keys apply" in keymap.notice
+
+
+def test_every_class_of_ours_that_declares_bindings_is_a_home_of_keys() -> None:
+    """A widget left out of ``binding_homes`` has keys that ``briefing keys``, help and keys.toml never hear of."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import briefing.ui
+
+    for module in pkgutil.walk_packages(briefing.ui.__path__, "briefing.ui."):
+        importlib.import_module(module.name)
+    homes = set(binding_homes())
+    declaring = set()
+    pending = list(DOMNode.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("briefing.ui.") and "BINDINGS" in vars(cls) and cls.BINDINGS:
+            declaring.add(cls)
+    from briefing.ui.app import BriefingApp
+
+    def reached(cls: type) -> bool:  # a base's keys are its subclasses' (LineTable's are EntryTable's)
+        return cls in homes or any(reached(sub) for sub in cls.__subclasses__())
+
+    missing = {c.__qualname__ for c in declaring - {BriefingApp} if not reached(c)}
+    assert not missing, f"add to briefing.ui.keymap.binding_homes: {sorted(missing)}"

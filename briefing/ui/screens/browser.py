@@ -51,6 +51,7 @@ from briefing.ui.screens.browser_searches import Counter, SavedSearches
 from briefing.ui.view_widgets import HINTS, TALL_VIEWS, VIEW_WIDGETS, HasCursor, Selects, widget_id
 from briefing.ui.widgets.breadcrumb import Breadcrumb
 from briefing.ui.widgets.detail_view import DetailView
+from briefing.ui.widgets.entry_list import EntryList
 from briefing.ui.widgets.entry_table import EntryTable
 from briefing.ui.widgets.navigation import Navigation
 from briefing.ui.widgets.notes_list import NotesList
@@ -66,6 +67,8 @@ SHORT_BELOW = 32
 """Below this height the timeline and network take most of it, leaving the entry a few lines."""
 
 EMPTY_HINT = "Nothing to show here."
+
+NOTHING_MATCHES = "No row of this list holds every word of the filter: escape clears it."
 
 
 class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSearches, Pinning):
@@ -109,7 +112,7 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
             yield Navigation(id="navigation")
             with Vertical(id="content"):
                 with ContentSwitcher(id="views", initial="entries"):
-                    yield EntryTable(id="entries")
+                    yield EntryList(id="entries")
                 yield DetailView(id="detail")
         yield Footer(compact=True)
 
@@ -143,8 +146,12 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
     # -- parts ---------------------------------------------------------------
 
     @property
+    def entry_list(self) -> EntryList:
+        return self.query_one("#entries", EntryList)
+
+    @property
     def table(self) -> EntryTable:
-        return self.query_one("#entries", EntryTable)
+        return self.entry_list.table
 
     @property
     def detail(self) -> DetailView:
@@ -199,7 +206,7 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         before = self.views.current
         if kind is not None:
             self.views.current = "entries"
-            self.table.show(self.library, kind, place.briefing_id, select=place.entry_id)
+            self.entry_list.show(self.library, kind, place.briefing_id, select=place.entry_id)
             # A list still being sorted says which row the cursor is on when it arrives (Highlighted).
             if not self.table.sorting and (place.entry_id is None or self.table.cursor_id != place.entry_id):
                 place = place.with_entry(self.table.cursor_id)
@@ -293,6 +300,13 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         self._show_entry(place)
         self._update_breadcrumb()
 
+    @on(EntryTable.Narrowed)
+    def _table_narrowed(self, message: EntryTable.Narrowed) -> None:
+        """A filter that leaves no row: the entry below would belong to no row, so the pane says why it is empty."""
+        message.stop()
+        if message.shown == 0 and message.total > 0:
+            self.detail.show(None, NOTHING_MATCHES)
+
     @on(EntryTable.Opened)
     def _opened(self, message: EntryTable.Opened) -> None:
         message.stop()
@@ -335,7 +349,9 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         if action == "detail_page":
             return bool(self.detail.paged)
         if action == "open_search":
-            return not self._in_search()  # there a slash is a letter of the query
+            # A slash is a letter of the query, and of a filter that holds words (in an empty one it starts search).
+            focused = self.focused
+            return not self._in_search() and not (isinstance(focused, Input) and focused.value)
         return super().check_action(action, parameters)
 
     def briefing_here(self) -> str | None:

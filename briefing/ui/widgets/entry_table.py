@@ -23,6 +23,7 @@ from textual.message import Message
 from briefing.library import Library, LibraryEntity
 from briefing.model.vocabulary import EntityKind
 from briefing.ui.listing import COLUMNS, Column
+from briefing.ui.row_filter import RowWords
 from briefing.ui.table_order import OrderedList, OrderRequest, SortChoices, put_in_order
 from briefing.ui.table_rows import entry_cells, header_cells
 from briefing.ui.widgets.line_table import LineTable
@@ -56,6 +57,14 @@ class EntryTable(LineTable):
             super().__init__()
             self.entity_id = entity_id
 
+    class Narrowed(Message):
+        """A filtered list arrived: ``shown`` of ``total`` rows hold the filter's words."""
+
+        def __init__(self, shown: int, total: int) -> None:
+            super().__init__()
+            self.shown = shown
+            self.total = total
+
     class Sorted(Message):
         """The worker's answer to ``request``: a list in order."""
 
@@ -76,6 +85,12 @@ class EntryTable(LineTable):
         self._serial = 0
         self._pending: OrderRequest | None = None
         self._keep: str | None = None
+        self._words: tuple[str, ...] = ()
+        self._row_words: RowWords | None = None
+        self._total = 0
+        self._measured = False
+        self._last_id: str | None = None
+        """The cursor's entry when the list last had rows: it goes back there when an emptying filter is cleared."""
 
     # -- what the browser reads -------------------------------------------------
 
@@ -104,6 +119,16 @@ class EntryTable(LineTable):
         return self._pending is not None
 
     @property
+    def total(self) -> int:
+        """Rows in the list before its filter."""
+        return self._total
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The filter's words (none: every row is shown)."""
+        return self._words
+
+    @property
     def cursor_id(self) -> str | None:
         if not self._entries or not 0 <= self.cursor_row < len(self._entries):
             return None
@@ -120,6 +145,7 @@ class EntryTable(LineTable):
         if (library, kind, briefing_id) != (self.library, self.kind, self.briefing_id):
             self.library, self.kind, self.briefing_id = library, kind, briefing_id
             self._keep = select
+            self._words, self._row_words, self._measured = (), None, False
             self._request(fresh=True)
         elif select is not None:
             self.select(select)
@@ -135,6 +161,15 @@ class EntryTable(LineTable):
             self.move_cursor(row=row)
         return True
 
+    def filter(self, words: tuple[str, ...]) -> None:
+        """Show only the rows that hold each of ``words`` (none: all); the cursor stays on its entry if shown."""
+        if self.library is None or self.kind is None or words == self._words:
+            return
+        self._words = words
+        if words and self._row_words is None:
+            self._row_words = RowWords(self.library, COLUMNS[self.kind])
+        self._request(fresh=True)
+
     def _request(self, *, fresh: bool) -> None:
         assert self.library is not None and self.kind is not None
         key, reverse = self._sort.of(self.kind)
@@ -142,7 +177,18 @@ class EntryTable(LineTable):
             fresh = True  # the list itself is still on its way: ask for it again, in the new order
         rows = None if fresh else self._entries
         self._serial += 1
-        self._pending = OrderRequest(self._serial, self.library, self.kind, self.briefing_id, key, reverse, rows)
+        self._pending = OrderRequest(
+            self._serial,
+            self.library,
+            self.kind,
+            self.briefing_id,
+            key,
+            reverse,
+            rows,
+            measure=not self._measured,
+            words=self._words,
+            row_words=self._row_words,
+        )
         self._sort_rows(self._pending)
 
     # A description of its own: by default Textual writes out the arguments, here 49,000 entries.
@@ -156,13 +202,17 @@ class EntryTable(LineTable):
         if self._pending is None or request.serial != self._pending.serial:
             return  # a later list or order was asked for since
         self._pending = None
-        keep = self._keep if self._keep is not None else self.cursor_id  # else the row under the cursor now
+        keep = self._keep or self.cursor_id or self._last_id  # else the row under the cursor now
         self._keep = None
         ordered = message.ordered
         self._entries = ordered.rows
         self._shown_sort = (request.key, request.reverse)
         self._rows = ordered.index
+        self._measured = self._measured or ordered.widths is not None
         self._refill(COLUMNS[request.kind], ordered.widths, self._rows.get(keep, 0) if keep is not None else 0)
+        if ordered.total is not None:
+            self._total = ordered.total
+            self.post_message(self.Narrowed(len(self._entries), self._total))
 
     # -- sorting --------------------------------------------------------------
 
@@ -200,6 +250,7 @@ class EntryTable(LineTable):
     def _cursor_moved(self) -> None:
         super()._cursor_moved()
         if (entity_id := self.cursor_id) is not None:
+            self._last_id = entity_id
             self.post_message(self.Highlighted(entity_id))
 
     def action_select_cursor(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -22,8 +22,8 @@ from textual.widgets import Input
 from briefing.library import Library
 from briefing.model.entities import Note
 from briefing.ui.messages import DeleteNote
+from briefing.ui.widgets.filter_line import FilterLine
 from briefing.ui.widgets.note_table import NoteTable, entry_name
-from briefing.ui.widgets.text_entry import LineInput
 
 
 def matches(note: Note, library: Library, query: str) -> bool:
@@ -41,20 +41,14 @@ def matches(note: Note, library: Library, query: str) -> bool:
     return True
 
 
-class NotesFilter(LineInput):
-    """The filter line.  ``/`` typed while it is empty starts the search of the whole library, as it does
-    anywhere else; once the filter holds words a slash is one of their letters (``tag:a/b``, a URL)."""
-
-    def types(self, event: events.Key) -> bool:
-        if event.character == "/" and not self.value:
-            return False
-        return super().types(event)
-
-
 class NotesList(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "edit", tooltip="Edit the selected note", id="edit_note"),
         Binding("d", "delete", "delete", tooltip="Delete the selected note (asks first)", id="delete_note"),
+        # Not in the footer: the filter line is always on show above the notes, and the footer is full.
+        Binding(
+            "f", "to_filter", "filter", show=False, tooltip="Filter the notes (words, tag:, flag:)", id="list.filter"
+        ),
         Binding("escape", "to_list", "to the notes", tooltip="From the filter back to the notes"),
     ]
 
@@ -69,7 +63,7 @@ class NotesList(Vertical):
         self.library = Library()
 
     def compose(self) -> ComposeResult:
-        yield NotesFilter(placeholder="filter: words, tag:verify, flag:important", id="notes-filter")
+        yield FilterLine(placeholder="filter: words, tag:verify, flag:important", id="notes-filter")
         yield NoteTable(id="notes-table")
 
     @property
@@ -92,12 +86,15 @@ class NotesList(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """In the filter, e and d are letters (not shown as keys) and escape leads back to the list."""
         focused = self.screen.focused
-        in_filter = isinstance(focused, NotesFilter) and focused.parent is self
+        in_filter = isinstance(focused, FilterLine) and focused.parent is self
         if action == "to_list":
             return in_filter
-        if action in ("edit", "delete"):
+        if action in ("edit", "delete", "to_filter"):
             return not in_filter
         return True
+
+    def action_to_filter(self) -> None:
+        self.screen.set_focus(self.query_one("#notes-filter", FilterLine))
 
     def action_to_list(self) -> None:
         self.screen.set_focus(self.table)
@@ -115,6 +112,11 @@ class NotesList(Vertical):
     def _filter(self, event: Input.Changed) -> None:
         event.stop()
         self._fill()
+
+    @on(Input.Submitted, "#notes-filter")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_to_list()
 
     def _fill(self) -> None:
         query = self.query_one("#notes-filter", Input).value
