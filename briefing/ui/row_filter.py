@@ -45,6 +45,11 @@ class RowWords:
             parts.extend(entity.aliases)
         return "\n".join(parts).casefold()
 
+    def gather(self, rows: Iterable[LibraryEntity]) -> None:
+        """What every one of ``rows`` says, ahead of the first words typed."""
+        for entity in rows:
+            self.of(entity)
+
     def matching(self, rows: Iterable[LibraryEntity], words: tuple[str, ...]) -> list[LibraryEntity]:
         """The rows that hold every word, in their order."""
         return [entity for entity in rows if all(word in self.of(entity) for word in words)]

@@ -29,6 +29,8 @@ class OrderRequest:
     reverse: bool
     rows: list[LibraryEntity] | None
     """The entries as last listed, or None to list them afresh."""
+    in_order: bool = False
+    """``rows`` are the whole list in the order asked for: the filter keeps its order, nothing is sorted."""
     measure: bool = True
     """Measure the columns (a list listed afresh, unless only its filter changed: the columns keep still)."""
     words: tuple[str, ...] = ()
@@ -52,14 +54,18 @@ def put_in_order(request: OrderRequest) -> OrderedList:
     """List the entries if asked, put them in order, measure the columns (slow for long lists: not on the loop)."""
     library = request.library
     rows = request.rows if request.rows is not None else entries(library, request.kind, request.briefing_id)
-    total = len(rows)
+    whole = request.rows is None or request.in_order
+    total = len(rows) if whole else None
     widths = content_widths(library, COLUMNS[request.kind], rows) if request.rows is None and request.measure else None
     if request.words and request.row_words is not None:
         rows = request.row_words.matching(rows, request.words)
-    spec = {c.key: c for c in COLUMNS[request.kind]}
-    ordered = sorted_entries(library, rows, spec[request.key], request.reverse)
+    if request.in_order:
+        ordered = rows
+    else:
+        spec = {c.key: c for c in COLUMNS[request.kind]}
+        ordered = sorted_entries(library, rows, spec[request.key], request.reverse)
     index = {entity.id: row for row, entity in enumerate(ordered)}
-    return OrderedList(ordered, index, widths, total if request.rows is None else None)
+    return OrderedList(ordered, index, widths, total)
 
 
 class SortChoices:

@@ -96,3 +96,22 @@ async def test_the_filter_finds_an_actor_by_an_alias(tmp_path: Path) -> None:
         await until(pilot, lambda: browser.table.words == ("aah",), "the filter never applied")
         await settle(pilot)
         assert "actor:asaib-ahl-al-haq" in browser.table.entity_ids
+
+
+async def test_a_filtered_list_sorted_again_keeps_its_filter_and_clears_into_the_new_order(tmp_path: Path) -> None:
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _events(pilot, app)
+        table = app.browser.table
+        everything = table.row_count
+        await pilot.press("f", *"rocket", "enter")
+        await until(pilot, lambda: table.words == ("rocket",), "the filter never applied")
+        await settle(pilot)
+        rockets = set(table.entity_ids)
+        await pilot.press("r")  # newest first
+        await settle(pilot)
+        assert set(table.entity_ids) == rockets
+        await pilot.press("escape")
+        await until(pilot, lambda: table.row_count == everything, "escape did not clear the filter")
+        dates = [app.library.require(i).when.start for i in table.entity_ids]  # type: ignore[union-attr]
+        assert dates == sorted(dates, reverse=True), "the whole list comes back in the order chosen meanwhile"

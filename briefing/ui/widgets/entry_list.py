@@ -74,6 +74,7 @@ class EntryList(Vertical):
         return True
 
     def action_open_filter(self) -> None:
+        self.table.prepare_filter()
         self._filtering(True)
         self.filter_line.focus()
 

@@ -89,6 +89,8 @@ class EntryTable(LineTable):
         self._row_words: RowWords | None = None
         self._total = 0
         self._measured = False
+        self._whole: list[LibraryEntity] | None = None
+        """The whole list in the order shown, when known: a filter narrows it without sorting again."""
         self._last_id: str | None = None
         """The cursor's entry when the list last had rows: it goes back there when an emptying filter is cleared."""
 
@@ -145,7 +147,7 @@ class EntryTable(LineTable):
         if (library, kind, briefing_id) != (self.library, self.kind, self.briefing_id):
             self.library, self.kind, self.briefing_id = library, kind, briefing_id
             self._keep = select
-            self._words, self._row_words, self._measured = (), None, False
+            self._words, self._row_words, self._measured, self._whole = (), None, False, None
             self._request(fresh=True)
         elif select is not None:
             self.select(select)
@@ -166,16 +168,30 @@ class EntryTable(LineTable):
         if self.library is None or self.kind is None or words == self._words:
             return
         self._words = words
-        if words and self._row_words is None:
-            self._row_words = RowWords(self.library, COLUMNS[self.kind])
-        self._request(fresh=True)
+        self._words_ready()
+        self._request(fresh=True, whole=self._whole)
 
-    def _request(self, *, fresh: bool) -> None:
+    def prepare_filter(self) -> None:
+        """Gather what each row says while the reader starts typing (for 49,000 claims about a second)."""
+        if self.library is not None and self.kind is not None:
+            self._gather_words(self._words_ready(), list(self._whole or self._entries))
+
+    def _words_ready(self) -> RowWords:
+        if self._row_words is None:
+            assert self.library is not None and self.kind is not None
+            self._row_words = RowWords(self.library, COLUMNS[self.kind])
+        return self._row_words
+
+    @work(thread=True, exclusive=True, group="row-words", description="gathering the rows' words")
+    def _gather_words(self, words: RowWords, rows: list[LibraryEntity]) -> None:
+        words.gather(rows)
+
+    def _request(self, *, fresh: bool, whole: list[LibraryEntity] | None = None) -> None:
         assert self.library is not None and self.kind is not None
         key, reverse = self._sort.of(self.kind)
         if not fresh and self._pending is not None and self._pending.rows is None:
             fresh = True  # the list itself is still on its way: ask for it again, in the new order
-        rows = None if fresh else self._entries
+        rows = whole if whole is not None else None if fresh else self._entries
         self._serial += 1
         self._pending = OrderRequest(
             self._serial,
@@ -185,6 +201,7 @@ class EntryTable(LineTable):
             key,
             reverse,
             rows,
+            in_order=whole is not None,
             measure=not self._measured,
             words=self._words,
             row_words=self._row_words,
@@ -209,6 +226,8 @@ class EntryTable(LineTable):
         self._shown_sort = (request.key, request.reverse)
         self._rows = ordered.index
         self._measured = self._measured or ordered.widths is not None
+        if not request.words:
+            self._whole = ordered.rows
         self._refill(COLUMNS[request.kind], ordered.widths, self._rows.get(keep, 0) if keep is not None else 0)
         if ordered.total is not None:
             self._total = ordered.total
@@ -221,6 +240,7 @@ class EntryTable(LineTable):
         if self.kind is None:
             return
         self._sort.choose(self.kind, key, reverse)
+        self._whole = None  # in the old order; the new one comes with the answer when there is no filter
         self._request(fresh=False)
 
     def action_sort_next(self) -> None:
