@@ -63,6 +63,9 @@ class Workspace:
             return
         self._imports_settled = True
         from briefing.store.imports import pending, recover
+        from briefing.store.unread import sweep_unread
+
+        sweep_unread(paths.unread_path(self.data_dir))  # the import marks its entries unread after its commit
 
         if pending(self.data_dir):
             from briefing.errors import BriefingError

@@ -46,6 +46,7 @@ def _optional_modules() -> list[ModuleType]:
         "commands_keys",
         "commands_saved",
         "commands_pins",
+        "commands_news",
     ):
         try:
             found.append(importlib.import_module(f"briefing.cli.{name}"))

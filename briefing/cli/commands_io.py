@@ -22,6 +22,7 @@ from briefing.model.controls import taken_out
 from briefing.model.entities import Actor, Briefing, BriefingDocument, Note
 from briefing.model.ids import slug_of
 from briefing.model.records import document_from_tables
+from briefing.news import imported
 from briefing.settle import Candidate, defined_ids, settle
 from briefing.store import paths
 from briefing.store.briefings import encode_file, read_tables
@@ -29,6 +30,7 @@ from briefing.store.imports import commit
 from briefing.store.locks import locked
 from briefing.store.note_merge import MergePlan
 from briefing.store.paths import resolved
+from briefing.store.unread import change_unread
 from briefing.text import one_line
 from briefing.text import path as text_path
 from briefing.workspace import Workspace
@@ -242,10 +244,11 @@ def run_import(args: argparse.Namespace, workspace: Workspace) -> int:
     try:
         with locked(paths.import_journal_path(workspace.data_dir)):
             if fingerprint_of(workspace.library_dirs) != library.fingerprint:
-                plan = _plan_import(args.files, workspace.load_library(), workspace.user_library)
+                library = workspace.load_library()
+                plan = _plan_import(args.files, library, workspace.user_library)
                 if plan.problems:
                     return _refused(plan.problems)
-            return _carry_out(plan, args.files, workspace)
+            return _carry_out(plan, args.files, workspace, library)
     except StoreError as exc:  # the lock itself: a read-only data dir, another import holding it too long
         output.error(f"nothing imported: {exc}")
         return 1
@@ -290,7 +293,7 @@ def _refused(problems: list[Problem]) -> int:
     return 1
 
 
-def _carry_out(plan: ImportPlan, paths_given: list[Path], workspace: Workspace) -> int:
+def _carry_out(plan: ImportPlan, paths_given: list[Path], workspace: Workspace, library: Library) -> int:
     results = plan.results
     docs = [doc for r in results for doc in r.docs]
     incoming = [(note, str(path)) for r, path in zip(results, paths_given, strict=True) for note in r.notes]
@@ -305,10 +308,23 @@ def _carry_out(plan: ImportPlan, paths_given: list[Path], workspace: Workspace) 
         return 1
     for doc, (path, replaced) in zip(docs, done.files, strict=True):
         _say(f"{'updated' if replaced else 'imported'} {doc.briefing.id} -> {text_path(path)}")
+    _mark_new(workspace, library, docs)
     if incoming:
         _say(notes_report(done.notes))
     report_taken_out([p for r in results for p in r.taken_out], "stored without them")
     return 0
+
+
+def _mark_new(workspace: Workspace, before: Library, docs: list[BriefingDocument]) -> None:
+    """What the import added is unread, for the browser's What's new (and ``news``); the import stands if that
+    fails.  Nothing is said on success: stdout is the import's record, a line a file, and stderr is for trouble."""
+    arrived = imported(before, docs)
+    try:
+        change_unread(
+            paths.unread_path(workspace.data_dir), arrived=arrived, seen_briefings=[d.briefing.id for d in docs]
+        )
+    except BriefingError as exc:
+        output.error(f"the new entries are not marked unread: {exc}")
 
 
 def report_taken_out(found: list[Problem], outcome: str) -> None:

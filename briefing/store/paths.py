@@ -94,6 +94,10 @@ def pins_path(data: Path) -> Path:
     return data / "pins.json"
 
 
+def unread_path(data: Path) -> Path:
+    return data / "unread.json"
+
+
 def settings_path(data: Path) -> Path:
     return data / "settings.json"
 

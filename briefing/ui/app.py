@@ -274,8 +274,23 @@ class BriefingApp(App[int]):
         except BriefingError as exc:
             self.notify(str(exc), title="Cannot reload the library", severity="error", markup=False)
             return
+        self._mark_arrivals(library)
         if not get_current_worker().is_cancelled:
             self.post_message(self.LibraryReloaded(library, index))
+
+    def _mark_arrivals(self, library: Library) -> None:
+        """In the reload's worker: what the new library has and the shown one had not is unread."""
+        from briefing.news import arrivals
+        from briefing.store.unread import change_unread
+
+        before = self.library
+        if before is None:
+            return
+        try:
+            marks = paths.unread_path(self.workspace.data_dir)
+            change_unread(marks, arrived=arrivals(before, library), briefings=library.briefings)
+        except BriefingError as exc:
+            self.notify(f"New entries are not marked unread: {exc}", severity="warning", markup=False)
 
     @on(LibraryReloaded)
     def _library_reloaded(self, message: LibraryReloaded) -> None:
@@ -314,6 +329,7 @@ class BriefingApp(App[int]):
             exporter=partial(export_to_file, self.workspace),
             saved=self.settings.saved_searches,
             pins_file=paths.pins_path(self.workspace.data_dir),
+            unread_file=paths.unread_path(self.workspace.data_dir),
         )
 
     def _put_browser(self, browser: BrowserScreen) -> None:

@@ -71,6 +71,9 @@ def view_commands(browser: Browsing, briefing: str | None) -> Iterator[SystemCom
         yield SystemCommand(label, f"{label} of {where}", partial(browser.show_view, view, briefing))
     yield SystemCommand("Briefings", "Every briefing in the library", partial(browser.show_view, View.BRIEFINGS, None))
     yield SystemCommand("Notes", "Your notes, on every entry", partial(browser.show_view, View.NOTES, None))
+    yield SystemCommand(
+        "What's new", "What arrived since you last looked, unread", partial(browser.show_view, View.NEWS, None)
+    )
     yield SystemCommand("Search", "Search the library and your notes as you type", browser.open_search)
     yield SystemCommand(
         "Export this briefing…", f"To a file: {where}, as Markdown, JSON, CSV or STIX", browser.action_export
@@ -93,6 +96,8 @@ class Habits(Protocol):
     def action_open_source(self) -> None: ...
     def action_edit_elsewhere(self) -> None: ...
     def action_pin(self) -> None: ...
+    def action_toggle_read(self) -> None: ...
+    def action_all_read(self) -> None: ...
 
 
 def habit_commands(browser: Habits) -> Iterator[SystemCommand]:
@@ -111,6 +116,12 @@ def habit_commands(browser: Habits) -> Iterator[SystemCommand]:
     yield SystemCommand(
         "Pin or unpin entry", "Keep the entry at hand under Pinned in the navigation (b)", browser.action_pin
     )
+    yield SystemCommand(
+        "Mark entry unread or read",
+        "Unread entries are in What's new, with a dot in the lists (R)",
+        browser.action_toggle_read,
+    )
+    yield SystemCommand("Mark all read", "Empty What's new (asks first)", browser.action_all_read)
 
 
 def prompt(candidate: Candidate, spans: tuple[tuple[int, int], ...] = ()) -> Text:

@@ -45,6 +45,7 @@ def binding_homes() -> list[type[DOMNode]]:
     from briefing.ui.widgets.link import Link
     from briefing.ui.widgets.motion_tree import MotionTree
     from briefing.ui.widgets.navigation import Navigation
+    from briefing.ui.widgets.news_list import NewsList
     from briefing.ui.widgets.note_table import NoteTable
     from briefing.ui.widgets.notes_list import NotesList
     from briefing.ui.widgets.result_list import ResultList
@@ -70,6 +71,7 @@ def binding_homes() -> list[type[DOMNode]]:
         EventList,
         ActorNetwork,
         NotesList,
+        NewsList,
         NoteEditor,
         Confirm,
         CopyChoice,

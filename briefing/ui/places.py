@@ -26,6 +26,7 @@ class View(StrEnum):
     SOURCES = "sources"
     NETWORK = "network"
     NOTES = "notes"
+    NEWS = "news"
 
 
 VIEW_LABELS: dict[View, str] = {
@@ -37,6 +38,7 @@ VIEW_LABELS: dict[View, str] = {
     View.SOURCES: "Sources",
     View.NETWORK: "Network",
     View.NOTES: "Notes",
+    View.NEWS: "What's new",
 }
 
 LIST_VIEWS: dict[View, EntityKind] = {

@@ -51,10 +51,17 @@ def _notes(library: Library, briefing_id: str | None, widget_id: str) -> Widget:
     return NotesList(id=widget_id)
 
 
+def _news(library: Library, briefing_id: str | None, widget_id: str) -> Widget:
+    from briefing.ui.widgets.news_list import NewsList
+
+    return NewsList(id=widget_id)
+
+
 VIEW_WIDGETS: dict[View, ViewFactory] = {
     View.TIMELINE: _timeline,
     View.NETWORK: _network,
     View.NOTES: _notes,
+    View.NEWS: _news,
 }
 
 TALL_VIEWS = frozenset({View.TIMELINE, View.NETWORK})
@@ -64,6 +71,7 @@ HINTS: dict[View, str] = {
     View.TIMELINE: "Pick an event in the timeline to read it here.",
     View.NETWORK: "Pick an actor in the network to read it here.",
     View.NOTES: "Enter opens a note's entry here; e edits, d deletes, u undoes a delete.",
+    View.NEWS: "What arrived since you last looked: enter opens an entry (it is read then); A marks all read.",
 }
 
 

@@ -46,6 +46,7 @@ from briefing.ui.screens.browser_export import Exporter, Exporting
 from briefing.ui.screens.browser_habits import EntryHabits
 from briefing.ui.screens.browser_hits import HitStepping
 from briefing.ui.screens.browser_keys import BROWSER_KEYS
+from briefing.ui.screens.browser_news import Reading
 from briefing.ui.screens.browser_pins import Pinning
 from briefing.ui.screens.browser_searches import Counter, SavedSearches
 from briefing.ui.view_widgets import HINTS, TALL_VIEWS, VIEW_WIDGETS, HasCursor, Selects, widget_id
@@ -54,6 +55,7 @@ from briefing.ui.widgets.detail_view import DetailView
 from briefing.ui.widgets.entry_list import EntryList
 from briefing.ui.widgets.entry_table import EntryTable
 from briefing.ui.widgets.navigation import Navigation
+from briefing.ui.widgets.news_list import NewsList
 from briefing.ui.widgets.notes_list import NotesList
 from briefing.ui.widgets.search_view import Searcher, SearchView
 
@@ -71,7 +73,7 @@ EMPTY_HINT = "Nothing to show here."
 NOTHING_MATCHES = "No row of this list holds every word of the filter: escape clears it."
 
 
-class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSearches, Pinning):
+class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSearches, Pinning, Reading):
     CSS_PATH = "browser.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_KEYS
@@ -90,14 +92,17 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         exporter: Exporter | None = None,
         saved: Sequence[SavedSearch] = (),
         pins_file: Path | None = None,
+        unread_file: Path | None = None,
     ) -> None:
         """``recent_queries``: the search history, oldest first; ``search``: open with search showing this
         query (typed while the library loaded); ``history``: go on from there (the library was reloaded);
-        ``exporter``: writes what the reader exports; ``saved``: the reader's saved searches."""
+        ``exporter``: writes what the reader exports; ``saved``: the reader's saved searches; ``pins_file``,
+        ``unread_file``: where the pins and unread marks are kept."""
         super().__init__(library, notebook)
         self.exporter = exporter
         self.saved = tuple(saved)
         self.pins_file = pins_file
+        self.unread_file = unread_file
         self.recent_queries = recent_queries
         self._searcher: Searcher | None = None
         self._opening_search = search
@@ -125,6 +130,9 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         navigation.show_library(library, current=next(iter(library.briefings), None))
         self.notes_node = navigation.add_entry(Text("Notes"), Place(View.NOTES))
         self.update_notes_count()
+        self.show_news_node()
+        if self.unread_file is not None:
+            self.read_marks(self.unread_file)
         self.show_saved(self.saved)
         if self.pins_file is not None:
             self.read_pins(self.pins_file)
@@ -187,6 +195,7 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         """Show ``place``; with ``record``, as a new step in the history."""
         if record:
             self.history.visit(place)
+            self.entry_opened(place.entry_id)
         self._show(place)
 
     def open(self, entity_id: str) -> bool:
@@ -215,6 +224,8 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
             widget = self._view_widget(place.view, place.briefing_id)
             if isinstance(widget, NotesList):
                 widget.show(self.all_notes(), self.library)
+            elif isinstance(widget, NewsList):
+                widget.show(self.library, self.unread)
             elif isinstance(widget, Selects) and place.entry_id is not None:
                 widget.select(place.entry_id)  # back, forward or a link: the cursor on the place's entry
             self.views.current = widget.id
@@ -313,6 +324,8 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         place = self.place
         if place is not None and place.entry_id != message.entity_id:
             self.go(place.with_entry(message.entity_id))
+        else:
+            self.entry_opened(message.entity_id)
         self.call_after_refresh(self._focus_detail)
 
     @on(OpenEntry)

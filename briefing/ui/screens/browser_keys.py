@@ -91,6 +91,14 @@ BROWSER_KEYS: list[BindingType] = [
         id="pin",
     ),
     Binding(
+        "R",
+        "toggle_read",
+        "unread",
+        show=False,
+        tooltip="Mark the entry unread (in What's new), or read again",
+        id="toggle_read",
+    ),
+    Binding(
         "ctrl+e",
         "export",
         "export",

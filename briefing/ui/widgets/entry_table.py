@@ -13,6 +13,7 @@ rows shown until then.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import ClassVar
 
 from rich.text import Text
@@ -27,6 +28,9 @@ from briefing.ui.row_filter import RowWords
 from briefing.ui.table_order import OrderedList, OrderRequest, SortChoices, put_in_order
 from briefing.ui.table_rows import entry_cells, header_cells
 from briefing.ui.widgets.line_table import LineTable
+
+UNREAD_MARK = "● "
+"""Before the main text of a row the reader has not opened since it arrived."""
 
 
 class EntryTable(LineTable):
@@ -92,6 +96,7 @@ class EntryTable(LineTable):
         self._whole: list[LibraryEntity] | None = None
         """The whole list in the order shown, when known: a filter narrows it without sorting again."""
         self._last_id: str | None = None
+        self._unread: Container[str] = ()
         """The cursor's entry when the list last had rows: it goes back there when an emptying filter is cleared."""
 
     # -- what the browser reads -------------------------------------------------
@@ -162,6 +167,12 @@ class EntryTable(LineTable):
         if row != self.cursor_row:
             self.move_cursor(row=row)
         return True
+
+    def mark_unread(self, unread: Container[str]) -> None:
+        """Put the unread dot on the rows of these entries (drawn again as they come on screen)."""
+        self._unread = unread
+        self._cells.clear()
+        self.refresh()
 
     def filter(self, words: tuple[str, ...]) -> None:
         """Show only the rows that hold each of ``words`` (none: all); the cursor stays on its entry if shown."""
@@ -265,7 +276,15 @@ class EntryTable(LineTable):
 
     def _row_cells(self, row: int) -> list[Text]:
         assert self.library is not None
-        return entry_cells(self.library, self._columns, self._entries[row])
+        entity = self._entries[row]
+        cells = entry_cells(self.library, self._columns, entity)
+        if entity.id in self._unread:
+            main = next((i for i, c in enumerate(self._columns) if c.fill), len(cells) - 1)
+            cell = cells[main]
+            marked = Text(UNREAD_MARK, "bold cyan", no_wrap=cell.no_wrap, overflow=cell.overflow, end="")
+            marked.append_text(cell)
+            cells[main] = marked
+        return cells
 
     def _cursor_moved(self) -> None:
         super()._cursor_moved()
