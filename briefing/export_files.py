@@ -110,6 +110,7 @@ def _is_own(target: Path, workspace: Workspace) -> bool:
         paths.notes_path(data),
         paths.settings_path(data),
         paths.pins_path(data),
+        paths.unread_path(data),
         paths.import_journal_path(data),
     ):
         if _same_file(target, own) or any(_is_companion(target, path) for path in (own.absolute(), resolved(own))):

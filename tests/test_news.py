@@ -7,7 +7,6 @@ from pathlib import Path
 
 from briefing.library import Library
 from briefing.news import arrivals, look
-from briefing.store.unread import change_unread, load_unread
 from tests.factories import make_library_dir
 
 
@@ -29,30 +28,8 @@ def test_the_first_look_marks_nothing_new_and_a_briefing_turning_up_later_is_new
     assert look(marks_file, library).unread == later.unread, "a second look changes nothing"
 
 
-def test_read_unread_and_all_read_keep_a_second_writers_marks(tmp_path: Path) -> None:
-    marks_file = tmp_path / "unread.json"
-    change_unread(marks_file, arrived=["claim:a", "claim:b"], briefings=[])
-    change_unread(marks_file, arrived=["claim:c"])  # another browser
-    marks = change_unread(marks_file, read=["claim:a"])
-    assert list(marks.unread) == ["claim:b", "claim:c"]
-    assert load_unread(marks_file) == marks
-    assert change_unread(marks_file, all_read=True).unread == {}
-
-
 def test_arrivals_are_the_entries_the_new_library_has_and_the_old_had_not(tmp_path: Path) -> None:
     folder = make_library_dir(tmp_path / "lib")
     library = Library.load([folder])
     assert arrivals(library, library) == []
     assert set(arrivals({"briefing:alpha"}, library)) == {e.id for e in library.entities()} - {"briefing:alpha"}
-
-
-def test_a_broken_marks_file_is_reported_and_never_written_over(tmp_path: Path) -> None:
-    import pytest
-
-    from briefing.errors import CorruptFileError
-
-    marks_file = tmp_path / "unread.json"
-    marks_file.write_text("{not json", encoding="utf-8")
-    with pytest.raises(CorruptFileError):
-        change_unread(marks_file, arrived=["claim:a"])
-    assert marks_file.read_text(encoding="utf-8") == "{not json"

@@ -38,6 +38,8 @@ class Column:
     """The fewest it gives up cells to, when the main text needs room (0: it keeps its width)."""
     drop: int = 0
     """Left out when even then the main text has too little room, the highest first (0: always shown)."""
+    names: bool = False
+    """The cell that names the row (an actor's name, a claim's text): the reader's marks go before it."""
 
 
 def _when(value: When | None) -> Text:
@@ -90,13 +92,23 @@ def _attributed(library: Library, claim: Claim) -> str:
 COLUMNS: dict[EntityKind, tuple[Column, ...]] = {
     EntityKind.BRIEFING: (
         Column("date", "date", lambda lib, b: _when(b.date), lambda lib, b: _when_key(b.date)),
-        Column("title", "title", lambda lib, b: _plain(b.title, 200), lambda lib, b: _lower(b.title), fill=True),
+        Column(
+            "title", "title", lambda lib, b: _plain(b.title, 200), lambda lib, b: _lower(b.title), fill=True, names=True
+        ),
         _briefing_count(EntityKind.ACTOR),
         _briefing_count(EntityKind.CLAIM),
         _briefing_count(EntityKind.EVENT),
     ),
     EntityKind.ACTOR: (
-        Column("name", "name", lambda lib, a: _plain(a.name, 40), lambda lib, a: _lower(a.name), width=24, least=14),
+        Column(
+            "name",
+            "name",
+            lambda lib, a: _plain(a.name, 40),
+            lambda lib, a: _lower(a.name),
+            width=24,
+            least=14,
+            names=True,
+        ),
         Column("kind", "kind", lambda lib, a: text(a.actor_kind), lambda lib, a: str(a.actor_kind), drop=1),
         Column(
             "mentions",
@@ -119,7 +131,9 @@ COLUMNS: dict[EntityKind, tuple[Column, ...]] = {
             width=18,
             least=10,
         ),
-        Column("text", "claim", lambda lib, c: _plain(c.text, 200), lambda lib, c: _lower(c.text), fill=True),
+        Column(
+            "text", "claim", lambda lib, c: _plain(c.text, 200), lambda lib, c: _lower(c.text), fill=True, names=True
+        ),
     ),
     EntityKind.EVENT: (
         Column("date", "date", lambda lib, e: _when(e.when), lambda lib, e: _when_key(e.when)),
@@ -131,7 +145,9 @@ COLUMNS: dict[EntityKind, tuple[Column, ...]] = {
             width=16,
             least=10,
         ),
-        Column("title", "title", lambda lib, e: _plain(e.title, 200), lambda lib, e: _lower(e.title), fill=True),
+        Column(
+            "title", "title", lambda lib, e: _plain(e.title, 200), lambda lib, e: _lower(e.title), fill=True, names=True
+        ),
         Column(
             "location",
             "location",
@@ -151,7 +167,9 @@ COLUMNS: dict[EntityKind, tuple[Column, ...]] = {
             width=20,
             least=12,
         ),
-        Column("title", "title", lambda lib, s: _plain(s.title, 200), lambda lib, s: _lower(s.title), fill=True),
+        Column(
+            "title", "title", lambda lib, s: _plain(s.title, 200), lambda lib, s: _lower(s.title), fill=True, names=True
+        ),
     ),
 }
 

@@ -84,3 +84,26 @@ async def test_a_briefing_copied_in_while_no_browser_ran_is_new_at_the_next_star
         await loaded(pilot)
         await until(pilot, lambda: "briefing:beta" in app.browser.unread, "the new briefing is not new")
         assert "claim:qaani-warns" not in app.browser.unread
+
+
+async def test_a_pinned_or_unread_entry_says_so_in_its_row_and_at_the_foot_of_the_entry(tmp_path: Path) -> None:
+    from briefing.ui.widgets.entry_table import PIN_MARK
+
+    folder = make_library_dir(tmp_path / "lib", alpha_tables())
+    app = _app(folder, tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browser = await loaded(pilot)
+        browser.go(Place(View.ACTORS, "briefing:alpha", "actor:ghaani"))
+        browser.table.focus()
+        await settle(pilot)
+        assert PIN_MARK.strip() not in screen_text(app)
+        await pilot.press("b")
+        await until(pilot, lambda: "actor:ghaani" in browser.pins, "b did not pin")
+        await settle(pilot)
+        assert PIN_MARK.strip() in screen_text(app)
+        assert str(browser.detail.border_subtitle) == "pinned · actor:ghaani"
+        await pilot.press("R")
+        await until(pilot, lambda: "actor:ghaani" in browser.unread, "R did not mark it unread")
+        await settle(pilot)
+        assert str(browser.detail.border_subtitle) == "unread · pinned · actor:ghaani"
+        assert UNREAD_MARK.strip() in screen_text(app)

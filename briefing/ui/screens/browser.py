@@ -280,9 +280,21 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
 
     def _show_in_detail(self, entity_id: str, reveal: str | None = None) -> None:
         try:
-            self.detail.show(outline(self.library, entity_id, self.notes_on(entity_id)), reveal=reveal)
+            marks = self.marks_on(entity_id)
+            self.detail.show(outline(self.library, entity_id, self.notes_on(entity_id)), reveal=reveal, marks=marks)
         except NotFoundError as exc:
             self.detail.show(None, str(exc))
+
+    def marks_on(self, entity_id: str) -> tuple[str, ...]:
+        """The reader's marks on an entry, as the pane's foot says them."""
+        return (("unread",) if entity_id in self.unread else ()) + (("pinned",) if entity_id in self.pins else ())
+
+    def marks_changed(self) -> None:
+        """Pins or unread marks changed: the lists' marks and the entry's foot say so."""
+        pinned = frozenset(self.pins)
+        for table in self.query(EntryTable):
+            table.mark_rows(self.unread, pinned)
+        self.entry_notes_changed(None)
 
     def _update_breadcrumb(self) -> None:
         if self.place is not None:

@@ -27,7 +27,6 @@ from briefing.text import shorten
 from briefing.ui.places import Place, View
 from briefing.ui.screens.browser_notes import NoteKeeping
 from briefing.ui.screens.confirm import Confirm
-from briefing.ui.widgets.entry_table import EntryTable
 from briefing.ui.widgets.navigation import Item, Navigation
 from briefing.ui.widgets.news_list import NewsList
 
@@ -122,8 +121,7 @@ class Reading(NoteKeeping):
         if self.news_node is not None:
             shown = sum(1 for entity_id in self.unread if entity_id in self.library)
             self.news_node.set_label(Text.assemble(NEWS_LABEL + " ", (f"{shown:,}", "bold" if shown else "dim")))
-        for table in self.query(EntryTable):
-            table.mark_unread(self.unread)
+        self.marks_changed()
         for news in self.query(NewsList):
             news.show(self.library, self.unread)
         if message.said is not None:

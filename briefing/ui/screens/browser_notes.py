@@ -54,6 +54,9 @@ class NoteKeeping(Screen[None]):
         self._deleted_notices: dict[str, Notification] = {}
         """The "Note deleted" notice of each note deleted, which goes once undo brings the note back."""
 
+    def marks_changed(self) -> None:
+        """The reader's pins or unread marks changed: the browser shows them in its lists and the open entry."""
+
     def entry_in_reach(self) -> str | None:
         """What ``a`` annotates: the entry (or note, standing for its entry) the reader is on."""
         return None

@@ -75,6 +75,7 @@ class Pinning(NoteKeeping):
             if place is not None:
                 listed.append((self.library.label(entity_id), place))
         self.query_one(Navigation).show_pins(listed)
+        self.marks_changed()
         if message.changed is not None:
             label = shorten(self.library.label(message.changed), 60)
             said = f"Pinned {label} (the navigation lists your pins)" if message.pinned else f"Unpinned {label}"

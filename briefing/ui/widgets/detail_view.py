@@ -200,11 +200,15 @@ class DetailView(VerticalScroll):
         self._pending = False
         self._to_first_link = False
         self._reveal: str | None = None
+        self._marks: tuple[str, ...] = ()
 
-    def show(self, outline: Outline | None, hint: str = "", *, reveal: str | None = None) -> None:
+    def show(
+        self, outline: Outline | None, hint: str = "", *, reveal: str | None = None, marks: tuple[str, ...] = ()
+    ) -> None:
         """Show ``outline`` (or, with None, the ``hint``); quick successive calls draw only the last.
 
-        With ``reveal`` (a note's id) the pane scrolls to that note's line rather than to the top.
+        With ``reveal`` (a note's id) the pane scrolls to that note's line rather than to the top.  ``marks``
+        are the reader's own words on the entry (unread, pinned), shown by its id at the foot of the pane.
         """
         if outline is None or self.outline is None or outline.id != self.outline.id:
             self._expanded.clear()
@@ -212,6 +216,7 @@ class DetailView(VerticalScroll):
         self.outline = outline
         self._hint = hint
         self._reveal = reveal
+        self._marks = marks
         self._schedule()
 
     def _schedule(self) -> None:
@@ -230,14 +235,14 @@ class DetailView(VerticalScroll):
         if self._to_first_link:
             self._to_first_link = False
             self.call_after_refresh(self._focus_first_link)
-        key = (self.outline, self._hint, frozenset(self._expanded.items()), frozenset(self._pages.items()))
+        key = (self.outline, self._hint, self._marks, frozenset(self._expanded.items()), frozenset(self._pages.items()))
         if key == self._drawn:
             self.call_after_refresh(self._scroll_to_reveal)
             return
         self._drawn = key
         outline = self.outline
         self.border_title = Content(shorten(outline.title, 60)) if outline else None
-        self.border_subtitle = Content(one_line(outline.id)) if outline else None
+        self.border_subtitle = Content(one_line(" · ".join((*self._marks, outline.id)))) if outline else None
         with self.app.batch_update():
             self.remove_children()
             self.mount_all(self._widgets(outline) if outline else [Static(text(self._hint), classes="hint")])

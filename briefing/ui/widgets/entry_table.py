@@ -32,6 +32,9 @@ from briefing.ui.widgets.line_table import LineTable
 UNREAD_MARK = "● "
 """Before the main text of a row the reader has not opened since it arrived."""
 
+PIN_MARK = "★ "
+"""Before the main text of a pinned row."""
+
 
 class EntryTable(LineTable):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -97,6 +100,7 @@ class EntryTable(LineTable):
         """The whole list in the order shown, when known: a filter narrows it without sorting again."""
         self._last_id: str | None = None
         self._unread: Container[str] = ()
+        self._pinned: Container[str] = ()
         """The cursor's entry when the list last had rows: it goes back there when an emptying filter is cleared."""
 
     # -- what the browser reads -------------------------------------------------
@@ -168,11 +172,10 @@ class EntryTable(LineTable):
             self.move_cursor(row=row)
         return True
 
-    def mark_unread(self, unread: Container[str]) -> None:
-        """Put the unread dot on the rows of these entries (drawn again as they come on screen)."""
-        self._unread = unread
-        self._cells.clear()
-        self.refresh()
+    def mark_rows(self, unread: Container[str], pinned: Container[str]) -> None:
+        """Mark the rows of these entries unread, or pinned, before their main text (drawn as they come on screen)."""
+        self._unread, self._pinned = unread, pinned
+        self.redraw_rows()
 
     def filter(self, words: tuple[str, ...]) -> None:
         """Show only the rows that hold each of ``words`` (none: all); the cursor stays on its entry if shown."""
@@ -278,10 +281,11 @@ class EntryTable(LineTable):
         assert self.library is not None
         entity = self._entries[row]
         cells = entry_cells(self.library, self._columns, entity)
-        if entity.id in self._unread:
-            main = next((i for i, c in enumerate(self._columns) if c.fill), len(cells) - 1)
+        marks = (UNREAD_MARK if entity.id in self._unread else "") + (PIN_MARK if entity.id in self._pinned else "")
+        if marks:
+            main = next((i for i, c in enumerate(self._columns) if c.names), len(cells) - 1)
             cell = cells[main]
-            marked = Text(UNREAD_MARK, "bold cyan", no_wrap=cell.no_wrap, overflow=cell.overflow, end="")
+            marked = Text(marks, "bold cyan", no_wrap=cell.no_wrap, overflow=cell.overflow, end="")
             marked.append_text(cell)
             cells[main] = marked
         return cells

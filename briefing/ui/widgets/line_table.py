@@ -294,6 +294,12 @@ class LineTable(ScrollView, can_focus=True):
         self._base_style = None
         self._lines.clear()
 
+    def redraw_rows(self) -> None:
+        """Build every row's cells again as they come on screen (what a subclass puts in them changed)."""
+        self._cells.clear()
+        self._lines.clear()
+        self.refresh()
+
     def render_line(self, y: int) -> Strip:
         if self._base_style is None:
             self._base_style = self.rich_style

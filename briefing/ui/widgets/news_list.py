@@ -19,6 +19,7 @@ from textual.message import Message
 from briefing.library import Library
 from briefing.model.dates import stamp_label
 from briefing.model.ids import kind_of
+from briefing.model.vocabulary import EntityKind
 from briefing.text import shorten, text
 from briefing.ui.listing import Column
 from briefing.ui.messages import EntryHighlighted, OpenEntry
@@ -26,6 +27,14 @@ from briefing.ui.table_layout import content_widths
 from briefing.ui.table_rows import header_cells
 from briefing.ui.widgets.line_table import LineTable
 from briefing.ui.widgets.note_table import entry_name
+
+_KIND_ORDER = {
+    kind: order
+    for order, kind in enumerate(
+        (EntityKind.BRIEFING, EntityKind.ACTOR, EntityKind.CLAIM, EntityKind.EVENT, EntityKind.SOURCE)
+    )
+}
+"""The order of one lot of arrivals, as a briefing reads: itself, who, what they say, what happened, sources."""
 
 MEASURED = 500
 """Rows measured for the columns' widths, latest first (a wider cell further down is cut)."""
@@ -86,7 +95,10 @@ class NewsList(LineTable):
         """List the unread entries the library has, latest first; the cursor kept on its entry, else its row."""
         kept, row = self.cursor_id, self.cursor_row
         self.library = library
-        self.rows = [Arrival(i, stamp) for i, stamp in reversed(list(unread.items())) if i in library]
+        rows = [Arrival(i, stamp) for i, stamp in unread.items() if i in library]
+        rows.sort(key=lambda a: _KIND_ORDER.get(kind_of(a.entity_id), len(_KIND_ORDER)))
+        rows.sort(key=lambda a: a.stamp, reverse=True)  # the latest arrivals first, each lot briefing first
+        self.rows = rows
         if kept is not None:
             row = next((index for index, a in enumerate(self.rows) if a.entity_id == kept), row)
         self._refill(NEWS_COLUMNS, content_widths(library, NEWS_COLUMNS, self.rows[:MEASURED]), row)
