@@ -10,7 +10,7 @@ from briefing.errors import NotFoundError
 from briefing.model.saved_searches import SavedSearch, checked_name, same_name
 from briefing.search.query import QueryError, parse
 from briefing.store import paths
-from briefing.store.settings import forget_search, load_settings, save_search
+from briefing.store.settings import forget_search, load_settings, rename_search, save_search
 from briefing.workspace import Workspace
 
 
@@ -18,13 +18,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = sub.add_parser(
         "saved",
         parents=[common],
-        help="your saved searches with their counts; 'saved add NAME QUERY', 'saved rm NAME'",
+        help="your saved searches with their counts; 'saved add NAME QUERY', 'saved mv NAME NEW', 'saved rm NAME'",
         description="Searches kept under a name: listed here and in the browser's navigation, run with "
         "briefing search --saved NAME.",
     )
-    p.add_argument("action", nargs="?", choices=["add", "rm"], help="add or remove one (list them without)")
+    p.add_argument(
+        "action", nargs="?", choices=["add", "mv", "rm"], help="add, rename or remove one (list them without)"
+    )
     p.add_argument("name", nargs="?", metavar="NAME")
-    p.add_argument("query", nargs="*", metavar="QUERY", help="for add: words and filters, as for search")
+    p.add_argument(
+        "query", nargs="*", metavar="QUERY", help="for add: words and filters, as for search; for mv: the new name"
+    )
     p.add_argument("--json", action="store_true", help="print the list as JSON: [{name, query, count, more}]")
     p.set_defaults(handler=run_saved)
 
@@ -42,6 +46,11 @@ def run_saved(args: argparse.Namespace, workspace: Workspace) -> int:
             raise NotFoundError(f"no saved search is called {args.name!r}")
         forget_search(settings_file, args.name)
         output.error(f"forgot the saved search {args.name!r}")
+        return 0
+    if args.action == "mv":
+        new_name = checked_name(" ".join(args.query))
+        rename_search(settings_file, args.name, new_name)
+        output.error(f"renamed the saved search {args.name!r} to {new_name!r}")
         return 0
     query = " ".join(args.query)
     try:

@@ -123,6 +123,25 @@ def forget_search(path: Path, name: str) -> Settings:
     return updated
 
 
+def rename_search(path: Path, name: str, new_name: str) -> Settings:
+    """Give the saved search called ``name`` the name ``new_name`` (whatever their case), in its place.
+
+    Another search already called ``new_name`` raises :class:`SearchNameError` (forget it first), as
+    does a ``name`` no saved search has: nothing is written then.
+    """
+    with locked(path):
+        current = _current(path)
+        searches = current.saved_searches
+        if not any(same_name(s.name, name) for s in searches):
+            raise SearchNameError(f"no saved search is called {name!r}")
+        if not same_name(name, new_name) and any(same_name(s.name, new_name) for s in searches):
+            raise SearchNameError(f"a saved search is called {new_name!r} already (forget it first)")
+        renamed = tuple(SavedSearch(new_name, s.query) if same_name(s.name, name) else s for s in searches)
+        updated = replace(current, saved_searches=renamed)
+        save_settings(path, updated)
+    return updated
+
+
 def _current(path: Path) -> Settings:
     try:
         return load_settings(path)

@@ -15,7 +15,6 @@ import gc
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -24,22 +23,14 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.theme import Theme
 from textual.worker import get_current_worker
 
 from briefing.errors import BriefingError
 from briefing.store import paths
-from briefing.store.settings import (
-    Settings,
-    forget_search,
-    load_settings,
-    remember_query,
-    save_search,
-    update_settings,
-)
 from briefing.text import clean, one_line
+from briefing.ui.app_settings import SettingsKeeping
 from briefing.ui.commands import EntryCommands, PaletteSource
-from briefing.ui.messages import ForgetSearch, KeepSearch, OpenEntry
+from briefing.ui.messages import OpenEntry
 from briefing.ui.notices import added_notice, problems_notice
 from briefing.ui.screens.start import StartScreen
 from briefing.ui.worker_stop import WorkerCancelled
@@ -53,7 +44,6 @@ if TYPE_CHECKING:
     from briefing.ui.keymap import UserKeymap
     from briefing.ui.places import Place
     from briefing.ui.screens.browser import BrowserScreen
-    from briefing.ui.widgets.search_view import SearchView
     from briefing.workspace import Workspace
 
 SEARCH_LIMIT = 50
@@ -69,7 +59,7 @@ class LoadCancelled(Exception):
     """The app closed while the library was still loading."""
 
 
-class BriefingApp(App[int]):
+class BriefingApp(SettingsKeeping):
     TITLE = "briefing"
     CSS_PATH = "app.tcss"
     MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"start": StartScreen}
@@ -117,11 +107,6 @@ class BriefingApp(App[int]):
     class NotesReloaded(Message):
         """Another process wrote the notes; they are re-read and the search index is in step."""
 
-    class SettingsSaved(Message):
-        def __init__(self, settings: Settings) -> None:
-            super().__init__()
-            self.settings = settings
-
     class LoadProgress(Message):
         def __init__(self, done: int, total: int) -> None:
             super().__init__()
@@ -141,21 +126,7 @@ class BriefingApp(App[int]):
         self._reload: BriefingApp.LibraryReloaded | None = None
         self._browsers = 0
         """A reloaded library waiting for the reader to close a dialog before it replaces the browser."""
-        self._settings_problem: str | None = None
-        self.settings = self._read_settings()
-        if self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
-
-    @property
-    def settings_path(self) -> Path:
-        return paths.settings_path(self.workspace.data_dir)
-
-    def _read_settings(self) -> Settings:
-        try:
-            return load_settings(self.settings_path)
-        except BriefingError as exc:
-            self._settings_problem = f"Settings ignored, using the defaults: {exc}"
-            return Settings()
+        self.start_settings()
 
     @property
     def browser(self) -> BrowserScreen:
@@ -178,9 +149,7 @@ class BriefingApp(App[int]):
         super().notify(clean(message), title=one_line(title), severity=severity, timeout=timeout, markup=markup)
 
     def on_mount(self) -> None:
-        if self._settings_problem:
-            self.notify(self._settings_problem, severity="warning", timeout=10, markup=False)
-        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.watch_theme_setting()
 
     def on_ready(self) -> None:
         """The first frame is on screen: now load the library."""
@@ -398,43 +367,6 @@ class BriefingApp(App[int]):
         index = self.search_index
         return None if index is None else index.search(query, limit=SEARCH_LIMIT, partial=True)
 
-    def on_search_view_searched(self, message: SearchView.Searched) -> None:
-        """A query the reader ran in the browser: into the search history of the settings."""
-        self.remember_query(message.query)
-
-    @work(thread=True, group="settings")
-    def remember_query(self, query: str) -> None:
-        # Losing one entry of the search history is not worth interrupting the reader.
-        with suppress(BriefingError):
-            self.post_message(self.SettingsSaved(remember_query(self.settings_path, query)))
-
-    @on(SettingsSaved)
-    def _settings_saved(self, message: SettingsSaved) -> None:
-        saved_before = self.settings.saved_searches
-        self.settings = message.settings
-        if message.settings.saved_searches != saved_before and self._browser is not None:
-            self._browser.show_saved(message.settings.saved_searches)
-
-    @on(KeepSearch)
-    def _keep_search(self, message: KeepSearch) -> None:
-        search = message.search
-        self.change_saved(partial(save_search, self.settings_path, search), f"Saved search: {one_line(search.name)}")
-
-    @on(ForgetSearch)
-    def _forget_search(self, message: ForgetSearch) -> None:
-        self.change_saved(partial(forget_search, self.settings_path, message.name), None)
-
-    @work(thread=True, group="settings")
-    def change_saved(self, change: Callable[[], Settings], said: str | None) -> None:
-        """Write the saved searches (under the settings' lock, so a second browser's are kept), then say so."""
-        try:
-            self.post_message(self.SettingsSaved(change()))
-        except BriefingError as exc:
-            self.notify(f"Saved searches unchanged: {exc}", severity="error", markup=False)
-            return
-        if said:
-            self.notify(said, markup=False)
-
     def _report_problems(self, library: Library) -> None:
         title, lines = problems_notice(library)
         self.notify(lines, title=title, severity="warning", timeout=30, markup=False)
@@ -474,16 +406,6 @@ class BriefingApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def _theme_changed(self, theme: Theme) -> None:
-        if theme.name != self.settings.theme:
-            self._save_theme(theme.name)
-
-    @work(thread=True, exclusive=True, group="settings")
-    def _save_theme(self, name: str) -> None:
-        try:
-            self.post_message(self.SettingsSaved(update_settings(self.settings_path, theme=name)))
-        except BriefingError as exc:
-            self.notify(f"Theme not saved: {exc}", severity="warning", markup=False)
 
 
 def create_app(workspace: Workspace) -> BriefingApp:

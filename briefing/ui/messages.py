@@ -42,6 +42,14 @@ class KeepSearch(Message):
 
 
 @dataclass
+class RenameSearch(Message):
+    """Give a saved search a new name (the reader typed it): the app writes the settings."""
+
+    name: str
+    new_name: str
+
+
+@dataclass
 class ForgetSearch(Message):
     """Forget the saved search of this name (the reader said yes)."""
 

@@ -42,3 +42,19 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(tmp_path: Path, capsys: pytes
     assert code == 1 and "no saved search is called 'nope'" in err
     for line in err.splitlines():
         assert "Traceback" not in line
+
+
+def test_mv_renames_and_a_taken_or_missing_name_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    _run(capsys, data, "saved", "add", "Khazali claims", "khazali", "kind:claim")
+    _run(capsys, data, "saved", "add", "Rockets", "rocket")
+    code, _, err = _run(capsys, data, "saved", "mv", "khazali claims", "AAH", "leader")
+    assert code == 0 and "renamed the saved search 'khazali claims' to 'AAH leader'" in err
+    names = [s["name"] for s in json.loads(_run(capsys, data, "saved", "--json")[1])]
+    assert names == ["AAH leader", "Rockets"]
+    code, _, err = _run(capsys, data, "saved", "mv", "AAH leader", "rockets")
+    assert code != 0 and "already" in err and len(err.strip().splitlines()) == 1
+    code, _, err = _run(capsys, data, "saved", "mv", "nope", "x")
+    assert code != 0 and "no saved search is called 'nope'" in err
+    code, _, err = _run(capsys, data, "saved", "mv", "Rockets")
+    assert code != 0 and "needs a name" in err

@@ -55,3 +55,22 @@ def test_recent_queries_are_kept_newest_last_without_repeats(tmp_path: Path) -> 
     remember_query(path, "convoy from:2020-09")
     remember_query(path, "khazali")
     assert load_settings(path).recent_queries == ("convoy from:2020-09", "khazali")
+
+
+def test_a_saved_search_renamed_keeps_its_query_and_place_and_a_taken_name_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from briefing.model.saved_searches import SavedSearch, SearchNameError
+    from briefing.store.settings import load_settings, rename_search, save_search
+
+    path = tmp_path / "settings.json"
+    save_search(path, SavedSearch("A", "alpha"))
+    save_search(path, SavedSearch("B", "beta"))
+    assert rename_search(path, "a", "Alpha").saved_searches == (SavedSearch("Alpha", "alpha"), SavedSearch("B", "beta"))
+    before = path.read_bytes()
+    with pytest.raises(SearchNameError, match="already"):
+        rename_search(path, "Alpha", "b")
+    with pytest.raises(SearchNameError, match="no saved search"):
+        rename_search(path, "nope", "C")
+    assert path.read_bytes() == before
+    assert load_settings(path).saved_searches[0].name == "Alpha"

@@ -87,3 +87,27 @@ async def test_a_bad_name_is_refused_in_the_prompt_and_a_hostile_one_is_shown_as
             lambda: any("[bold]convoys[/bold]" in label for label in _saved_labels(browser.navigation)),
             "not shown literally",
         )
+
+
+async def test_e_on_a_saved_search_renames_it_in_its_place(tmp_path: Path) -> None:
+    path = settings_path(tmp_path / "data")
+    save_search(path, SavedSearch("Rocket events", "rocket kind:event"))
+    save_search(path, SavedSearch("Khazali", "khazali"))
+    app = _app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        browser = await loaded(pilot)
+        navigation = browser.navigation
+        await until(pilot, lambda: len(_saved_labels(navigation)) == 2, "never listed")
+        assert navigation.searches_node is not None
+        navigation.focus()
+        navigation.move_cursor(navigation.searches_node.children[0])
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, NamePrompt)
+        assert app.screen.query_one(Input).value == "Rocket events", "the prompt starts from the old name"
+        await pilot.press("ctrl+u", *"Rockets", "enter")
+        await until(pilot, lambda: _saved_labels(navigation)[0].startswith("Rockets "), "never renamed")
+        assert load_settings(path).saved_searches == (
+            SavedSearch("Rockets", "rocket kind:event"),
+            SavedSearch("Khazali", "khazali"),
+        )

@@ -20,7 +20,7 @@ from briefing.library import Library
 from briefing.model.saved_searches import SavedSearch
 from briefing.notebook import Notebook
 from briefing.text import text
-from briefing.ui.messages import ForgetSearch, KeepSearch
+from briefing.ui.messages import ForgetSearch, KeepSearch, RenameSearch
 from briefing.ui.screens.browser_notes import NoteKeeping
 from briefing.ui.screens.confirm import Confirm
 from briefing.ui.screens.name_prompt import NamePrompt
@@ -96,6 +96,17 @@ class SavedSearches(NoteKeeping):
 
     def open_saved(self, search: SavedSearch) -> None:
         """The search view with the saved query run (as typed: what a saved search finds is what search finds)."""
+
+    @on(Navigation.RenameAsked)
+    def _rename_asked(self, message: Navigation.RenameAsked) -> None:
+        message.stop()
+        search = message.search
+
+        def named(name: str | None) -> None:
+            if name is not None and name != search.name:
+                self.post_message(RenameSearch(search.name, name))
+
+        self.app.push_screen(NamePrompt(search.query, search.name), named)
 
     @on(Navigation.ForgetAsked)
     def _forget_asked(self, message: Navigation.ForgetAsked) -> None:

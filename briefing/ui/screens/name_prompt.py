@@ -24,17 +24,21 @@ class NamePrompt(ModalScreen[str | None]):
         Binding("escape", "cancel", "cancel", tooltip="Keep nothing", id="name_prompt.cancel"),
     ]
 
-    def __init__(self, query: str) -> None:
+    def __init__(self, query: str, name: str | None = None) -> None:
+        """Name a search of ``query``; with ``name``, a new name for the search that has it."""
         super().__init__()
         self.query_text = query
+        self.old_name = name
 
     def compose(self) -> ComposeResult:
         with Vertical(id="name-prompt"):
-            title = Text("Save the search ", style="bold")
-            title.append_text(text(shorten(self.query_text, 50), "bold"))
+            renaming = self.old_name is not None
+            title = Text("Rename the saved search " if renaming else "Save the search ", style="bold")
+            title.append_text(text(shorten(self.old_name or self.query_text, 50), "bold"))
             yield Static(title)
             yield Static(Text("Its name in the navigation (enter keeps it, escape does not):", style="dim"))
-            yield LineInput(self.query_text[:NAME_MAX], max_length=NAME_MAX, compact=True, id="name-input")
+            start = self.old_name if self.old_name is not None else self.query_text[:NAME_MAX]
+            yield LineInput(start, max_length=NAME_MAX, compact=True, id="name-input")
             yield Static(id="name-problem")
 
     @on(Input.Submitted, "#name-input")

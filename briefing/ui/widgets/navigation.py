@@ -66,6 +66,14 @@ class Navigation(MotionTree[Item]):
             tooltip="Forget the saved search under the cursor (asks first)",
             id="navigation.forget_search",
         ),
+        Binding(
+            "e",
+            "rename_search",
+            "rename",
+            show=False,
+            tooltip="Rename the saved search under the cursor",
+            id="navigation.rename_search",
+        ),
     ]
 
     class Selected(Message):
@@ -81,6 +89,11 @@ class Navigation(MotionTree[Item]):
             self.search = search
 
     class ForgetAsked(Message):
+        def __init__(self, search: SavedSearch) -> None:
+            super().__init__()
+            self.search = search
+
+    class RenameAsked(Message):
         def __init__(self, search: SavedSearch) -> None:
             super().__init__()
             self.search = search
@@ -146,9 +159,16 @@ class Navigation(MotionTree[Item]):
             node.add_leaf(text(shorten(label, _SEARCH_NAME_WIDTH + 4)), place)
 
     def action_forget_search(self) -> None:
+        if (search := self._search_here()) is not None:
+            self.post_message(self.ForgetAsked(search))
+
+    def action_rename_search(self) -> None:
+        if (search := self._search_here()) is not None:
+            self.post_message(self.RenameAsked(search))
+
+    def _search_here(self) -> SavedSearch | None:
         node = self.cursor_node
-        if node is not None and isinstance(node.data, SavedSearch):
-            self.post_message(self.ForgetAsked(node.data))
+        return node.data if node is not None and isinstance(node.data, SavedSearch) else None
 
     def add_entry(self, label: Text, place: Place) -> TreeNode[Item]:
         """A top-level node for a view of the whole library."""
