@@ -3,7 +3,8 @@
 Strings from briefings, notes, file names and queries are data.  They are
 never parsed as Rich or Textual markup, and terminal control characters in
 them never reach the terminal: Rich passes ESC, OSC 8 links and OSC 52
-clipboard writes straight through even with markup off.  ``clean`` strips
+clipboard writes straight through even with markup off.  ``clean`` drops
+terminal control sequences whole (``ESC [31m``, not just its ESC), then strips
 C0 and C1 controls (except newline and tab), DEL, bidi embeddings, overrides
 and isolates, the bidi marks LRM, RLM and ALM, lone surrogates, the tag
 characters U+E0000-U+E007F (invisible, they can carry a hidden copy of any
@@ -31,6 +32,8 @@ import re
 
 from rich.style import Style, StyleType
 from rich.text import Text
+
+from briefing.model.controls import CONTROL_SEQUENCE
 
 _SHOWN_OTHERWISE = (
     "\u061c\u200e\u200f"  # bidi marks: ALM, LRM, RLM
@@ -64,7 +67,9 @@ def clean(value: object) -> str:
     """``value`` as a string that is safe to send to a terminal."""
     plain = value if isinstance(value, str) else str(value)
     # The search box calls this per hit and per keystroke: a search alone when nothing needs replacing.
-    return _UNSAFE.sub(_replacement, plain) if _UNSAFE.search(plain) else plain
+    if not _UNSAFE.search(plain):
+        return plain
+    return _UNSAFE.sub(_replacement, CONTROL_SEQUENCE.sub("", plain))
 
 
 _PATH_UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_SHOWN_OTHERWISE}]")  # tab and newline too: a name is one line

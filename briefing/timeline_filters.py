@@ -61,7 +61,7 @@ def date_bounds(first: str, last: str) -> tuple[date | None, date | None, list[s
             when = parse_loose(typed)
         except DateError as exc:
             bounds.append(None)
-            problems.append(f"{name}: {exc} (write e.g. 2020-09-20, 2020-09 or 2020)")
+            problems.append(f"{name}: {exc}")
             continue
         bounds.append(when.start if name == "from" else when.last)
     start, end = bounds

@@ -18,6 +18,14 @@ from __future__ import annotations
 
 import re
 
+CONTROL_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, erasing (ESC [ 31 m)
+    r"|(?:\x1b[\]P_^X]|[\x9d\x90\x9f\x9e\x98])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC, DCS, APC, PM, SOS strings
+    r"|\x1b[ -/]+[0-~]"  # a character set chosen (ESC ( B): a lone ESC before a letter goes alone
+)
+"""A terminal control sequence, dropped whole: without it only ESC would go, and "[31m" be shown.  A string
+(OSC, DCS, ...) that never ends loses only its introducer: what follows is shown, inert without it."""
+
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -30,8 +38,8 @@ def control_problem(value: str) -> str | None:
 
 
 def without_controls(value: str) -> str:
-    """``value`` with every control character taken out (newline, tab and carriage return stay)."""
-    return _CONTROL_RE.sub("", value)
+    """``value`` with every control sequence and character taken out (newline, tab and carriage return stay)."""
+    return _CONTROL_RE.sub("", CONTROL_SEQUENCE.sub("", value))
 
 
 def taken_out(data: object, *, interchange: bool) -> tuple[object, list[tuple[str, str, str]]]:

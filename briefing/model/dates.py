@@ -25,14 +25,30 @@ class DateError(ValueError):
     """A date string that is malformed or names no real day."""
 
 
+WRITTEN_AS = 'write e.g. 2020-09-20, 2020-09, 2020 or "20 Sep 2020"'
+"""How a date can be written, said after a date that could not be read."""
+
+
+def no_such_day(digits: str, year: int, month: int) -> DateError:
+    """The one way every command and view says a day does not exist: "2020-02-30 is no real day: February 2020
+    has 29 days" (and "there is no month 13").  ``digits`` is the date as written, digits and dashes."""
+    if not 1 <= month <= 12:
+        return DateError(f"{digits} is no real day: there is no month {month}")
+    days = calendar.monthrange(year, month)[1] if 1 <= year <= 9999 else 31
+    return DateError(f"{digits} is no real day: {calendar.month_name[month]} {year} has {days} days")
+
+
 def parse_iso(text: object) -> date:
     """A strict ISO day; 2020-02-31 and "Sept 3" are errors, with the reason."""
     if not isinstance(text, str) or not _ISO_RE.fullmatch(text):
         raise DateError(f"expected an ISO date YYYY-MM-DD, got {preview(text)}")
     try:
         return date.fromisoformat(text)
-    except ValueError as exc:
-        raise DateError(f"{text} is not a real day ({exc})") from None
+    except ValueError:
+        year, month, _ = (int(part) for part in text.split("-"))
+        if year == 0:
+            raise DateError(f"{text} is no real day: there is no year 0") from None
+        raise no_such_day(text, year, month) from None
 
 
 def _last_day(day: date, precision: Precision) -> date:
@@ -152,12 +168,14 @@ def parse_loose(text: str, *, default: date | None = None) -> When:
         if _MONTH_RE.fullmatch(text):
             year, month = (int(part) for part in text.split("-"))
             if not 1 <= month <= 12:
-                raise DateError(f"{preview(text)}: no month {month}")
+                raise no_such_day(text, year, month)
             return When(date(year, month, 1), Precision.MONTH)
+        if _ISO_RE.fullmatch(text):
+            return When(parse_iso(text), Precision.DAY)  # an impossible ISO day is said as parse_iso says it
     except DateError:
         raise
-    except ValueError as exc:  # year 0
-        raise DateError(f"{preview(text)} is not a date I can read ({exc})") from None
+    except ValueError:  # year 0
+        raise DateError(f"{preview(text)} is no real day: there is no year 0") from None
     sentinel_a = date(1, 1, 1)
     sentinel_b = date(4, 2, 2)
     try:
@@ -166,8 +184,9 @@ def parse_loose(text: str, *, default: date | None = None) -> When:
             a = dateutil_parser.parse(text, default=_dt(default or sentinel_a)).date()
             b = dateutil_parser.parse(text, default=_dt(sentinel_b)).date()
     except (ValueError, OverflowError) as exc:
-        reason = str(exc).split(":", 1)[0]  # dateutil's reasons go on to repeat the whole text
-        raise DateError(f"{preview(text)} is not a date I can read ({reason})") from None
+        if str(exc).startswith("day is out of range"):  # "30 Feb 2020": the month is known, the day is not in it
+            raise DateError(f"{preview(text)} is no real day: that month has fewer days") from None
+        raise DateError(f"{preview(text)} is not a date I can read; {WRITTEN_AS}") from None
     if default is None and a.year != b.year:
         raise DateError(f"{preview(text)} has no year")
     if a.day != b.day:

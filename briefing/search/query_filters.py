@@ -89,10 +89,6 @@ def check_filter(name: str, value: str, column: int, negated: bool = False) -> F
         try:
             when = parse_loose(value)
         except DateError as exc:
-            raise QueryError(
-                f"{name}:{shorten(value, 40)} is not a date I can read; "
-                'write e.g. 2020, 2020-09, 2020-09-20 or "20 Sep 2020"',
-                column,
-            ) from exc
+            raise QueryError(f"{name}: {exc}", column) from exc
         return replace(base, when=when)
     return base

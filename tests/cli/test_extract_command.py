@@ -119,7 +119,7 @@ def test_a_folder_is_not_an_article(capsys: pytest.CaptureFixture[str], tmp_path
 @pytest.mark.parametrize(
     ("value", "problem"),
     [
-        ("2020-02-31", "2020-02-31 is not a real day"),
+        ("2020-02-31", "2020-02-31 is no real day: February 2020 has 29 days"),
         ("Sept 28", "expected an ISO date YYYY-MM-DD"),
     ],
 )

@@ -393,3 +393,11 @@ def test_a_special_file_at_the_notes_path_is_one_line_never_a_hang(
     assert done.stderr.startswith(f"briefing: {notes_file(data)}: ")
     assert "not a regular file" in done.stderr or "is a directory" in done.stderr
     assert kind_of(notes_file(data)) == before
+
+
+def test_a_note_pasted_with_terminal_colours_keeps_its_words_and_none_of_the_sequence(cli, data: Path) -> None:
+    code, out, _ = cli("annotate", "actor:ghaani", "\x1b[31mred flag\x1b[0m: check")
+    assert code == 0
+    code, out, _ = cli("notes", "--json")
+    texts = [n["text"] for n in json.loads(out)]
+    assert texts == ["red flag: check"], "no '[31m' left behind by the ESC taken out"

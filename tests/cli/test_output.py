@@ -11,7 +11,7 @@ def test_long_listings_print_as_clean_tab_separated_lines(capsys: pytest.Capture
     output.print_table(["id", "name"], rows)
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "id\tname"
-    assert lines[1] == "actor:a0\tName[31m 0 [bold]"
+    assert lines[1] == "actor:a0\tName 0 [bold]"
     assert len(lines) == output.PLAIN_ABOVE + 2
 
 

@@ -110,7 +110,7 @@ def test_hostile_content_stays_data(tmp_path: Path) -> None:
     t["actors"]["actor:quds-force"]["role"] = ""
     library = Library.load([make_library_dir(tmp_path / "lib", t, beta_tables())])
     found = objects(library)
-    assert found["actor:quds-force"]["name"] == '"}]} [31m <script>'
+    assert found["actor:quds-force"]["name"] == '"}]}  <script>'
     assert "description" not in found["actor:quds-force"]
 
 

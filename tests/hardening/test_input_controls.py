@@ -30,10 +30,10 @@ RECORD = {
 def test_a_typed_note_keeps_its_words_and_loses_its_controls(tmp_path: Path) -> None:
     store = NotesStore(tmp_path / "notes.json")
     note = store.add("actor:ghaani", HOSTILE + "\n\tnext line\r\n")
-    assert note.text == "see ]0;pwned and [2J, 31m, evil, iso\n\tnext line"
+    assert note.text == "see  and , , evil, iso\n\tnext line", "each sequence goes whole, not only its ESC"
     assert store.get(note.id) == note
     edited = store.update(note.id, text="again \x1b[31mred")
-    assert edited.text == "again [31mred"
+    assert edited.text == "again red"
 
 
 def test_a_typed_note_of_nothing_but_controls_is_empty(tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_a_deleted_note_from_before_comes_back_without_its_controls(tmp_path: Pa
     store = NotesStore(tmp_path / "notes.json")
     old = replace(store.add("actor:ghaani", "old"), text="old \x1b[2Jnote")  # as a note stored before the check
     store.delete(old.id)
-    assert store.restore(old).text == "old [2Jnote"
+    assert store.restore(old).text == "old note"
 
 
 @pytest.mark.parametrize(
@@ -91,9 +91,10 @@ def test_import_stores_a_note_and_a_name_without_their_controls_and_says_where(
     ]
     assert unsafe_in(result.out) == [] and unsafe_in(result.err) == []
     (note,) = NotesStore(data / "notes.json").all()
-    assert control_problem(note.text) is None and note.text == without_controls(RECORD["text"])
+    assert control_problem(note.text) is None and note.text == without_controls(RECORD["text"]).rstrip()
+    assert note.text == "fine so far\nthen", "the clipboard write went whole"
     stored = "".join(p.read_text(encoding="utf-8") for p in (data / "library").glob("*.json"))
-    assert "Alpha]0;pwned briefing" in stored and "\\u001b" not in stored
+    assert "Alpha briefing" in stored and "\\u001b" not in stored and "pwned" not in stored
 
 
 def test_annotate_takes_the_controls_out_of_what_it_is_given(
@@ -104,4 +105,4 @@ def test_annotate_takes_the_controls_out_of_what_it_is_given(
     added = run(capsys, "--library", library, "--data-dir", data, "annotate", "actor:ghaani", HOSTILE)
     assert added.code == 0
     (note,) = NotesStore(data / "notes.json").all()
-    assert note.text == "see ]0;pwned and [2J, 31m, evil, iso"
+    assert note.text == "see  and , , evil, iso"

@@ -66,7 +66,7 @@ def test_every_kind_of_problem_is_reported_at_once_with_file_id_and_field() -> N
     messages = {(p.entity, p.field): p.message for p in problems}
     assert "dangling" in messages[("claim:qaani-warns", "about[0]")]
     assert "is a event, expected a actor or source" in messages[("claim:qaani-warns", "attributed_to[0]")]
-    assert "not a real day" in messages[("claim:qaani-warns", "date")]
+    assert "is no real day" in messages[("claim:qaani-warns", "date")]
     assert "rumour" in messages[("claim:qaani-warns", "kind")]
     assert "outside source:wire-2021, which has 5 paragraphs" in messages[("claim:qaani-warns", "paragraph")]
     assert messages[("claim:qaani-warns", "mood")].startswith("unknown field")
