@@ -187,3 +187,19 @@ async def test_at_80_columns_the_notes_footer_has_every_key_whole_even_with_undo
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert type(app.screen).__name__ == "CommandPalette"
+
+
+async def test_enter_on_a_briefing_row_goes_into_the_briefing_and_back_returns_to_the_row(tmp_path: Path) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        browser = await loaded(pilot)
+        start = browser.place
+        assert start is not None and start.view is View.BRIEFINGS and start.entry_id is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        place = browser.place
+        assert place is not None and (place.view, place.briefing_id) == (View.ACTORS, start.entry_id)
+        assert app.focused is browser.table, "the keys are with the briefing's actors"
+        await pilot.press("left_square_bracket")
+        await settle(pilot)
+        assert browser.place == start

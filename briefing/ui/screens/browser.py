@@ -24,13 +24,16 @@ from textual.widgets import ContentSwitcher, Footer, Input
 
 from briefing.errors import NotFoundError
 from briefing.library import Library
+from briefing.model.ids import kind_of
 from briefing.model.saved_searches import SavedSearch
+from briefing.model.vocabulary import EntityKind
 from briefing.notebook import Notebook
 from briefing.outline import outline
 from briefing.ui.commands import habit_commands, view_commands
 from briefing.ui.history import History
 from briefing.ui.messages import EntryHighlighted, OpenEntry
 from briefing.ui.places import (
+    BRIEFING_VIEWS,
     LIST_VIEWS,
     Place,
     View,
@@ -334,6 +337,10 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
     def _opened(self, message: EntryTable.Opened) -> None:
         message.stop()
         place = self.place
+        if kind_of(message.entity_id) is EntityKind.BRIEFING:
+            # A briefing's overview has nothing to follow: enter goes into it, as the navigation's first view.
+            self.show_view(BRIEFING_VIEWS[0], message.entity_id)
+            return
         if place is not None and place.entry_id != message.entity_id:
             self.go(place.with_entry(message.entity_id))
         else:
