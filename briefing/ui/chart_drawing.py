@@ -101,7 +101,11 @@ def _bucket_cells(bucket: Bucket, level: int, scale: float, shape: Geometry, sty
 
 
 def _legend(chart: Chart, styles: list[Style], width: int) -> Text:
+    """The series and how many events each has in the bars: "charted" when the footnote names some left out,
+    since the list and the kind menu count those too."""
     line = Text(end="", no_wrap=True, overflow="ellipsis")
+    if chart.buckets and chart.left_out:
+        line.append("charted: ")
     for index, (label, total) in enumerate(zip(chart.labels, chart.totals, strict=True)):
         if index:
             line.append("   ")

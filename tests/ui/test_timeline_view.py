@@ -466,8 +466,7 @@ async def test_K_goes_to_the_kind_filter_whose_labels_fit_at_80_columns() -> Non
         await settle(pilot)
         await pilot.press("K")
         select = app.query_one("#timeline-kind", Select)
-        assert select.has_focus, "K: the kind filter, from the list"
-        await pilot.press("enter")
+        assert select.has_focus_within and select.expanded, "K: the kind filter's menu, from the list"
         await pilot.pause()
         menu = screen_text(app)
         assert "Shelling/missile · 3" in menu and "IED/landmine · 2" in menu
@@ -659,3 +658,34 @@ async def test_the_timeline_list_shows_more_than_five_rows(tmp_path: Path, size:
         await pilot.press("t")
         await browser_settle(pilot)
         assert browser.query_one(EventList).scrollable_content_region.height >= 7
+
+
+async def test_the_legend_says_its_counts_are_charted_and_with_the_ones_left_out_they_are_the_menus() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        chart = app.query_one(TimelineChart).chart
+        assert chart.left_out == 2, "a month-dated warning and the 2017 referendum"
+        assert legend(app).lstrip().startswith("charted: █ IED 2   █ rocket 3   █ other 1")
+        await pilot.press("K")
+        await pilot.pause()
+        menu = screen_text(app)
+        assert "series: IED · 2" in menu and "series: rocket · 3" in menu and "series: other · 3" in menu
+        assert "1 earlier, 1 dated only to the month not charted" in chart_text(app)
+
+
+async def test_K_opens_the_kind_menu_in_a_frame_of_its_own() -> None:
+    app = Host(_library(EVENTS))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("K")
+        await pilot.pause()
+        select = app.query_one("#timeline-kind", Select)
+        assert select.has_focus_within and select.expanded, "one key: the kinds to pick from"
+        lines = screen_text(app).splitlines()
+        top = next(n for n, line in enumerate(lines) if "All kinds" in line and "▲" not in line)
+        assert lines[top - 1].lstrip().startswith("╭"), "the menu has its own edge"
+        assert all(line.lstrip().startswith("│") for line in lines[top : top + 3])
+        await pilot.press("down", "down", "enter")
+        await settle(pilot)
+        assert not select.expanded and event_ids(app) == ["event:e1", "event:e4"]

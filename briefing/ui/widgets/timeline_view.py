@@ -74,6 +74,8 @@ class TimelineView(Vertical):
     TimelineView > TimelineChart { height: 40%; min-height: 6; max-height: 14; }
     TimelineView > #timeline-filters { height: 1; }
     TimelineView #timeline-kind { width: 24; margin-right: 1; }
+    /* Compact, the menu would have no edge of its own and run into the panes' borders below. */
+    TimelineView #timeline-kind > SelectOverlay { width: 28; border: round $border !important; background: $surface; }
     TimelineView #timeline-actor { width: 1fr; margin-right: 1; }
     TimelineView #timeline-from, TimelineView #timeline-to { width: 13; }
     TimelineView #timeline-to { margin-left: 1; }
@@ -312,7 +314,10 @@ class TimelineView(Vertical):
             self._set_rule(replace(self.rule, period=None))
 
     def action_filter_kind(self) -> None:
-        self.screen.set_focus(self.query_one("#timeline-kind", Select))
+        """K: the kinds to choose from, open; escape closes them, enter or a click picks one."""
+        select = self.query_one("#timeline-kind", Select)
+        self.screen.set_focus(select)
+        select.expanded = True
 
     def action_filter_actor(self) -> None:
         self.screen.set_focus(self.query_one("#timeline-actor", Input))
