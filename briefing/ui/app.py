@@ -18,7 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.notifications import SeverityLevel
@@ -29,7 +29,7 @@ from briefing.errors import BriefingError
 from briefing.store import paths
 from briefing.text import clean, one_line
 from briefing.ui.app_settings import SettingsKeeping
-from briefing.ui.commands import EntryCommands, PaletteSource
+from briefing.ui.commands import AppCommands, EntryCommands, PaletteSource
 from briefing.ui.messages import OpenEntry
 from briefing.ui.notices import added_notice, problems_notice
 from briefing.ui.screens.start import StartScreen
@@ -66,7 +66,7 @@ class BriefingApp(SettingsKeeping):
     """The start screen until the library is loaded, then the browser (a mode ``browse-N`` of its own, so that a
     reloaded library's browser replaces it whole)."""
     DEFAULT_MODE = "start"
-    COMMANDS = App.COMMANDS | {EntryCommands}
+    COMMANDS = {AppCommands, EntryCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "quit", tooltip="Quit briefing", id="quit"),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from rich.text import Text
 from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.system_commands import SystemCommandsProvider
 
 from briefing.text import highlighted, text
 from briefing.ui.messages import OpenEntry
@@ -27,6 +28,17 @@ if TYPE_CHECKING:
 
 RESULTS = 40
 """Hits shown for one query; a reader refines the query rather than scrolls further."""
+
+TIERS = 4
+"""The jump index's match tiers (prefix, word, inside, letters in order)."""
+
+
+def score(tier: int, behind: float = 0.0) -> float:
+    """A hit's place in the palette: by tier first, commands and entries alike; ``behind`` (0 to 1) within it.
+
+    Textual orders the hits of all providers by this one number.
+    """
+    return 1.0 - (tier + behind * 0.99) / TIERS
 
 
 @runtime_checkable
@@ -156,7 +168,7 @@ class EntryCommands(Provider):
         for rank, jump in enumerate(jumps):
             candidate = jump.candidate
             yield Hit(
-                1.0 - rank / (len(jumps) + 1),
+                score(jump.tier, (rank + 1) / (len(jumps) + 1)),
                 prompt(candidate, jump.spans),
                 partial(self._open, candidate.entity_id),
                 text=candidate.text,
@@ -169,3 +181,21 @@ class EntryCommands(Provider):
         for candidate in index.candidates:
             if candidate.kind == "briefing":
                 yield DiscoveryHit(prompt(candidate), partial(self._open, candidate.entity_id), text=candidate.text)
+
+
+class AppCommands(SystemCommandsProvider):
+    """The app's and the browser's commands, matched as entries are: a short query finds names that hold it.
+
+    Textual's fuzzy matcher lets two letters anywhere in order match ("ti"
+    finds "Edit note" and "Next search hit"); here letters in order count
+    only from three on, and a command ranks with the entries of its tier.
+    """
+
+    async def search(self, query: str) -> Hits:
+        from briefing.ui.jump_index import rank_name
+
+        for name, help_text, callback, *_ in self.app.get_system_commands(self.screen):
+            ranked = rank_name(query, name)
+            if ranked is not None:
+                tier, spans = ranked
+                yield Hit(score(tier), highlighted(name, list(spans)), callback, text=name, help=help_text)

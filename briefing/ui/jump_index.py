@@ -5,7 +5,9 @@ becomes one line of a single lower-case string, so a keystroke costs a few
 scans in C rather than a Python loop over 100,000 entries.  Matches rank as
 a reader expects: the name starts with the query, then a word does, then the
 query appears anywhere, then its letters appear in order ("qkh" finds "Qais
-Khazali"), shorter names first within each rank.
+Khazali"; from three letters on), shorter names first within each rank.  The
+palette's commands are ranked the same way (:func:`rank_name`), so its two
+kinds of hit interleave by how well they match.
 
 Why not Textual's ``Matcher``: it parses candidates as markup when it
 highlights them, and its fuzzy search tries every combination of letter
@@ -30,6 +32,9 @@ MAX_CHARS = 100
 
 FUZZY_CHARS = 48
 """Letters-in-order matching looks at the start of each name only: past that it finds noise, slowly."""
+
+FUZZY_LETTERS = 3
+"""Letters in order count as a match from this many on: with one or two, nearly every name has them."""
 
 SCAN_LIMIT = 5000
 """At most this many matching lines are ranked per keystroke; more only happen for one or two letters."""
@@ -159,7 +164,7 @@ class JumpIndex:
         if len(found) < limit:
             self._substrings(q, found)
         letters = q.replace(" ", "")
-        if len(found) < limit and len(letters) > 1:
+        if len(found) < limit and len(letters) >= FUZZY_LETTERS:
             self._fuzzy(letters, found)
         jumps: list[Jump] = []
         seen: set[str] = set()
@@ -237,6 +242,32 @@ class JumpIndex:
                     break
         self._last_fuzzy = (letters, lines)
         return lines
+
+
+def rank_name(query: str, name: str) -> tuple[int, tuple[tuple[int, int], ...]] | None:
+    """How one short name (a palette command's) matches ``query``, ranked as the index ranks entries.
+
+    The tier and the matched character ranges, or None when it does not match.
+    """
+    q = _query(query)
+    folded = _fold(name)
+    if not q:
+        return None
+    places = [match.start() for match in re.finditer(re.escape(q), folded)]
+    if places:
+        at, tier = places[0], INSIDE
+        if at == 0:
+            tier = PREFIX
+        elif (word := next((p for p in places if not folded[p - 1].isalnum()), None)) is not None:
+            at, tier = word, WORD
+        return tier, ((at, at + len(q)),)
+    letters = q.replace(" ", "")
+    if len(letters) < FUZZY_LETTERS:
+        return None
+    match = _fuzzy_pattern(letters, capture=True).match("\n" + folded[:FUZZY_CHARS])
+    if match is None:
+        return None
+    return FUZZY, tuple((match.start(g) - 1, match.end(g) - 1) for g in range(1, len(letters) + 1))
 
 
 def _fuzzy_pattern(letters: str, *, capture: bool = False) -> re.Pattern[str]:

@@ -220,6 +220,22 @@ async def test_the_palette_jumps_to_an_entry_by_alias(tmp_path: Path) -> None:
         assert browser.place == Place(View.ACTORS, "briefing:alpha", "actor:quds-force")
 
 
+async def test_the_palette_lists_what_starts_with_two_letters_first_and_nothing_that_merely_scatters_them(
+    tmp_path: Path,
+) -> None:
+    app = small_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p", *"ti")
+        await pilot.pause(0.3)
+        shown = [line.strip() for line in screen_text(app).splitlines()]
+        first = next(n for n, line in enumerate(shown) if line.startswith("Timeline"))
+        assert all(not line.startswith(("Copy", "Export", "Next search hit")) for line in shown[:first])
+        assert not any(line.startswith(("Next search hit", "Previous search hit")) for line in shown), (
+            "t and i in order, apart: not a match"
+        )
+
+
 async def test_the_palette_goes_to_a_view_of_the_briefing_the_reader_is_in(tmp_path: Path) -> None:
     app = small_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.library import Library
 from briefing.model.vocabulary import EntityKind
-from briefing.ui.jump_index import FUZZY, INSIDE, PREFIX, WORD, Candidate, JumpIndex
+from briefing.ui.jump_index import FUZZY, INSIDE, PREFIX, WORD, Candidate, JumpIndex, rank_name
 from tests.search.test_index import REPORTED_INVISIBLES
 
 
@@ -62,10 +62,11 @@ def test_matching_ignores_case_and_spacing_and_marks_the_matched_letters() -> No
 
 def test_typing_narrows_and_a_new_query_starts_afresh() -> None:
     index = index_of("Qais Khazali", "Qaani", "Hadi al-Amiri")
-    assert names(index, "qz") == ["Qais Khazali"]
-    assert names(index, "qzl") == ["Qais Khazali"]
+    assert names(index, "qkz") == ["Qais Khazali"]
+    assert names(index, "qkzl") == ["Qais Khazali"]
     assert names(index, "hmr") == ["Hadi al-Amiri"]
-    assert names(index, "qz") == ["Qais Khazali"]
+    assert names(index, "qkz") == ["Qais Khazali"]
+    assert names(index, "qz") == [], "two letters apart are too little to go on"
 
 
 def test_no_match_and_empty_queries_find_nothing() -> None:
@@ -112,3 +113,30 @@ def test_a_name_with_any_default_ignorable_character_inside_is_jumped_to(char: s
     (jump,) = index.search("khazali")
     assert jump.tier == WORD and [jump.candidate.text[s:e] for s, e in jump.spans] == [f"Kha{char}zali"]
     assert names(index, f"kha{char}zali") == [f"Qais Kha{char}zali"]
+
+
+def test_one_or_two_letters_match_names_that_hold_them_not_names_with_them_scattered() -> None:
+    index = index_of("Kataib Hezbollah", "KH", "Kurdish region", "Attack on a British convoy")
+    assert names(index, "kh") == ["KH"]
+    assert names(index, "k") == ["KH", "Kurdish region", "Kataib Hezbollah", "Attack on a British convoy"]
+    assert names(index, "kdr") == ["Kurdish region"], "from three letters on, letters in order count"
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "expected"),
+    [
+        ("time", "Timeline", (PREFIX, ((0, 4),))),
+        ("hit", "Next search hit", (WORD, ((12, 15),))),
+        ("ation", "Copy citation", (INSIDE, ((8, 13),))),
+        ("  COPY  ID ", "Copy id", (PREFIX, ((0, 7),))),
+        ("ti", "Edit note in $EDITOR", None),
+        ("ti", "Copy citation", (INSIDE, ((9, 11),))),
+        ("ti", "Next search hit", None),
+        ("nsh", "Next search hit", (FUZZY, ((0, 1), (5, 6), (10, 11)))),
+        ("", "Timeline", None),
+    ],
+)
+def test_a_command_name_is_ranked_as_an_entry_is(
+    query: str, name: str, expected: tuple[int, tuple[tuple[int, int], ...]] | None
+) -> None:
+    assert rank_name(query, name) == expected
