@@ -125,7 +125,7 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        if not self.is_attached:
+        if not self.is_attached or not self.query(EntryList):
             return  # the app quit while a reloaded library's browser was being put in: its parts are gone already
         library = self.library
         navigation = self.navigation
