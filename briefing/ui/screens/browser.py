@@ -269,6 +269,8 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
             return widget
 
     def entry_notes_changed(self, target: str | None) -> None:
+        if not self.query(DetailView):
+            return  # a change that arrives as the app quits, its parts already gone
         if self.place is not None and (target is None or self.place.entry_id == target):
             self._show_entry(self.place)
         elif (shown := self.detail.outline) is not None and shown.id == target:
