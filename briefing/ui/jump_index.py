@@ -185,11 +185,9 @@ class JumpIndex:
         if tier < FUZZY:
             spans: tuple[tuple[int, int], ...] = ((offset, offset + len(q)),)
         else:
-            heads = self._heads
-            match = _fuzzy_pattern(letters, capture=True).match(heads.blob, heads.starts[line] - 1)
-            assert match is not None
-            start = heads.starts[line]
-            spans = tuple((match.start(g) - start, match.end(g) - start) for g in range(1, len(letters) + 1))
+            found = _letter_spans(letters, self._heads.blob, self._heads.starts[line])
+            assert found is not None
+            spans = found
         positions = self._positions.get(line)
         if positions is not None:
             spans = tuple((positions[begin], positions[end - 1] + 1) for begin, end in spans)
@@ -264,10 +262,17 @@ def rank_name(query: str, name: str) -> tuple[int, tuple[tuple[int, int], ...]] 
     letters = q.replace(" ", "")
     if len(letters) < FUZZY_LETTERS:
         return None
-    match = _fuzzy_pattern(letters, capture=True).match("\n" + folded[:FUZZY_CHARS])
+    spans = _letter_spans(letters, "\n" + folded[:FUZZY_CHARS], 1)
+    return None if spans is None else (FUZZY, spans)
+
+
+def _letter_spans(letters: str, blob: str, start: int) -> tuple[tuple[int, int], ...] | None:
+    """Where each of ``letters`` falls, in order, in the line of ``blob`` that begins at ``start`` (its newline
+    just before); positions are in that line."""
+    match = _fuzzy_pattern(letters, capture=True).match(blob, start - 1)
     if match is None:
         return None
-    return FUZZY, tuple((match.start(g) - 1, match.end(g) - 1) for g in range(1, len(letters) + 1))
+    return tuple((match.start(g) - start, match.end(g) - start) for g in range(1, len(letters) + 1))
 
 
 def _fuzzy_pattern(letters: str, *, capture: bool = False) -> re.Pattern[str]:

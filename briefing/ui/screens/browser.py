@@ -125,8 +125,8 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        if not self.is_attached or not self.query(EntryList):
-            return  # the app quit while a reloaded library's browser was being put in: its parts are gone already
+        if self._parts_gone:
+            return
         library = self.library
         navigation = self.navigation
         navigation.border_title = Text("Library")
@@ -155,6 +155,12 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
             footer.refresh(recompose=True)
 
     # -- parts ---------------------------------------------------------------
+
+    @property
+    def _parts_gone(self) -> bool:
+        """The app quit while a reloaded library's browser was being put in, or a change was on its way to it:
+        the screen may still be attached, its panes are not."""
+        return not self.is_attached or not self.query(DetailView)
 
     @property
     def entry_list(self) -> EntryList:
@@ -269,8 +275,8 @@ class BrowserScreen(EntryHabits, ExternalNotes, HitStepping, Exporting, SavedSea
             return widget
 
     def entry_notes_changed(self, target: str | None) -> None:
-        if not self.query(DetailView):
-            return  # a change that arrives as the app quits, its parts already gone
+        if self._parts_gone:
+            return
         if self.place is not None and (target is None or self.place.entry_id == target):
             self._show_entry(self.place)
         elif (shown := self.detail.outline) is not None and shown.id == target:
